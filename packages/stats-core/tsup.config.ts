@@ -1,0 +1,3 @@
+import { packageBuild } from "../../build.config";
+
+export default packageBuild();
