@@ -1,12 +1,12 @@
 import { defineConfig, type Options } from "tsup";
 
 /**
- * The one build configuration every package uses: ESM + a rolled-up `.d.ts`,
- * dependencies and peers external (tsup's default), tree-shakable output.
+ * The one build configuration every package uses: ESM + rolled-up `.d.ts` for each TypeScript entry,
+ * CSS entries copied through esbuild, dependencies and peers external (tsup's default).
  */
-export function packageBuild(overrides: Partial<Options> = {}) {
+export function packageBuild({ entry = ["src/index.ts"] }: { entry?: string[] } = {}): Options {
   return defineConfig({
-    entry: ["src/index.ts"],
+    entry,
     format: ["esm"],
     target: "es2022",
     platform: "neutral",
@@ -15,16 +15,12 @@ export function packageBuild(overrides: Partial<Options> = {}) {
     treeshake: true,
     splitting: false,
     dts: {
+      entry: entry.filter((file) => /\.tsx?$/.test(file)),
       compilerOptions: {
         composite: false,
         incremental: false,
         ignoreDeprecations: "6.0",
       },
     },
-    esbuildOptions(options) {
-      options.conditions = ["source", "import", "module", "default"];
-      options.jsx = "automatic";
-    },
-    ...overrides,
-  });
+  }) as Options;
 }

@@ -3,7 +3,7 @@ import { storybookTest } from "@storybook/addon-vitest/vitest-plugin";
 import react from "@vitejs/plugin-react";
 import { playwright } from "@vitest/browser-playwright";
 import { defineConfig } from "vitest/config";
-import { chromiumArgs, chromiumPath } from "./test/chromium";
+import { chromiumArgs, chromiumPath } from "./test/chromium.ts";
 
 const root = fileURLToPath(new URL(".", import.meta.url));
 

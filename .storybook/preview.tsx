@@ -1,5 +1,7 @@
 import type { Decorator, Preview } from "@storybook/react-vite";
 import { useEffect } from "react";
+import "@flagsmith-experimentation/wizard/styles.css";
+import "@flagsmith-experimentation/results-dashboard/styles.css";
 import "./preview.css";
 
 /** Puts `.dark` on the preview root (the `<html>` element), as the Flagsmith frontend does. */

@@ -1,3 +1,3 @@
 import { packageBuild } from "../../build.config";
 
-export default packageBuild();
+export default packageBuild({ entry: ["src/index.ts", "src/styles.css"] });
