@@ -2,6 +2,7 @@ import { fileURLToPath } from "node:url";
 import { storybookTest } from "@storybook/addon-vitest/vitest-plugin";
 import react from "@vitejs/plugin-react";
 import { playwright } from "@vitest/browser-playwright";
+import { defaultClientConditions, defaultServerConditions } from "vite";
 import { defineConfig } from "vitest/config";
 import { chromiumArgs, chromiumPath } from "./test/chromium.ts";
 
@@ -26,7 +27,9 @@ const uiTests = [
 
 export default defineConfig({
   plugins: [react()],
-  resolve: { conditions: ["source"] },
+  // Workspace packages resolve to their TypeScript source (the `source` export condition), in the browser and in Node.
+  resolve: { conditions: ["source", ...defaultClientConditions] },
+  ssr: { resolve: { conditions: ["source", ...defaultServerConditions] } },
   test: {
     projects: [
       {

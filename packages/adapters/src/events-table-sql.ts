@@ -1,0 +1,56 @@
+import { DEFAULT_EVENTS_TABLE_COLUMNS, type EventsTableColumns } from "./metric-stats-sql";
+import { quoteColumn, quoteTable, sqlDialects } from "./sql-dialect";
+import type { WarehouseEvent } from "./warehouse-event";
+
+export interface EventsTableOptions {
+  /** Default `events`. */
+  eventsTable?: string;
+  columns?: Partial<EventsTableColumns>;
+}
+
+/** `CREATE TABLE IF NOT EXISTS` for the SPEC §7 events table on DuckDB or PostgreSQL (demos, tests, benchmarks). */
+export function buildCreateEventsTableSql(dialect: "duckdb" | "postgres", options: EventsTableOptions = {}): string {
+  const d = sqlDialects[dialect];
+  const c = { ...DEFAULT_EVENTS_TABLE_COLUMNS, ...options.columns };
+  const text = dialect === "duckdb" ? "VARCHAR" : "text";
+  const double = dialect === "duckdb" ? "DOUBLE" : "double precision";
+  return `CREATE TABLE IF NOT EXISTS ${quoteTable(d, options.eventsTable ?? "events")} (
+  ${quoteColumn(d, c.identityKey)} ${text} NOT NULL,
+  ${quoteColumn(d, c.eventName)} ${text} NOT NULL,
+  ${quoteColumn(d, c.value)} ${double},
+  ${quoteColumn(d, c.timestamp)} TIMESTAMP NOT NULL,
+  ${quoteColumn(d, c.flagId)} ${text},
+  ${quoteColumn(d, c.variantKey)} ${text}
+)`;
+}
+
+/** A multi-row `INSERT … VALUES` with bound parameters for a batch of events (PostgreSQL `$n` placeholders). */
+export function buildInsertEventsSql(
+  dialect: "duckdb" | "postgres",
+  events: readonly WarehouseEvent[],
+  options: EventsTableOptions = {},
+): { sql: string; params: unknown[] } {
+  const d = sqlDialects[dialect];
+  const c = { ...DEFAULT_EVENTS_TABLE_COLUMNS, ...options.columns };
+  const columns = [c.identityKey, c.eventName, c.value, c.timestamp, c.flagId, c.variantKey]
+    .map((name) => quoteColumn(d, name))
+    .join(", ");
+  const params: unknown[] = [];
+  const rows = events.map((event) => {
+    const base = params.length;
+    params.push(
+      event.identityKey,
+      event.eventName,
+      event.value,
+      event.timestamp.toISOString().replace("T", " ").replace("Z", ""),
+      event.flagId,
+      event.variantKey,
+    );
+    const p = (i: number) => `$${base + i}`;
+    return `(${p(1)}, ${p(2)}, CAST(${p(3)} AS ${dialect === "duckdb" ? "DOUBLE" : "double precision"}), CAST(${p(4)} AS TIMESTAMP), ${p(5)}, ${p(6)})`;
+  });
+  return {
+    sql: `INSERT INTO ${quoteTable(d, options.eventsTable ?? "events")} (${columns}) VALUES ${rows.join(", ")}`,
+    params,
+  };
+}

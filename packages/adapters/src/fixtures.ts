@@ -1,0 +1,242 @@
+import type { Experiment } from "./experiment";
+import type { Flag } from "./flag";
+import type { MetricDefinition } from "./metric-definition";
+import type { Segment, SegmentOverride } from "./segment";
+import { type SimulatedEventModel, simulateTraffic, type TrafficSimulationOptions } from "./traffic-simulator";
+import type { WarehouseEvent } from "./warehouse-event";
+
+/**
+ * Demo data for stories, tests and the demo: realistic flags (multivariate and single-variant),
+ * segments (one already overriding a flag), the usual product metrics, and experiments in every status.
+ */
+
+export const demoFlags: Flag[] = [
+  {
+    id: "checkout-cta",
+    name: "checkout_cta_color",
+    description: "Colour of the “Buy now” button on the checkout page.",
+    type: "multivariate",
+    controlValue: "blue",
+    variations: [
+      { key: "control", name: "Blue (control)", value: "blue", isControl: true },
+      { key: "green", name: "Green", value: "green", isControl: false },
+      { key: "orange", name: "Orange", value: "orange", isControl: false },
+    ],
+  },
+  {
+    id: "pricing-layout",
+    name: "pricing_page_layout",
+    description: "Layout of the plans on the pricing page.",
+    type: "multivariate",
+    controlValue: "table",
+    variations: [
+      { key: "control", name: "Comparison table", value: "table", isControl: true },
+      { key: "cards", name: "Plan cards", value: "cards", isControl: false },
+    ],
+  },
+  {
+    id: "search-ranking",
+    name: "search_ranking_model",
+    description: "Ranking model behind product search.",
+    type: "multivariate",
+    controlValue: 1,
+    variations: [
+      { key: "control", name: "Model v1", value: 1, isControl: true },
+      { key: "model-v2", name: "Model v2", value: 2, isControl: false },
+      { key: "model-v3", name: "Model v3", value: 3, isControl: false },
+    ],
+  },
+  {
+    id: "onboarding-tour",
+    name: "onboarding_tour",
+    description: "Shows the product tour to new sign-ups. Has no variations yet.",
+    type: "standard",
+    controlValue: true,
+    variations: [{ key: "control", name: "Tour on", value: true, isControl: true }],
+  },
+];
+
+export const demoSegments: Segment[] = [
+  { id: "everyone", name: "All users", description: "Every identity." },
+  { id: "eu-customers", name: "EU customers", description: "Identities whose country is in the EU." },
+  { id: "beta-testers", name: "Beta testers", description: "Opted into early features." },
+  { id: "mobile-web", name: "Mobile web", description: "Sessions from mobile browsers." },
+];
+
+/** Beta testers already see a fixed checkout colour: the wizard must refuse this segment for that flag. */
+export const demoOverrides: SegmentOverride[] = [{ flagId: "checkout-cta", segmentId: "beta-testers" }];
+
+export const demoMetrics: MetricDefinition[] = [
+  {
+    id: "conversion",
+    name: "Checkout conversion",
+    description: "Share of exposed users who complete a purchase.",
+    kind: "proportion",
+    eventName: "purchase",
+    direction: "increase",
+    unit: "percent",
+  },
+  {
+    id: "revenue-per-user",
+    name: "Revenue per user",
+    description: "Purchase revenue per exposed user, including users who bought nothing.",
+    kind: "mean",
+    eventName: "purchase",
+    direction: "increase",
+    unit: "currency",
+  },
+  {
+    id: "page-load-time",
+    name: "Page load time",
+    description: "Average load time per page view.",
+    kind: "ratio",
+    eventName: "page_view",
+    denominatorEventName: "page_view",
+    direction: "decrease",
+    unit: "ms",
+  },
+  {
+    id: "add-to-cart",
+    name: "Add-to-cart events",
+    description: "Items added to the cart per user.",
+    kind: "count",
+    eventName: "add_to_cart",
+    direction: "increase",
+    unit: "number",
+  },
+  {
+    id: "support-tickets",
+    name: "Support contact rate",
+    description: "Share of users who open a support ticket.",
+    kind: "proportion",
+    eventName: "support_ticket",
+    direction: "decrease",
+    unit: "percent",
+  },
+];
+
+const checkoutFlag = demoFlags[0] as Flag;
+const pricingFlag = demoFlags[1] as Flag;
+const searchFlag = demoFlags[2] as Flag;
+
+export const demoExperiments: Experiment[] = [
+  {
+    id: "exp-checkout-cta",
+    name: "Checkout button colour",
+    hypothesis: "A higher-contrast button makes more visitors complete checkout.",
+    startDate: "2026-03-02",
+    endDate: "2026-03-29",
+    flagId: checkoutFlag.id,
+    variations: checkoutFlag.variations,
+    metrics: [
+      { metricId: "conversion", role: "primary" },
+      { metricId: "revenue-per-user", role: "secondary" },
+      { metricId: "add-to-cart", role: "secondary" },
+      { metricId: "page-load-time", role: "guardrail" },
+    ],
+    segmentId: "eu-customers",
+    weights: { control: 34, green: 33, orange: 33 },
+    status: "running",
+    revision: 2,
+    launchedAt: "2026-03-01T09:30:00.000Z",
+  },
+  {
+    id: "exp-pricing-cards",
+    name: "Pricing cards",
+    hypothesis: "Plan cards make the difference between plans clearer and lift revenue per user.",
+    startDate: "2026-01-05",
+    endDate: "2026-02-01",
+    flagId: pricingFlag.id,
+    variations: pricingFlag.variations,
+    metrics: [
+      { metricId: "revenue-per-user", role: "primary" },
+      { metricId: "conversion", role: "secondary" },
+      { metricId: "support-tickets", role: "guardrail" },
+    ],
+    segmentId: "everyone",
+    weights: { control: 50, cards: 50 },
+    status: "concluded",
+    revision: 4,
+    launchedAt: "2026-01-04T16:00:00.000Z",
+  },
+  {
+    id: "exp-search-ranking",
+    name: "Search ranking v2 and v3",
+    hypothesis: "The newer ranking models put relevant products first, so more searches end in the cart.",
+    startDate: "2026-06-01",
+    endDate: "2026-06-28",
+    flagId: searchFlag.id,
+    variations: searchFlag.variations,
+    metrics: [
+      { metricId: "add-to-cart", role: "primary" },
+      { metricId: "page-load-time", role: "guardrail" },
+    ],
+    segmentId: "mobile-web",
+    weights: { control: 50, "model-v2": 25, "model-v3": 25 },
+    status: "scheduled",
+    revision: 2,
+    launchedAt: "2026-05-20T11:15:00.000Z",
+  },
+  {
+    id: "exp-draft-onboarding",
+    name: "Shorter sign-up form",
+    hypothesis: "",
+    startDate: "2026-07-01",
+    endDate: "",
+    flagId: "",
+    variations: [],
+    metrics: [],
+    segmentId: "",
+    weights: {},
+    status: "draft",
+    revision: 1,
+  },
+];
+
+/**
+ * How the demo's identities behave (SPEC §7 events), with true effects for the checkout experiment:
+ * green converts better, orange slows pages down a little.
+ */
+export const demoEventModels: SimulatedEventModel[] = [
+  {
+    eventName: "purchase",
+    probability: 0.08,
+    value: { mean: 42, sd: 20 },
+    effects: { green: { probability: 0.12 }, orange: { probability: 0.03 } },
+  },
+  {
+    eventName: "add_to_cart",
+    probability: 0.3,
+    eventsPerActiveIdentity: 2.2,
+    effects: { green: { probability: 0.05 } },
+  },
+  {
+    eventName: "page_view",
+    probability: 0.95,
+    eventsPerActiveIdentity: 4,
+    value: { mean: 850, sd: 250, decimals: 0 },
+    effects: { orange: { value: 0.04 } },
+  },
+  { eventName: "support_ticket", probability: 0.03 },
+];
+
+/**
+ * Simulated traffic for a demo experiment (default: the running checkout experiment), deterministic per seed.
+ * Pass the events to `createInMemoryAdapters({ events })` to get results in stories and the demo.
+ */
+export function simulateDemoTraffic(
+  options: Partial<Omit<TrafficSimulationOptions, "flagId" | "startDate" | "endDate" | "weights">> & {
+    experiment?: Experiment;
+  } = {},
+): WarehouseEvent[] {
+  const { experiment = demoExperiments[0] as Experiment, ...rest } = options;
+  return simulateTraffic({
+    identities: 4000,
+    events: demoEventModels,
+    ...rest,
+    flagId: experiment.flagId,
+    startDate: experiment.startDate,
+    endDate: experiment.endDate,
+    weights: experiment.weights,
+  });
+}

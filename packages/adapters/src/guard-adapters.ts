@@ -1,0 +1,147 @@
+import * as z from "zod";
+import { AdapterError, toAdapterError } from "./adapter-error";
+import { experimentSchema } from "./experiment";
+import { flagSchema } from "./flag";
+import type {
+  FlagsAdapter,
+  HostAdapters,
+  MetricsAdapter,
+  PersistenceAdapter,
+  SegmentsAdapter,
+  WarehouseAdapter,
+} from "./host-adapters";
+import { metricDefinitionSchema } from "./metric-definition";
+import { exposureSummarySchema, metricStatsRowSchema } from "./metric-stats";
+import { segmentOverrideSchema, segmentSchema } from "./segment";
+import type { MetricStatsRow } from "./stats-types";
+
+export interface GuardOptions {
+  /** Milliseconds before a call fails with kind `timeout`; `Infinity` waits forever. Default 15 000. */
+  timeoutMs?: number;
+}
+
+export const DEFAULT_ADAPTER_TIMEOUT_MS = 15_000;
+
+function withTimeout<T>(promise: Promise<T>, timeoutMs: number, operation: string): Promise<T> {
+  if (!Number.isFinite(timeoutMs)) return promise;
+  return new Promise<T>((resolve, reject) => {
+    const timer = setTimeout(() => {
+      reject(new AdapterError("timeout", undefined, { operation }));
+    }, timeoutMs);
+    promise.then(
+      (value) => {
+        clearTimeout(timer);
+        resolve(value);
+      },
+      (error: unknown) => {
+        clearTimeout(timer);
+        reject(error);
+      },
+    );
+  });
+}
+
+/**
+ * Runs one adapter call at the boundary: a timeout, anything thrown turned into an {@link AdapterError},
+ * and the result checked against `schema` (a mismatch is kind `invalid-response`, never a crash later).
+ */
+export async function callAdapter<T>(
+  operation: string,
+  schema: z.ZodType<T>,
+  call: () => Promise<unknown>,
+  options: GuardOptions = {},
+): Promise<T> {
+  let raw: unknown;
+  try {
+    raw = await withTimeout(Promise.resolve().then(call), options.timeoutMs ?? DEFAULT_ADAPTER_TIMEOUT_MS, operation);
+  } catch (error) {
+    throw toAdapterError(error, operation);
+  }
+  const parsed = schema.safeParse(raw);
+  if (!parsed.success) {
+    throw new AdapterError("invalid-response", undefined, {
+      operation,
+      cause: parsed.error,
+      issues: parsed.error.issues.map((issue) => ({ path: issue.path.join("."), message: issue.message })),
+    });
+  }
+  return parsed.data;
+}
+
+const connectionCheckSchema = z.object({ ok: z.boolean(), message: z.string().optional() });
+const metricStatsRowsSchema = z.array(metricStatsRowSchema) as z.ZodType<MetricStatsRow[]>;
+
+export function guardFlagsAdapter(adapter: FlagsAdapter, options: GuardOptions = {}): FlagsAdapter {
+  return {
+    listFlags: (q) => callAdapter("flags.listFlags", z.array(flagSchema), () => adapter.listFlags(q), options),
+    getFlag: (id) => callAdapter("flags.getFlag", flagSchema, () => adapter.getFlag(id), options),
+  };
+}
+
+export function guardSegmentsAdapter(adapter: SegmentsAdapter, options: GuardOptions = {}): SegmentsAdapter {
+  return {
+    listSegments: () =>
+      callAdapter("segments.listSegments", z.array(segmentSchema), () => adapter.listSegments(), options),
+    listOverrides: (flagId) =>
+      callAdapter(
+        "segments.listOverrides",
+        z.array(segmentOverrideSchema),
+        () => adapter.listOverrides(flagId),
+        options,
+      ),
+  };
+}
+
+export function guardMetricsAdapter(adapter: MetricsAdapter, options: GuardOptions = {}): MetricsAdapter {
+  return {
+    listMetrics: () =>
+      callAdapter("metrics.listMetrics", z.array(metricDefinitionSchema), () => adapter.listMetrics(), options),
+  };
+}
+
+export function guardPersistenceAdapter(adapter: PersistenceAdapter, options: GuardOptions = {}): PersistenceAdapter {
+  const guarded: PersistenceAdapter = {
+    saveDraft: (draft) =>
+      callAdapter("persistence.saveDraft", experimentSchema, () => adapter.saveDraft(draft), options),
+    launch: (id, opts) => callAdapter("persistence.launch", experimentSchema, () => adapter.launch(id, opts), options),
+    getExperiment: (id) =>
+      callAdapter("persistence.getExperiment", experimentSchema, () => adapter.getExperiment(id), options),
+    listExperiments: () =>
+      callAdapter("persistence.listExperiments", z.array(experimentSchema), () => adapter.listExperiments(), options),
+    stop: (id) => callAdapter("persistence.stop", experimentSchema, () => adapter.stop(id), options),
+  };
+  const conclude = adapter.conclude?.bind(adapter);
+  if (conclude) {
+    guarded.conclude = (id) => callAdapter("persistence.conclude", experimentSchema, () => conclude(id), options);
+  }
+  return guarded;
+}
+
+export function guardWarehouseAdapter(adapter: WarehouseAdapter, options: GuardOptions = {}): WarehouseAdapter {
+  const guarded: WarehouseAdapter = {
+    testConnection: () =>
+      callAdapter("warehouse.testConnection", connectionCheckSchema, () => adapter.testConnection(), options),
+    fetchMetricStats: (req) =>
+      callAdapter("warehouse.fetchMetricStats", metricStatsRowsSchema, () => adapter.fetchMetricStats(req), options),
+  };
+  const fetchExposureSummary = adapter.fetchExposureSummary?.bind(adapter);
+  if (fetchExposureSummary) {
+    guarded.fetchExposureSummary = (req) =>
+      callAdapter("warehouse.fetchExposureSummary", exposureSummarySchema, () => fetchExposureSummary(req), options);
+  }
+  return guarded;
+}
+
+/**
+ * Wraps whichever host adapters are given with validation and a timeout, keeping the same shape:
+ * `guardAdapters({ flags, persistence })` → `{ flags, persistence }`.
+ */
+export function guardAdapters<T extends Partial<HostAdapters>>(adapters: T, options: GuardOptions = {}): T {
+  const guarded: Partial<HostAdapters> = {};
+  if (adapters.flags) guarded.flags = guardFlagsAdapter(adapters.flags, options);
+  if (adapters.segments) guarded.segments = guardSegmentsAdapter(adapters.segments, options);
+  if (adapters.metrics) guarded.metrics = guardMetricsAdapter(adapters.metrics, options);
+  if (adapters.persistence) guarded.persistence = guardPersistenceAdapter(adapters.persistence, options);
+  if (adapters.warehouse) guarded.warehouse = guardWarehouseAdapter(adapters.warehouse, options);
+  return { ...adapters, ...guarded };
+}

@@ -1,0 +1,77 @@
+import type { Experiment, ExperimentDraft } from "./experiment";
+import type { Flag } from "./flag";
+import type { MetricDefinition } from "./metric-definition";
+import type { ExposureSummary } from "./metric-stats";
+import type { Segment, SegmentOverride } from "./segment";
+import type { MetricStatsRow } from "./stats-types";
+
+export interface FlagQuery {
+  /** Case-insensitive text to look for in flag names. */
+  search?: string;
+}
+
+/** Where flags and their variations come from (Flagsmith, or your own flag store). */
+export interface FlagsAdapter {
+  listFlags(q?: FlagQuery): Promise<Flag[]>;
+  /** Fails with `AdapterError` kind `not-found` for an unknown id. */
+  getFlag(id: string): Promise<Flag>;
+}
+
+export interface SegmentsAdapter {
+  listSegments(): Promise<Segment[]>;
+  /** Segments that already override the flag's value. */
+  listOverrides(flagId: string): Promise<SegmentOverride[]>;
+}
+
+export interface MetricsAdapter {
+  listMetrics(): Promise<MetricDefinition[]>;
+}
+
+export interface LaunchOptions {
+  /** The same key launches once: a repeat returns the experiment the first call launched. */
+  idempotencyKey: string;
+}
+
+/** Stores experiments and moves them through their lifecycle. */
+export interface PersistenceAdapter {
+  /** Creates a draft (no `id`) or updates one; fails with `conflict` after launch or on a stale `revision`. */
+  saveDraft(draft: ExperimentDraft): Promise<Experiment>;
+  /** Launches a draft: status `running`, or `scheduled` when the start date is in the future. */
+  launch(id: string, opts: LaunchOptions): Promise<Experiment>;
+  getExperiment(id: string): Promise<Experiment>;
+  listExperiments(): Promise<Experiment[]>;
+  stop(id: string): Promise<Experiment>;
+  /** Optional: marks a stopped experiment as concluded. */
+  conclude?(id: string): Promise<Experiment>;
+}
+
+export type MetricStatsGranularity = "total" | "day";
+
+export interface MetricStatsRequest {
+  experiment: Experiment;
+  metrics: MetricDefinition[];
+  /** `total`: one row per metric × variation; `day`: one per metric × variation × day, cumulative through that day. */
+  granularity: MetricStatsGranularity;
+}
+
+export interface ConnectionCheck {
+  ok: boolean;
+  message?: string;
+}
+
+/** Computes sufficient statistics where the data lives (SPEC §7). */
+export interface WarehouseAdapter {
+  testConnection(): Promise<ConnectionCheck>;
+  fetchMetricStats(req: MetricStatsRequest): Promise<MetricStatsRow[]>;
+  /** Optional health check: exposed identities per variation and identities excluded for seeing several. */
+  fetchExposureSummary?(req: { experiment: Experiment }): Promise<ExposureSummary>;
+}
+
+/** The adapters a host passes to the UI; each component takes the ones it needs. */
+export interface HostAdapters {
+  flags: FlagsAdapter;
+  segments: SegmentsAdapter;
+  metrics: MetricsAdapter;
+  persistence: PersistenceAdapter;
+  warehouse: WarehouseAdapter;
+}

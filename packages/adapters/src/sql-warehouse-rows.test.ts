@@ -1,0 +1,111 @@
+import { describe, expect, it } from "vitest";
+import { AdapterError } from "./adapter-error";
+import type { Experiment } from "./experiment";
+import { demoExperiments, demoMetrics } from "./fixtures";
+import { createSqlWarehouse } from "./sql-warehouse";
+
+const experiment = demoExperiments[1] as Experiment; // pricing: control + cards
+const conversion = demoMetrics[0];
+const revenue = demoMetrics[1];
+if (!conversion || !revenue) throw new Error("fixtures missing");
+
+async function failure(promise: Promise<unknown>): Promise<AdapterError> {
+  try {
+    await promise;
+  } catch (error) {
+    if (error instanceof AdapterError) return error;
+    throw error;
+  }
+  throw new Error("expected the call to fail");
+}
+
+describe("createSqlWarehouse result handling", () => {
+  it("sums increment rows, reads driver types, and fills variations without data with zeros", async () => {
+    const warehouse = createSqlWarehouse({
+      dialect: "snowflake",
+      query: async () => [
+        { VARIATION_KEY: "control", N: "100", M0_SUM: 0, M1_SUM: 0, M1_SUM_SQUARES: 0 },
+        { VARIATION_KEY: "control", N: 0, M0_SUM: 12n, M1_SUM: "480.5", M1_SUM_SQUARES: 30000 },
+      ],
+    });
+    const rows = await warehouse.fetchMetricStats({ experiment, metrics: [conversion, revenue], granularity: "total" });
+    expect(rows).toEqual([
+      { metricId: "conversion", variationKey: "control", stats: { kind: "proportion", n: 100, sum: 12 } },
+      { metricId: "conversion", variationKey: "cards", stats: { kind: "proportion", n: 0, sum: 0 } },
+      {
+        metricId: "revenue-per-user",
+        variationKey: "control",
+        stats: { kind: "mean", n: 100, sum: 480.5, sumSquares: 30000 },
+      },
+      { metricId: "revenue-per-user", variationKey: "cards", stats: { kind: "mean", n: 0, sum: 0, sumSquares: 0 } },
+    ]);
+  });
+
+  it("turns daily increments into cumulative rows from the start date, carrying quiet days forward", async () => {
+    const warehouse = createSqlWarehouse({
+      dialect: "duckdb",
+      query: async () => [
+        { variation_key: "control", day: "2026-01-05", n: 10, m0_sum: 0 },
+        { variation_key: "control", day: "2026-01-07", n: 5, m0_sum: 0 },
+        { variation_key: "control", day: "2026-01-07", n: 0, m0_sum: 3 },
+      ],
+    });
+    const rows = await warehouse.fetchMetricStats({ experiment, metrics: [conversion], granularity: "day" });
+    expect(rows.filter((r) => r.variationKey === "control").map((r) => [r.date, r.stats])).toEqual([
+      ["2026-01-05", { kind: "proportion", n: 10, sum: 0 }],
+      ["2026-01-06", { kind: "proportion", n: 10, sum: 0 }],
+      ["2026-01-07", { kind: "proportion", n: 15, sum: 3 }],
+    ]);
+  });
+
+  it("rejects unknown variations and non-numbers as invalid-response", async () => {
+    const unknown = createSqlWarehouse({ dialect: "duckdb", query: async () => [{ variation_key: "ghost", n: 1 }] });
+    expect(
+      (await failure(unknown.fetchMetricStats({ experiment, metrics: [conversion], granularity: "total" }))).kind,
+    ).toBe("invalid-response");
+    const notANumber = createSqlWarehouse({
+      dialect: "duckdb",
+      query: async () => [{ variation_key: "control", n: "lots" }],
+    });
+    const error = await failure(
+      notANumber.fetchMetricStats({ experiment, metrics: [conversion], granularity: "total" }),
+    );
+    expect(error.kind).toBe("invalid-response");
+    expect(error.message).toMatch(/not a number in “n”/);
+    const notRows = createSqlWarehouse({ dialect: "duckdb", query: async () => "nope" as never });
+    expect(
+      (await failure(notRows.fetchMetricStats({ experiment, metrics: [conversion], granularity: "total" }))).kind,
+    ).toBe("invalid-response");
+  });
+
+  it("reports a failing query as a network error with the driver's words and cause", async () => {
+    const cause = new Error("connection refused");
+    const warehouse = createSqlWarehouse({ dialect: "postgres", query: async () => Promise.reject(cause) });
+    const error = await failure(
+      warehouse.fetchMetricStats({ experiment, metrics: [conversion], granularity: "total" }),
+    );
+    expect(error.kind).toBe("network");
+    expect(error.message).toBe("The warehouse could not run the query: connection refused");
+    expect(error.cause).toBe(cause);
+    expect(await warehouse.testConnection()).toEqual({
+      ok: false,
+      message: "Could not read the events table “events”: connection refused",
+    });
+  });
+
+  it("asks nothing of the warehouse for a draft without dates", async () => {
+    let calls = 0;
+    const warehouse = createSqlWarehouse({
+      dialect: "duckdb",
+      query: async () => {
+        calls += 1;
+        return [];
+      },
+    });
+    const draft = demoExperiments[3] as Experiment;
+    expect(await warehouse.fetchMetricStats({ experiment: draft, metrics: [conversion], granularity: "day" })).toEqual(
+      [],
+    );
+    expect(calls).toBe(0);
+  });
+});
