@@ -1,0 +1,130 @@
+import type {
+  AnalysisResult,
+  MetricAnalysis,
+  MetricRole,
+  StatsReason,
+  StatsReasonCode,
+  VariationMetricResult,
+} from "@flagsmith-experimentation/stats-core";
+import type { Formatters } from "./format";
+import { formatMessage, type ResultsMessages } from "./messages";
+
+const roleOrder: Record<MetricRole, number> = { primary: 0, secondary: 1, guardrail: 2 };
+
+/** Metrics with primaries first, then secondaries, then guardrails; input order within a role. */
+export function orderMetrics(metrics: readonly MetricAnalysis[]): MetricAnalysis[] {
+  return metrics
+    .map((metric, index) => ({ metric, index }))
+    .sort((a, b) => roleOrder[a.metric.role] - roleOrder[b.metric.role] || a.index - b.index)
+    .map(({ metric }) => metric);
+}
+
+/** The metric the headline figures are about: the first primary, else the first metric. */
+export function headlineMetric(analysis: AnalysisResult): MetricAnalysis | undefined {
+  return analysis.metrics.find((metric) => metric.role === "primary") ?? analysis.metrics[0];
+}
+
+export function treatments(metric: MetricAnalysis): VariationMetricResult[] {
+  return metric.variations.filter((variation) => !variation.isControl);
+}
+
+export function controlOf(metric: MetricAnalysis): VariationMetricResult | undefined {
+  return metric.variations.find((variation) => variation.isControl);
+}
+
+/** The variation with the highest probability of being best on a metric (control included). */
+export function leaderOf(metric: MetricAnalysis): VariationMetricResult | undefined {
+  if (metric.status !== "ok") return undefined;
+  let best: VariationMetricResult | undefined;
+  for (const variation of metric.variations) {
+    const p = variation.probabilityOfBeingBest;
+    if (p === null || !Number.isFinite(p)) continue;
+    if (!best || p > (best.probabilityOfBeingBest ?? -1)) best = variation;
+  }
+  return best;
+}
+
+/** The treatment to headline: the treatment most likely to be best, else the first with a lift. */
+export function leadingTreatment(metric: MetricAnalysis): VariationMetricResult | undefined {
+  const candidates = treatments(metric);
+  let best: VariationMetricResult | undefined;
+  for (const variation of candidates) {
+    if (!variation.lift) continue;
+    const p = variation.probabilityOfBeingBest ?? -1;
+    if (!best || p > (best.probabilityOfBeingBest ?? -1)) best = variation;
+  }
+  return best ?? candidates[0];
+}
+
+/** Name of a variation key as the analysis knows it. */
+export function variationName(analysis: AnalysisResult, key: string | undefined): string {
+  if (key === undefined) return "";
+  for (const metric of analysis.metrics) {
+    const found = metric.variations.find((variation) => variation.variationKey === key);
+    if (found) return found.name;
+  }
+  return key;
+}
+
+export function metricName(analysis: AnalysisResult, id: string | undefined): string {
+  return analysis.metrics.find((metric) => metric.metricId === id)?.name ?? id ?? "";
+}
+
+/** "95%" for alpha 0.05. */
+export function intervalLevel(alpha: number, f: Formatters): string {
+  return f.percent(1 - alpha);
+}
+
+const reasonMessageKeys: Partial<Record<StatsReasonCode, keyof ResultsMessages>> = {
+  "non-finite": "statsNonFinite",
+  negative: "statsNegative",
+  "not-integer": "statsNotInteger",
+  "sum-exceeds-n": "statsSumExceedsN",
+  "no-units": "statsNoUnits",
+  "too-few-units": "statsTooFewUnits",
+  "zero-variance": "statsZeroVariance",
+  "zero-control-mean": "statsZeroControlMean",
+  "zero-denominator": "statsZeroDenominator",
+  "kind-mismatch": "statsKindMismatch",
+  "invalid-option": "statsInvalidOption",
+  "invalid-weights": "statsInvalidWeights",
+  "invalid-posterior": "statsInvalidPosterior",
+  "unknown-variation": "statsUnknownVariation",
+  "missing-data": "statsMissingData",
+  "no-control": "statsNoControl",
+  "out-of-range": "statsOutOfRange",
+};
+
+/** A readable cause for a stats-core reason (its own `message` is for developers). */
+export function reasonDetail(reason: StatsReason | undefined, m: ResultsMessages): string {
+  if (!reason) return m.notAvailable;
+  const key = reasonMessageKeys[reason.code];
+  return key ? m[key] : m.statsOther;
+}
+
+/** The readable status of a metric or analysis that is not `ok`, with its cause. */
+export function describeReason(
+  status: MetricAnalysis["status"],
+  reason: StatsReason | undefined,
+  m: ResultsMessages,
+): string {
+  const base = status === "insufficient-data" ? m.statusInsufficientData : m.statusInvalidInput;
+  if (!reason) return base;
+  return `${base}: ${reasonDetail(reason, m)}`;
+}
+
+export function roleLabel(role: MetricRole, m: ResultsMessages): string {
+  return role === "primary" ? m.rolePrimary : role === "secondary" ? m.roleSecondary : m.roleGuardrail;
+}
+
+/** Text of a lift's significance: chance to win (Bayesian) or the (adjusted) p-value (frequentist). */
+export function significanceText(variation: VariationMetricResult, m: ResultsMessages, f: Formatters): string {
+  const lift = variation.lift;
+  if (!lift) return m.notAvailable;
+  if (lift.chanceToWin !== null) return formatMessage(m.chanceToWin, { value: f.probability(lift.chanceToWin) });
+  if (lift.adjustedPValue !== null && lift.adjusted) {
+    return formatMessage(m.adjustedPValueLabel, { value: f.pValue(lift.adjustedPValue) });
+  }
+  if (lift.pValue !== null) return formatMessage(m.pValueLabel, { value: f.pValue(lift.pValue) });
+  return m.notAvailable;
+}

@@ -1,0 +1,117 @@
+import type { Experiment, MetricDefinition } from "@flagsmith-experimentation/adapters";
+import type { AnalysisResult } from "@flagsmith-experimentation/stats-core";
+import { useId } from "react";
+import { headlineMetric, leadingTreatment } from "./analysis-view";
+import { StatusBadge } from "./experiment-status";
+import type { Formatters } from "./format";
+import { formatMessage, type ResultsMessages } from "./messages";
+import { liftTone } from "./tone";
+import { type LocaleTextProps, useLocaleText } from "./use-locale-text";
+
+export interface ExperimentListProps extends LocaleTextProps {
+  experiments: readonly Experiment[];
+  /** Metric definitions, to name each experiment's primary metric. */
+  metrics?: readonly MetricDefinition[];
+  /** Analyses by experiment id, for the primary-metric headline; experiments without one show "No results yet". */
+  analyses?: Readonly<Record<string, AnalysisResult>>;
+  /** "Create Experiment": the host opens the wizard. The button is hidden without it. */
+  onCreateExperiment?: () => void;
+  /** Opens an experiment (its results, or the wizard for a draft). */
+  onOpenExperiment?: (experiment: Experiment) => void;
+}
+
+function headline(analysis: AnalysisResult | undefined, m: ResultsMessages, f: Formatters) {
+  const metric = analysis ? headlineMetric(analysis) : undefined;
+  const lead = metric ? leadingTreatment(metric) : undefined;
+  if (!lead?.lift) return <span className="fx-muted">{m.noHeadline}</span>;
+  return (
+    <span className="fx-lift-text" data-tone={liftTone(lead.lift)}>
+      {formatMessage(m.headlineText, { lift: f.lift(lead.lift.estimate), variation: lead.name })}
+    </span>
+  );
+}
+
+/** The Experiments page: status, primary metric and headline per experiment, and "Create Experiment". */
+export function ExperimentList({
+  experiments,
+  metrics = [],
+  analyses = {},
+  onCreateExperiment,
+  onOpenExperiment,
+  ...text
+}: ExperimentListProps) {
+  const { m, f } = useLocaleText(text);
+  const headingId = useId();
+  const names = new Map(metrics.map((metric) => [metric.id, metric.name]));
+  return (
+    <section className="fx-experiment-list" aria-labelledby={headingId}>
+      <div className="fx-header">
+        <h2 id={headingId} className="fx-title">
+          {m.experiments}
+        </h2>
+        {onCreateExperiment ? (
+          <button type="button" className="fx-button" data-variant="primary" onClick={onCreateExperiment}>
+            {m.createExperiment}
+          </button>
+        ) : null}
+      </div>
+      {experiments.length === 0 ? (
+        <p className="fx-empty">{m.noExperiments}</p>
+      ) : (
+        <div className="fx-table-scroll">
+          <table className="fx-table">
+            <caption className="fx-visually-hidden">{m.experiments}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{m.nameColumn}</th>
+                <th scope="col">{m.statusColumn}</th>
+                <th scope="col">{m.primaryMetricColumn}</th>
+                <th scope="col">{m.headlineColumn}</th>
+                <th scope="col">{m.datesLabel}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {experiments.map((experiment) => {
+                const name = experiment.name.trim() || m.untitled;
+                const primaries = experiment.metrics
+                  .filter((metric) => metric.role === "primary")
+                  .map((metric) => names.get(metric.metricId) ?? metric.metricId);
+                return (
+                  <tr key={experiment.id} data-status={experiment.status}>
+                    <th scope="row">
+                      {onOpenExperiment ? (
+                        <button
+                          type="button"
+                          className="fx-link-button"
+                          onClick={() => onOpenExperiment(experiment)}
+                          aria-label={formatMessage(m.openResults, { name })}
+                        >
+                          {name}
+                        </button>
+                      ) : (
+                        name
+                      )}
+                    </th>
+                    <td>
+                      <StatusBadge status={experiment.status} messages={m} />
+                    </td>
+                    <td>{primaries.length > 0 ? primaries.join(m.listSeparator) : m.notAvailable}</td>
+                    <td>{headline(analyses[experiment.id], m, f)}</td>
+                    <td>
+                      {experiment.startDate
+                        ? formatMessage(m.dateRange, {
+                            from: f.date(experiment.startDate),
+                            to: experiment.endDate ? f.date(experiment.endDate) : m.notAvailable,
+                          })
+                        : m.notAvailable}
+                    </td>
+                  </tr>
+                );
+              })}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,286 @@
+import type { AnalysisResult, MetricAnalysis, VariationMetricResult } from "@flagsmith-experimentation/stats-core";
+import { type ReactNode, useMemo, useState } from "react";
+import { controlOf, describeReason, roleLabel, significanceText, treatments } from "./analysis-view";
+import { type ComparisonSort, type ComparisonSortKey, sortComparisonRows } from "./comparison-sort";
+import type { Formatters } from "./format";
+import { LiftBar } from "./lift-bar";
+import { type LiftDomain, liftDomain } from "./lift-scale";
+import { formatMessage, type ResultsMessages } from "./messages";
+import { MathsList, ShowMaths } from "./show-maths";
+import { intervalText, liftMathsItems, methodText } from "./summary-cards";
+import { liftTone } from "./tone";
+import { type LocaleTextProps, useLocaleText } from "./use-locale-text";
+
+export interface MetricsComparisonTableProps extends LocaleTextProps {
+  /** The result of stats-core's `analyzeExperiment`. */
+  analysis: AnalysisResult;
+  /** Initial sort; primary metrics stay first whatever the sort. */
+  defaultSort?: ComparisonSort;
+}
+
+function liftLabel(analysis: AnalysisResult, variation: VariationMetricResult, m: ResultsMessages, f: Formatters) {
+  const lift = variation.lift;
+  if (!lift) return m.notAvailable;
+  const formatted = analysis.difference === "relative" ? f.lift(lift.estimate) : f.decimal(lift.estimate);
+  return formatMessage(m.liftBarLabel, { lift: formatted });
+}
+
+function LiftCell({
+  analysis,
+  metric,
+  variation,
+  domain,
+  m,
+  f,
+}: {
+  analysis: AnalysisResult;
+  metric: MetricAnalysis;
+  variation: VariationMetricResult;
+  domain: LiftDomain;
+  m: ResultsMessages;
+  f: Formatters;
+}) {
+  const lift = variation.lift;
+  if (!lift) {
+    return (
+      <span className="fx-muted">
+        {describeReason(
+          variation.status === "ok" ? metric.status : variation.status,
+          variation.reason ?? metric.reason,
+          m,
+        )}
+      </span>
+    );
+  }
+  const label = liftLabel(analysis, variation, m, f);
+  const tone = liftTone(lift);
+  return (
+    <span className="fx-lift" data-tone={tone}>
+      <span className="fx-lift-text">
+        <span aria-hidden="true" className="fx-lift-icon">
+          {tone === "better" ? "▲" : tone === "worse" ? "▼" : "●"}
+        </span>
+        {analysis.difference === "relative" ? f.lift(lift.estimate) : f.decimal(lift.estimate)}
+      </span>
+      <LiftBar estimate={lift.estimate} interval={lift.ci} domain={domain} tone={tone} label={label} />
+      <span className="fx-lift-interval">{intervalText(analysis, lift.ci, m, f)}</span>
+    </span>
+  );
+}
+
+function SignificanceCell({
+  metric,
+  variation,
+  m,
+  f,
+}: {
+  metric: MetricAnalysis;
+  variation: VariationMetricResult;
+  m: ResultsMessages;
+  f: Formatters;
+}) {
+  const lift = variation.lift;
+  if (!lift) return <span className="fx-muted">{m.notAvailable}</span>;
+  const tone = liftTone(lift);
+  return (
+    <span className="fx-significance">
+      <span>{significanceText(variation, m, f)}</span>
+      <span className="fx-badge" data-tone={tone}>
+        {lift.significant
+          ? tone === "worse"
+            ? m.worse
+            : tone === "better"
+              ? m.better
+              : m.significant
+          : m.notSignificant}
+      </span>
+      {metric.role === "guardrail" && variation.guardrail === "harmed" ? (
+        <span className="fx-badge" data-tone="worse" data-guardrail="harmed">
+          {m.guardrailHarmed}
+        </span>
+      ) : null}
+      {metric.role === "guardrail" && variation.guardrail === "fine" ? (
+        <span className="fx-badge" data-tone="neutral" data-guardrail="fine">
+          {m.guardrailOk}
+        </span>
+      ) : null}
+    </span>
+  );
+}
+
+function PerTreatment({
+  items,
+  render,
+}: {
+  items: VariationMetricResult[];
+  render: (v: VariationMetricResult) => ReactNode;
+}) {
+  if (items.length === 1) {
+    const [only] = items;
+    return only ? render(only) : null;
+  }
+  return (
+    <ul className="fx-cell-list">
+      {items.map((variation) => (
+        <li key={variation.variationKey}>{render(variation)}</li>
+      ))}
+    </ul>
+  );
+}
+
+function MetricRow({
+  analysis,
+  metric,
+  domain,
+  showVariation,
+  m,
+  f,
+}: {
+  analysis: AnalysisResult;
+  metric: MetricAnalysis;
+  domain: LiftDomain;
+  showVariation: boolean;
+  m: ResultsMessages;
+  f: Formatters;
+}) {
+  const control = controlOf(metric);
+  const arms = treatments(metric);
+  const harmed = metric.role === "guardrail" && arms.some((variation) => variation.guardrail === "harmed");
+  const unusable = metric.status !== "ok" && arms.every((variation) => variation.lift === null);
+  return (
+    <tr data-role={metric.role} data-harmed={harmed ? "true" : undefined} data-status={metric.status}>
+      <th scope="row" className="fx-metric-cell">
+        <span className="fx-metric-name">{metric.name}</span>
+        <span className="fx-muted fx-direction">
+          {metric.direction === "decrease" ? m.lowerIsBetter : m.higherIsBetter}
+        </span>
+        <ShowMaths subject={metric.name} messages={m}>
+          {methodText(analysis, m, f).map((line) => (
+            <p key={line}>{line}</p>
+          ))}
+          {arms.map((variation) => (
+            <MathsList key={variation.variationKey} items={liftMathsItems(metric, variation, m, f)} />
+          ))}
+        </ShowMaths>
+      </th>
+      <td>
+        <span className="fx-badge" data-role={metric.role}>
+          {roleLabel(metric.role, m)}
+        </span>
+      </td>
+      {showVariation ? (
+        <td>
+          <PerTreatment items={arms} render={(variation) => variation.name} />
+        </td>
+      ) : null}
+      <td className="fx-number">{control ? f.value(control.value, metric.unit) : m.notAvailable}</td>
+      {unusable ? (
+        <td colSpan={3} className="fx-row-message">
+          {describeReason(metric.status, metric.reason, m)}
+        </td>
+      ) : (
+        <>
+          <td className="fx-number">
+            <PerTreatment items={arms} render={(variation) => f.value(variation.value, metric.unit)} />
+          </td>
+          <td className="fx-lift-cell">
+            <PerTreatment
+              items={arms}
+              render={(variation) => (
+                <LiftCell analysis={analysis} metric={metric} variation={variation} domain={domain} m={m} f={f} />
+              )}
+            />
+          </td>
+          <td>
+            <PerTreatment
+              items={arms}
+              render={(variation) => <SignificanceCell metric={metric} variation={variation} m={m} f={f} />}
+            />
+          </td>
+        </>
+      )}
+    </tr>
+  );
+}
+
+function SortHeader({
+  column,
+  label,
+  sort,
+  onSort,
+}: {
+  column: ComparisonSortKey;
+  label: string;
+  sort: ComparisonSort | null;
+  onSort: (key: ComparisonSortKey) => void;
+}) {
+  const active = sort?.key === column;
+  return (
+    <th scope="col" aria-sort={active ? sort.direction : undefined}>
+      <button type="button" className="fx-sort-button" data-active={active || undefined} onClick={() => onSort(column)}>
+        {label}
+        <span aria-hidden="true" className="fx-sort-icon">
+          {active ? (sort.direction === "ascending" ? "↑" : "↓") : "↕"}
+        </span>
+      </button>
+    </th>
+  );
+}
+
+/**
+ * One row per metric (primary first and emphasised): role, control and treatment values in the metric's unit,
+ * a zero-centred lift bar with its interval, and the (adjusted) significance. Sortable by metric, lift and significance.
+ */
+export function MetricsComparisonTable({ analysis, defaultSort, ...text }: MetricsComparisonTableProps) {
+  const { m, f } = useLocaleText(text);
+  const [sort, setSort] = useState<ComparisonSort | null>(defaultSort ?? null);
+  const rows = useMemo(() => sortComparisonRows(analysis.metrics, sort), [analysis.metrics, sort]);
+  const domain = useMemo(
+    () =>
+      liftDomain(
+        analysis.metrics.flatMap((metric) =>
+          treatments(metric).map((variation) => ({ estimate: variation.lift?.estimate, interval: variation.lift?.ci })),
+        ),
+      ),
+    [analysis.metrics],
+  );
+  const showVariation = analysis.metrics.some((metric) => treatments(metric).length > 1);
+  const onSort = (key: ComparisonSortKey) =>
+    setSort((current) =>
+      current?.key === key
+        ? { key, direction: current.direction === "ascending" ? "descending" : "ascending" }
+        : { key, direction: key === "metric" ? "ascending" : "descending" },
+    );
+  if (analysis.metrics.length === 0) return <p className="fx-empty">{m.noMetrics}</p>;
+  return (
+    <div className="fx-table-scroll">
+      <table className="fx-table fx-comparison">
+        <caption>{m.metricsComparison}</caption>
+        <thead>
+          <tr>
+            <SortHeader column="metric" label={m.metricColumn} sort={sort} onSort={onSort} />
+            <th scope="col">{m.roleColumn}</th>
+            {showVariation ? <th scope="col">{m.variationColumn}</th> : null}
+            <th scope="col">{m.controlColumn}</th>
+            <th scope="col">{m.treatmentColumn}</th>
+            <SortHeader column="lift" label={m.liftColumn} sort={sort} onSort={onSort} />
+            <SortHeader column="significance" label={m.significanceColumn} sort={sort} onSort={onSort} />
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((metric) => (
+            <MetricRow
+              key={metric.metricId}
+              analysis={analysis}
+              metric={metric}
+              domain={domain}
+              showVariation={showVariation}
+              m={m}
+              f={f}
+            />
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}

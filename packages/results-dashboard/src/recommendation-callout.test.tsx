@@ -1,0 +1,75 @@
+import { render, screen, within } from "@testing-library/react";
+import axe from "axe-core";
+import { describe, expect, it } from "vitest";
+import {
+  analyzeScenario,
+  clearWinnerScenario,
+  guardrailHarmedScenario,
+  inconclusiveScenario,
+  srmScenario,
+} from "./analysis-fixtures";
+import { RecommendationCallout } from "./recommendation-callout";
+
+async function expectNoAxeViolations(container: Element) {
+  const results = await axe.run(container);
+  expect(results.violations.map((violation) => `${violation.id}: ${violation.help}`)).toEqual([]);
+}
+
+describe("RecommendationCallout", () => {
+  it("declares the winner the analysis picked, with its confidence", () => {
+    const analysis = analyzeScenario(clearWinnerScenario());
+    expect(analysis.recommendation.verdict).toBe("declare-winner");
+    render(<RecommendationCallout analysis={analysis} locale="en-US" />);
+    const region = screen.getByRole("region", { name: "Recommendation" });
+    expect(within(region).getByText("Declare a winner")).toBeInTheDocument();
+    expect(
+      within(region).getByText(/^Green button wins on Checkout conversion with > 99\.9% confidence/),
+    ).toBeInTheDocument();
+    expect(
+      within(region).getByText("Green button is significantly better on Checkout conversion."),
+    ).toBeInTheDocument();
+  });
+
+  it("says to keep running with the share of the planned sample and the days left", () => {
+    const analysis = analyzeScenario(inconclusiveScenario());
+    expect(analysis.recommendation.verdict).toBe("keep-running");
+    render(<RecommendationCallout analysis={analysis} locale="en-US" />);
+    const region = screen.getByRole("region", { name: "Recommendation" });
+    expect(within(region).getByText("Keep running")).toBeInTheDocument();
+    expect(within(region).getByText(/Keep the experiment running\.$/)).toBeInTheDocument();
+    expect(within(region).getByText(/^\d+% of the planned sample is in; about \d+ days left\.$/)).toBeInTheDocument();
+  });
+
+  it("asks to investigate a harmed guardrail and names it", () => {
+    const analysis = analyzeScenario(guardrailHarmedScenario());
+    render(<RecommendationCallout analysis={analysis} locale="en-US" />);
+    const region = screen.getByRole("region", { name: "Recommendation" });
+    expect(within(region).getByText("Investigate")).toBeInTheDocument();
+    expect(within(region).getByText("Guardrail Page load time is harmed by Green button.")).toBeInTheDocument();
+  });
+
+  it("asks to investigate a sample ratio mismatch", () => {
+    const analysis = analyzeScenario(srmScenario());
+    render(<RecommendationCallout analysis={analysis} locale="en-US" />);
+    const region = screen.getByRole("region", { name: "Recommendation" });
+    expect(within(region).getByText(/^Sample ratio mismatch/)).toBeInTheDocument();
+  });
+
+  it("takes every sentence from messages", () => {
+    const analysis = analyzeScenario(clearWinnerScenario());
+    render(
+      <RecommendationCallout
+        analysis={analysis}
+        locale="en-US"
+        messages={{ recommendation: "Empfehlung", declareWinnerText: "{winner} gewinnt ({confidence})." }}
+      />,
+    );
+    const region = screen.getByRole("region", { name: "Empfehlung" });
+    expect(within(region).getByText("Green button gewinnt (> 99.9%).")).toBeInTheDocument();
+  });
+
+  it("has no axe violations", async () => {
+    const { container } = render(<RecommendationCallout analysis={analyzeScenario(guardrailHarmedScenario())} />);
+    await expectNoAxeViolations(container);
+  });
+});

@@ -1,0 +1,42 @@
+import type { AnalysisResult } from "@flagsmith-experimentation/stats-core";
+import { useId } from "react";
+import { recommendationText } from "./recommendation";
+import { type LocaleTextProps, useLocaleText } from "./use-locale-text";
+
+export interface RecommendationCalloutProps extends LocaleTextProps {
+  /** The result of stats-core's `analyzeExperiment`; the text follows `analysis.recommendation`. */
+  analysis: AnalysisResult;
+}
+
+/** Region "Recommendation": what the data says and what to do next, in plain language. */
+export function RecommendationCallout({ analysis, ...text }: RecommendationCalloutProps) {
+  const { m, f } = useLocaleText(text);
+  const headingId = useId();
+  const content = recommendationText(analysis, m, f);
+  return (
+    <section className="fx-callout" aria-labelledby={headingId} data-verdict={content.verdict}>
+      <h3 id={headingId} className="fx-callout-title">
+        {m.recommendation}
+      </h3>
+      <p className="fx-callout-verdict">
+        <span className="fx-badge" data-verdict={content.verdict}>
+          {content.title}
+        </span>
+        <span className="fx-callout-confidence">
+          {m.confidenceLabel}: {content.confidence}
+        </span>
+      </p>
+      <p className="fx-callout-sentence">{content.sentence}</p>
+      {content.reasons.length > 0 ? (
+        <>
+          <p className="fx-callout-reasons-title">{m.reasonsLabel}</p>
+          <ul className="fx-callout-reasons">
+            {content.reasons.map((reason) => (
+              <li key={reason}>{reason}</li>
+            ))}
+          </ul>
+        </>
+      ) : null}
+    </section>
+  );
+}

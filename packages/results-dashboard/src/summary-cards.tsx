@@ -1,0 +1,234 @@
+import type { AnalysisResult, MetricAnalysis, VariationMetricResult } from "@flagsmith-experimentation/stats-core";
+import { useId } from "react";
+import {
+  controlOf,
+  describeReason,
+  headlineMetric,
+  intervalLevel,
+  leaderOf,
+  leadingTreatment,
+  treatments,
+} from "./analysis-view";
+import type { Formatters } from "./format";
+import { formatMessage, type ResultsMessages } from "./messages";
+import { fractionOfPlan } from "./progress";
+import { MathsList, ShowMaths } from "./show-maths";
+import { liftTone } from "./tone";
+import { type LocaleTextProps, useLocaleText } from "./use-locale-text";
+
+export interface SummaryCardsProps extends LocaleTextProps {
+  /** The result of stats-core's `analyzeExperiment`. */
+  analysis: AnalysisResult;
+  /** Which metric the lift card is about; defaults to the first primary metric. */
+  metricId?: string;
+}
+
+export function intervalText(
+  analysis: AnalysisResult,
+  ci: readonly [number, number],
+  m: ResultsMessages,
+  f: Formatters,
+): string {
+  const level = intervalLevel(analysis.alpha, f);
+  const label =
+    analysis.engine === "bayesian"
+      ? formatMessage(m.credibleIntervalLabel, { level })
+      : formatMessage(m.confidenceIntervalLabel, { level });
+  const format = (value: number) => (analysis.difference === "relative" ? f.lift(value) : f.decimal(value));
+  return `${label}: ${formatMessage(m.intervalRange, { low: format(ci[0]), high: format(ci[1]) })}`;
+}
+
+/** The method behind a lift, in words. */
+export function methodText(analysis: AnalysisResult, m: ResultsMessages, f: Formatters): string[] {
+  const level = intervalLevel(analysis.alpha, f);
+  const lines = [
+    formatMessage(analysis.engine === "bayesian" ? m.mathsMethodBayesian : m.mathsMethodFrequentist, { level }),
+  ];
+  if (analysis.sequential) lines.push(m.mathsMethodSequential);
+  if (analysis.correction !== "none") lines.push(formatMessage(m.mathsCorrection, { method: analysis.correction }));
+  return lines;
+}
+
+export function liftMathsItems(
+  metric: MetricAnalysis,
+  variation: VariationMetricResult,
+  m: ResultsMessages,
+  f: Formatters,
+): [string, string][] {
+  const control = controlOf(metric);
+  const items: [string, string][] = [];
+  if (control) {
+    items.push([`${control.name} · ${m.mathsUsers}`, f.count(control.n)]);
+    items.push([`${control.name} · ${m.mathsMean}`, f.value(control.value, metric.unit)]);
+  }
+  items.push([`${variation.name} · ${m.mathsUsers}`, f.count(variation.n)]);
+  items.push([`${variation.name} · ${m.mathsMean}`, f.value(variation.value, metric.unit)]);
+  if (variation.lift) {
+    items.push([m.mathsEstimate, f.lift(variation.lift.estimate)]);
+    items.push([m.mathsStandardError, f.decimal(variation.lift.standardError)]);
+  }
+  return items;
+}
+
+function LiftCard({
+  analysis,
+  metric,
+  m,
+  f,
+}: {
+  analysis: AnalysisResult;
+  metric: MetricAnalysis | undefined;
+  m: ResultsMessages;
+  f: Formatters;
+}) {
+  const id = useId();
+  const lead = metric ? leadingTreatment(metric) : undefined;
+  const others = metric ? treatments(metric).filter((variation) => variation !== lead) : [];
+  const lift = lead?.lift ?? null;
+  return (
+    <section className="fx-card" aria-labelledby={id} data-card="lift">
+      <h3 id={id} className="fx-card-title">
+        {m.liftVsControl}
+      </h3>
+      {metric && lead && lift ? (
+        <>
+          <p className="fx-card-figure" data-tone={liftTone(lift)}>
+            {f.lift(lift.estimate)}
+          </p>
+          <p className="fx-card-detail">
+            {formatMessage(m.liftCardDetail, { variation: lead.name, metric: metric.name })}
+          </p>
+          <p className="fx-card-detail">{intervalText(analysis, lift.ci, m, f)}</p>
+          {others.length > 0 ? (
+            <ul className="fx-card-list">
+              {others.map((variation) => (
+                <li key={variation.variationKey}>
+                  <span>{variation.name}</span>{" "}
+                  <span>{variation.lift ? f.lift(variation.lift.estimate) : m.notAvailable}</span>
+                </li>
+              ))}
+            </ul>
+          ) : null}
+          <ShowMaths subject={m.liftVsControl} messages={m}>
+            {methodText(analysis, m, f).map((line) => (
+              <p key={line}>{line}</p>
+            ))}
+            <MathsList items={liftMathsItems(metric, lead, m, f)} />
+          </ShowMaths>
+        </>
+      ) : (
+        <p className="fx-card-empty">
+          {metric ? describeReason(lead?.status ?? metric.status, lead?.reason ?? metric.reason, m) : m.noMetrics}
+        </p>
+      )}
+    </section>
+  );
+}
+
+function BestCard({ metric, m, f }: { metric: MetricAnalysis | undefined; m: ResultsMessages; f: Formatters }) {
+  const id = useId();
+  const leader = metric ? leaderOf(metric) : undefined;
+  return (
+    <section className="fx-card" aria-labelledby={id} data-card="best">
+      <h3 id={id} className="fx-card-title">
+        {m.probabilityOfBeingBest}
+      </h3>
+      {metric && leader ? (
+        <>
+          <p className="fx-card-figure">{f.probability(leader.probabilityOfBeingBest)}</p>
+          <p className="fx-card-detail">{formatMessage(m.leadingVariation, { variation: leader.name })}</p>
+          <ul className="fx-card-list">
+            {metric.variations.map((variation) => (
+              <li key={variation.variationKey}>
+                <span>{variation.name}</span> <span>{f.probability(variation.probabilityOfBeingBest)}</span>
+              </li>
+            ))}
+          </ul>
+          <ShowMaths subject={m.probabilityOfBeingBest} messages={m}>
+            <p>{m.mathsProbabilityBest}</p>
+          </ShowMaths>
+        </>
+      ) : (
+        <p className="fx-card-empty">{metric ? describeReason(metric.status, metric.reason, m) : m.noMetrics}</p>
+      )}
+    </section>
+  );
+}
+
+function SampleCard({
+  analysis,
+  metric,
+  m,
+  f,
+}: {
+  analysis: AnalysisResult;
+  metric: MetricAnalysis | undefined;
+  m: ResultsMessages;
+  f: Formatters;
+}) {
+  const id = useId();
+  const { progress, srm } = analysis;
+  const planned = progress.plannedSampleSizePerVariation;
+  const rows = (metric?.variations ?? []).map((variation) => ({
+    key: variation.variationKey,
+    name: variation.name,
+    n: srm.users[variation.variationKey] ?? variation.n,
+  }));
+  const total = rows.reduce((sum, row) => sum + row.n, 0);
+  const hasPlan = Number.isFinite(planned) && planned > 0;
+  return (
+    <section className="fx-card" aria-labelledby={id} data-card="sample">
+      <h3 id={id} className="fx-card-title">
+        {m.sampleSize}
+      </h3>
+      <p className="fx-card-figure">{f.count(total)}</p>
+      <p className="fx-card-detail">
+        {hasPlan ? formatMessage(m.plannedSample, { planned: f.count(planned) }) : m.plannedSampleUnknown}
+      </p>
+      {hasPlan ? (
+        <p className="fx-card-detail">
+          {formatMessage(m.sampleProgress, { percent: f.percent(fractionOfPlan(progress.percentOfPlannedSample)) })}
+        </p>
+      ) : null}
+      <ul className="fx-card-list">
+        {rows.map((row) => (
+          <li key={row.key}>
+            <span>{row.name}</span> <span>{f.count(row.n)}</span>
+            {hasPlan ? (
+              <span className="fx-meter" aria-hidden="true">
+                <span className="fx-meter-fill" style={{ width: `${Math.min(100, (row.n / planned) * 100)}%` }} />
+              </span>
+            ) : null}
+          </li>
+        ))}
+      </ul>
+      <ShowMaths subject={m.sampleSize} messages={m}>
+        <p>
+          {formatMessage(m.mathsSrm, {
+            chiSquare: f.decimal(srm.chiSquare),
+            pValue: f.pValue(srm.pValue),
+          })}
+        </p>
+        <MathsList
+          items={rows.map((row) => [
+            row.name,
+            `${f.count(row.n)} · ${m.srmObserved} ${f.percent(total > 0 ? row.n / total : 0)} · ${m.srmExpected} ${f.percent(srm.expectedShare[row.key] ?? 0)}`,
+          ])}
+        />
+      </ShowMaths>
+    </section>
+  );
+}
+
+/** The three headline cards: lift of the leading variation, probability of being best, sample size. */
+export function SummaryCards({ analysis, metricId, ...text }: SummaryCardsProps) {
+  const { m, f } = useLocaleText(text);
+  const metric = analysis.metrics.find((candidate) => candidate.metricId === metricId) ?? headlineMetric(analysis);
+  return (
+    <div className="fx-summary-cards">
+      <LiftCard analysis={analysis} metric={metric} m={m} f={f} />
+      <BestCard metric={metric} m={m} f={f} />
+      <SampleCard analysis={analysis} metric={metric} m={m} f={f} />
+    </div>
+  );
+}

@@ -1,0 +1,119 @@
+import { createInMemoryAdapters } from "@flagsmith-experimentation/adapters";
+import { render, screen } from "@testing-library/react";
+import userEvent from "@testing-library/user-event";
+import axe from "axe-core";
+import { describe, expect, it, vi } from "vitest";
+import { WarehouseConnectionForm } from "./warehouse-connection-form";
+import type { WarehouseConnection } from "./warehouse-connection-schema";
+
+async function expectNoAxeViolations(container: Element) {
+  const results = await axe.run(container);
+  expect(results.violations.map((violation) => `${violation.id}: ${violation.help}`)).toEqual([]);
+}
+
+describe("WarehouseConnectionForm", () => {
+  it("asks for the fields of the chosen warehouse type and validates them", async () => {
+    const user = userEvent.setup();
+    const onSave = vi.fn();
+    render(<WarehouseConnectionForm onSave={onSave} />);
+    expect(screen.getByRole("textbox", { name: "Database file path" })).toBeInTheDocument();
+    await user.selectOptions(screen.getByRole("combobox", { name: "Warehouse type" }), "PostgreSQL");
+    expect(screen.queryByRole("textbox", { name: "Database file path" })).not.toBeInTheDocument();
+    expect(screen.getByRole("textbox", { name: "Port" })).toHaveValue("5432");
+    await user.clear(screen.getByRole("textbox", { name: "Port" }));
+    await user.type(screen.getByRole("textbox", { name: "Port" }), "99999");
+    await user.click(screen.getByRole("button", { name: "Save connection" }));
+    expect(await screen.findByText("Host is required.")).toBeInTheDocument();
+    expect(screen.getByText("Port must be a whole number from 1 to 65535.")).toBeInTheDocument();
+    expect(screen.getByRole("textbox", { name: "Host" })).toHaveAccessibleDescription("Host is required.");
+    expect(onSave).not.toHaveBeenCalled();
+  });
+
+  it("masks secrets and never shows them again once saved", async () => {
+    const user = userEvent.setup();
+    const saved: WarehouseConnection[] = [];
+    const { container } = render(<WarehouseConnectionForm onSave={(connection) => void saved.push(connection)} />);
+    await user.selectOptions(screen.getByRole("combobox", { name: "Warehouse type" }), "Snowflake");
+    await user.type(screen.getByRole("textbox", { name: "Account identifier" }), "acme-eu");
+    await user.type(screen.getByRole("textbox", { name: "User" }), "analyst");
+    const password = screen.getByLabelText("Password");
+    expect(password).toHaveAttribute("type", "password");
+    await user.type(password, "s3cret!");
+    await user.type(screen.getByRole("textbox", { name: "Warehouse" }), "COMPUTE_WH");
+    await user.type(screen.getByRole("textbox", { name: "Database" }), "ANALYTICS");
+    await user.type(screen.getByRole("textbox", { name: "Schema" }), "PUBLIC");
+    await user.click(screen.getByRole("button", { name: "Save connection" }));
+    expect(await screen.findByText("Connection saved.")).toBeInTheDocument();
+    expect(saved).toEqual([
+      {
+        type: "snowflake",
+        account: "acme-eu",
+        user: "analyst",
+        password: "s3cret!",
+        warehouse: "COMPUTE_WH",
+        database: "ANALYTICS",
+        schema: "PUBLIC",
+        eventsTable: "events",
+      },
+    ]);
+    expect(screen.getByLabelText("Password")).toHaveValue("");
+    expect(screen.getByLabelText("Password")).toHaveAccessibleDescription("Saved — leave empty to keep it");
+    expect(container.innerHTML).not.toContain("s3cret!");
+    await user.click(screen.getByRole("button", { name: "Save connection" }));
+    await vi.waitFor(() => expect(saved).toHaveLength(2));
+    expect(saved[1]).not.toHaveProperty("password");
+  });
+
+  it("starts from a saved connection without its secret", () => {
+    render(
+      <WarehouseConnectionForm
+        savedConnection={{
+          type: "postgres",
+          host: "db.internal",
+          port: "5433",
+          database: "events",
+          user: "kit",
+          secretSaved: true,
+        }}
+        onSave={() => {}}
+      />,
+    );
+    expect(screen.getByRole("combobox", { name: "Warehouse type" })).toHaveValue("postgres");
+    expect(screen.getByRole("textbox", { name: "Host" })).toHaveValue("db.internal");
+    expect(screen.getByLabelText("Password")).toHaveValue("");
+    expect(screen.getByText("Saved — leave empty to keep it")).toBeInTheDocument();
+  });
+
+  it("tests the connection through the warehouse adapter and shows a readable result", async () => {
+    const user = userEvent.setup();
+    const failing = createInMemoryAdapters({ connection: { ok: false, message: "role 'kit' does not exist" } });
+    const createWarehouse = vi.fn(() => failing.warehouse);
+    render(<WarehouseConnectionForm onSave={() => {}} createWarehouse={createWarehouse} />);
+    await user.type(screen.getByRole("textbox", { name: "Database file path" }), "/data/events.duckdb");
+    await user.click(screen.getByRole("button", { name: "Test connection" }));
+    expect(await screen.findByText("Connection failed: role 'kit' does not exist")).toBeInTheDocument();
+    expect(createWarehouse).toHaveBeenCalledWith({
+      type: "duckdb",
+      path: "/data/events.duckdb",
+      eventsTable: "events",
+    });
+  });
+
+  it("shows progress while testing and the success message", async () => {
+    const user = userEvent.setup();
+    const slow = createInMemoryAdapters({ latencyMs: { "warehouse.testConnection": 300 } });
+    render(<WarehouseConnectionForm onSave={() => {}} createWarehouse={() => slow.warehouse} />);
+    await user.type(screen.getByRole("textbox", { name: "Database file path" }), "/data/events.duckdb");
+    await user.click(screen.getByRole("button", { name: "Test connection" }));
+    await vi.waitFor(() => expect(screen.getByRole("button", { name: "Testing connection…" })).toBeDisabled());
+    expect(await screen.findByText(/^Connection succeeded/)).toBeInTheDocument();
+    expect(screen.getByRole("status")).toHaveTextContent(/Connection succeeded/);
+  });
+
+  it("has no axe violations", async () => {
+    const { container } = render(
+      <WarehouseConnectionForm onSave={() => {}} createWarehouse={() => createInMemoryAdapters().warehouse} />,
+    );
+    await expectNoAxeViolations(container);
+  });
+});

@@ -1,0 +1,229 @@
+import type { WarehouseAdapter } from "@flagsmith-experimentation/adapters";
+import { zodResolver } from "@hookform/resolvers/zod";
+import { useId, useMemo, useState } from "react";
+import { type FieldPath, useForm } from "react-hook-form";
+import { formatMessage, type ResultsMessages } from "./messages";
+import { type LocaleTextProps, useLocaleText } from "./use-locale-text";
+import {
+  createWarehouseConnectionSchema,
+  DEFAULT_PORTS,
+  fieldLabel,
+  type SavedWarehouseConnection,
+  SECRET_FIELDS,
+  valuesFromSaved,
+  WAREHOUSE_FIELDS,
+  WAREHOUSE_TYPES,
+  type WarehouseConnection,
+  type WarehouseConnectionFormValues,
+  type WarehouseType,
+} from "./warehouse-connection-schema";
+
+export interface WarehouseConnectionFormProps extends LocaleTextProps {
+  /** The connection saved before: its non-secret fields, and whether a secret is stored (never the secret). */
+  savedConnection?: SavedWarehouseConnection;
+  /**
+   * Builds a warehouse adapter for the connection being edited, for "Test connection" (typically one that asks
+   * your server to try the connection). Without it the button is hidden.
+   */
+  createWarehouse?: (connection: WarehouseConnection) => Pick<WarehouseAdapter, "testConnection">;
+  /** Saves the connection; a secret left `undefined` means "keep the saved one". */
+  onSave: (connection: WarehouseConnection) => void | Promise<void>;
+}
+
+type TestState = { state: "idle" } | { state: "testing" } | { state: "done"; ok: boolean; message: string };
+
+type SaveState = { state: "idle" } | { state: "saving" } | { state: "saved" } | { state: "failed"; message: string };
+
+function typeLabel(type: WarehouseType, m: ResultsMessages): string {
+  const labels: Record<WarehouseType, string> = {
+    duckdb: m.warehouseDuckdb,
+    postgres: m.warehousePostgres,
+    clickhouse: m.warehouseClickhouse,
+    bigquery: m.warehouseBigquery,
+    snowflake: m.warehouseSnowflake,
+  };
+  return labels[type];
+}
+
+/** The host's own errors (e.g. from its save endpoint) are shown when they carry a message. */
+function errorMessage(error: unknown, fallback: string): string {
+  return error instanceof Error && error.message.trim() !== "" ? error.message : fallback;
+}
+
+/** The organisation-level warehouse connection: per-type fields validated with zod, masked secrets, test and save. */
+export function WarehouseConnectionForm({
+  savedConnection,
+  createWarehouse,
+  onSave,
+  ...text
+}: WarehouseConnectionFormProps) {
+  const { m } = useLocaleText(text);
+  const baseId = useId();
+  const headingId = `${baseId}-heading`;
+  const [secretSaved, setSecretSaved] = useState(savedConnection?.secretSaved ?? false);
+  const schema = useMemo(() => createWarehouseConnectionSchema(m, { secretSaved }), [m, secretSaved]);
+  const form = useForm<WarehouseConnectionFormValues, unknown, WarehouseConnection>({
+    resolver: zodResolver(schema),
+    defaultValues: valuesFromSaved(savedConnection),
+  });
+  const { register, handleSubmit, watch, formState, setValue, getValues } = form;
+  const type = watch("type");
+  const [test, setTest] = useState<TestState>({ state: "idle" });
+  const [save, setSave] = useState<SaveState>({ state: "idle" });
+
+  const onTest = handleSubmit(async (connection) => {
+    if (!createWarehouse) return;
+    setTest({ state: "testing" });
+    try {
+      const result = await createWarehouse(connection).testConnection();
+      setTest({
+        state: "done",
+        ok: result.ok,
+        message: result.ok
+          ? result.message
+            ? formatMessage(m.connectionOkWithMessage, { message: result.message })
+            : m.connectionOk
+          : result.message
+            ? formatMessage(m.connectionFailed, { message: result.message })
+            : m.connectionFailedGeneric,
+      });
+    } catch (error) {
+      setTest({
+        state: "done",
+        ok: false,
+        message: formatMessage(m.connectionFailed, { message: errorMessage(error, m.connectionFailedGeneric) }),
+      });
+    }
+  });
+
+  const onSubmit = handleSubmit(async (connection) => {
+    setSave({ state: "saving" });
+    try {
+      await onSave(connection);
+      // Secrets are never echoed back: clear them and remember only that one is stored.
+      const hadSecret = SECRET_FIELDS.some((field) => getValues(field) !== "");
+      for (const field of SECRET_FIELDS) setValue(field, "");
+      if (hadSecret) setSecretSaved(true);
+      setSave({ state: "saved" });
+    } catch (error) {
+      setSave({
+        state: "failed",
+        message: formatMessage(m.saveFailed, { message: errorMessage(error, m.notAvailable) }),
+      });
+    }
+  });
+
+  const typeRegistration = register("type", {
+    onChange: (event: { target: { value: string } }) => {
+      const next = event.target.value as WarehouseType;
+      const currentPort = getValues("port");
+      const isDefault = currentPort === "" || Object.values(DEFAULT_PORTS).includes(currentPort);
+      if (isDefault) setValue("port", DEFAULT_PORTS[next] ?? "");
+      setTest({ state: "idle" });
+    },
+  });
+
+  const field = (name: keyof WarehouseConnectionFormValues) => {
+    const id = `${baseId}-${name}`;
+    const error = formState.errors[name as FieldPath<WarehouseConnectionFormValues>]?.message;
+    const errorId = `${id}-error`;
+    const hintId = `${id}-hint`;
+    const label = fieldLabel(name, m);
+    if (name === "ssl") {
+      return (
+        <div key={name} className="fx-field fx-field-checkbox">
+          <input id={id} type="checkbox" {...register("ssl")} />
+          <label htmlFor={id}>{label}</label>
+        </div>
+      );
+    }
+    const isSecret = (SECRET_FIELDS as readonly string[]).includes(name);
+    const describedBy = [error ? errorId : null, isSecret && secretSaved ? hintId : null].filter(Boolean).join(" ");
+    return (
+      <div key={name} className="fx-field">
+        <label htmlFor={id} className="fx-field-label">
+          {label}
+        </label>
+        <input
+          id={id}
+          type={isSecret ? "password" : "text"}
+          inputMode={name === "port" ? "numeric" : undefined}
+          autoComplete={isSecret ? "new-password" : "off"}
+          spellCheck={false}
+          aria-invalid={error ? true : undefined}
+          aria-describedby={describedBy || undefined}
+          placeholder={isSecret && secretSaved ? "••••••••" : undefined}
+          {...register(name as Exclude<keyof WarehouseConnectionFormValues, "ssl" | "type">)}
+        />
+        {isSecret && secretSaved ? (
+          <p id={hintId} className="fx-hint">
+            {m.secretSaved}
+          </p>
+        ) : null}
+        {error ? (
+          <p id={errorId} className="fx-error">
+            {error}
+          </p>
+        ) : null}
+      </div>
+    );
+  };
+
+  const busy = test.state === "testing" || save.state === "saving";
+  return (
+    <form className="fx-warehouse-form" aria-labelledby={headingId} noValidate onSubmit={onSubmit}>
+      <h2 id={headingId} className="fx-title">
+        {m.warehouseConnection}
+      </h2>
+      <div className="fx-field">
+        <label htmlFor={`${baseId}-type`} className="fx-field-label">
+          {m.warehouseType}
+        </label>
+        <select id={`${baseId}-type`} {...typeRegistration}>
+          {WAREHOUSE_TYPES.map((option) => (
+            <option key={option} value={option}>
+              {typeLabel(option, m)}
+            </option>
+          ))}
+        </select>
+      </div>
+      {WAREHOUSE_FIELDS[type].map((name) => field(name))}
+      <div className="fx-form-actions">
+        {createWarehouse ? (
+          <button
+            type="button"
+            className="fx-button"
+            onClick={onTest}
+            disabled={busy}
+            aria-busy={test.state === "testing" || undefined}
+          >
+            {test.state === "testing" ? m.testingConnection : m.testConnection}
+          </button>
+        ) : null}
+        <button
+          type="submit"
+          className="fx-button"
+          data-variant="primary"
+          disabled={busy}
+          aria-busy={save.state === "saving" || undefined}
+        >
+          {save.state === "saving" ? m.saving : m.save}
+        </button>
+      </div>
+      <div role="status" className="fx-form-status">
+        {test.state === "testing" ? <p>{m.testingConnection}</p> : null}
+        {test.state === "done" ? (
+          <p className={test.ok ? "fx-success" : "fx-error"} data-result={test.ok ? "ok" : "failed"}>
+            {test.message}
+          </p>
+        ) : null}
+        {save.state === "saved" ? <p className="fx-success">{m.saved}</p> : null}
+      </div>
+      {save.state === "failed" ? (
+        <p className="fx-error" role="alert">
+          {save.message}
+        </p>
+      ) : null}
+    </form>
+  );
+}

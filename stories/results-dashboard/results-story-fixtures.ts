@@ -1,0 +1,42 @@
+/**
+ * Story fixtures: the package's deterministic scenarios (sufficient statistics per variation), analysed by the real
+ * `analyzeExperiment`. Re-exported here so every story file imports from one place.
+ */
+export {
+  analyzeScenario,
+  clearWinnerScenario,
+  fourVariationsScenario,
+  guardrailHarmedScenario,
+  inconclusiveScenario,
+  insufficientDataScenario,
+  lowerIsBetterScenario,
+  multiplePrimariesScenario,
+  type Scenario,
+  scenarioAdapters,
+  srmScenario,
+} from "../../packages/results-dashboard/src/analysis-fixtures";
+
+import {
+  clearWinnerScenario,
+  fourVariationsScenario,
+  guardrailHarmedScenario,
+  inconclusiveScenario,
+  insufficientDataScenario,
+  lowerIsBetterScenario,
+  multiplePrimariesScenario,
+  type Scenario,
+  srmScenario,
+} from "../../packages/results-dashboard/src/analysis-fixtures";
+
+export const scenarios = {
+  "clear-winner": clearWinnerScenario,
+  inconclusive: inconclusiveScenario,
+  "guardrail-harmed": guardrailHarmedScenario,
+  srm: srmScenario,
+  "multiple-primaries": multiplePrimariesScenario,
+  "four-variations": fourVariationsScenario,
+  "lower-is-better": lowerIsBetterScenario,
+  "insufficient-data": insufficientDataScenario,
+} satisfies Record<string, () => Scenario>;
+
+export type ScenarioName = keyof typeof scenarios;
