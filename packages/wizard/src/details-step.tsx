@@ -1,0 +1,89 @@
+import { useId } from "react";
+import { useFormContext, useWatch } from "react-hook-form";
+import { isScheduledStart, plannedDurationDays } from "./dates";
+import { describedBy, FieldError } from "./field-error";
+import type { WizardValues } from "./steps";
+import { useWizardText } from "./wizard-text";
+
+/** Step 1: name, hypothesis, start and end dates. */
+export function DetailsStep({ today }: { today: Date }) {
+  const { messages, date, days } = useWizardText();
+  const {
+    register,
+    control,
+    formState: { errors },
+  } = useFormContext<WizardValues>();
+  const [startDate, endDate] = useWatch({ control, name: ["startDate", "endDate"] });
+  const id = useId();
+  const duration = plannedDurationDays(startDate, endDate);
+  const scheduled = isScheduledStart(startDate, today);
+
+  return (
+    <div className="fe-wizard__fields">
+      <div className="fe-wizard__field">
+        <label htmlFor={`${id}-name`}>{messages.nameLabel}</label>
+        <input
+          id={`${id}-name`}
+          type="text"
+          autoComplete="off"
+          required
+          aria-invalid={errors.name ? true : undefined}
+          aria-describedby={describedBy(errors.name && `${id}-name-error`)}
+          {...register("name")}
+        />
+        <FieldError id={`${id}-name-error`} message={errors.name?.message} />
+      </div>
+
+      <div className="fe-wizard__field">
+        <label htmlFor={`${id}-hypothesis`}>{messages.hypothesisLabel}</label>
+        <textarea
+          id={`${id}-hypothesis`}
+          rows={3}
+          required
+          aria-invalid={errors.hypothesis ? true : undefined}
+          aria-describedby={describedBy(`${id}-hypothesis-hint`, errors.hypothesis && `${id}-hypothesis-error`)}
+          {...register("hypothesis")}
+        />
+        <p id={`${id}-hypothesis-hint`} className="fe-wizard__hint">
+          {messages.hypothesisHint}
+        </p>
+        <FieldError id={`${id}-hypothesis-error`} message={errors.hypothesis?.message} />
+      </div>
+
+      <div className="fe-wizard__row">
+        <div className="fe-wizard__field">
+          <label htmlFor={`${id}-start`}>{messages.startDateLabel}</label>
+          <input
+            id={`${id}-start`}
+            type="date"
+            required
+            aria-invalid={errors.startDate ? true : undefined}
+            aria-describedby={describedBy(errors.startDate && `${id}-start-error`)}
+            {...register("startDate")}
+          />
+          <FieldError id={`${id}-start-error`} message={errors.startDate?.message} />
+        </div>
+        <div className="fe-wizard__field">
+          <label htmlFor={`${id}-end`}>{messages.endDateLabel}</label>
+          <input
+            id={`${id}-end`}
+            type="date"
+            required
+            aria-invalid={errors.endDate ? true : undefined}
+            aria-describedby={describedBy(errors.endDate && `${id}-end-error`)}
+            {...register("endDate")}
+          />
+          <FieldError id={`${id}-end-error`} message={errors.endDate?.message} />
+        </div>
+      </div>
+      <div className="fe-wizard__notes" aria-live="polite">
+        {duration !== undefined ? <p className="fe-wizard__hint">{messages.durationNote(days(duration))}</p> : null}
+        {scheduled ? (
+          <p className="fe-wizard__callout" data-tone="info">
+            {messages.scheduledNote(date(startDate))}
+          </p>
+        ) : null}
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,123 @@
+import type { Flag, MetricDefinition, MetricRole, Segment } from "@flagsmith-experimentation/adapters";
+import { useId } from "react";
+import { isScheduledStart, plannedDurationDays } from "./dates";
+import { stepName } from "./step-list";
+import type { WizardStepId, WizardValues } from "./steps";
+import { useWizardText } from "./wizard-text";
+
+type EditableStep = Exclude<WizardStepId, "review">;
+
+/** Every section of the configuration; with `onEdit`, each section has an "Edit <step name>" button. */
+export function ExperimentSummary({
+  values,
+  flag,
+  metrics,
+  segments,
+  today,
+  onEdit,
+}: {
+  values: WizardValues;
+  flag: Flag | undefined;
+  metrics: readonly MetricDefinition[] | undefined;
+  segments: readonly Segment[] | undefined;
+  today: Date;
+  onEdit?: ((step: EditableStep) => void) | undefined;
+}) {
+  const text = useWizardText();
+  const { messages } = text;
+  const id = useId();
+  const none = <span className="fe-wizard__muted">{messages.summaryNone}</span>;
+  const roleLabel = (role: MetricRole) =>
+    role === "primary" ? messages.rolePrimary : role === "secondary" ? messages.roleSecondary : messages.roleGuardrail;
+  const duration = plannedDurationDays(values.startDate, values.endDate);
+  const segmentName = segments?.find((s) => s.id === values.segmentId)?.name ?? values.segmentId;
+
+  const section = (step: EditableStep, body: React.ReactNode) => (
+    <section className="fe-wizard__summary-section" aria-labelledby={`${id}-${step}`}>
+      <div className="fe-wizard__summary-header">
+        <h3 id={`${id}-${step}`}>{stepName(step, messages)}</h3>
+        {onEdit ? (
+          <button type="button" className="fe-wizard__button" data-variant="link" onClick={() => onEdit(step)}>
+            {messages.editStep(stepName(step, messages))}
+          </button>
+        ) : null}
+      </div>
+      {body}
+    </section>
+  );
+
+  return (
+    <div className="fe-wizard__summary">
+      {section(
+        "details",
+        <dl>
+          <dt>{messages.summaryName}</dt>
+          <dd>{values.name.trim() || none}</dd>
+          <dt>{messages.summaryHypothesis}</dt>
+          <dd className="fe-wizard__prose">{values.hypothesis.trim() || none}</dd>
+          <dt>{messages.summaryDates}</dt>
+          <dd>
+            {messages.summaryDateRange(text.date(values.startDate), text.date(values.endDate))}
+            {duration !== undefined ? ` (${text.days(duration)})` : null}
+            <br />
+            {isScheduledStart(values.startDate, today)
+              ? messages.summaryStatusScheduled
+              : messages.summaryStatusImmediate}
+          </dd>
+        </dl>,
+      )}
+      {section(
+        "flag",
+        <dl>
+          <dt>{messages.summaryFlag}</dt>
+          <dd>{flag?.name ?? (values.flagId || none)}</dd>
+          <dt>{messages.summaryVariations}</dt>
+          <dd>
+            {values.variations.length > 0 ? (
+              <ul>
+                {values.variations.map((v) => (
+                  <li key={v.key}>
+                    {v.name}: {v.isControl ? messages.controlRole : messages.treatmentRole}
+                  </li>
+                ))}
+              </ul>
+            ) : (
+              none
+            )}
+          </dd>
+        </dl>,
+      )}
+      {section(
+        "metrics",
+        values.metrics.length > 0 ? (
+          <ul>
+            {values.metrics.map((m) => (
+              <li key={m.metricId}>
+                {metrics?.find((d) => d.id === m.metricId)?.name ?? m.metricId}: {roleLabel(m.role)}
+              </li>
+            ))}
+          </ul>
+        ) : (
+          <p>{none}</p>
+        ),
+      )}
+      {section(
+        "traffic",
+        <dl>
+          <dt>{messages.summarySegment}</dt>
+          <dd>{segmentName || none}</dd>
+          <dt>{messages.summaryWeights}</dt>
+          <dd>
+            <ul>
+              {values.variations.map((v) => (
+                <li key={v.key}>
+                  {v.name}: {text.share(values.weights[v.key] ?? 0)}
+                </li>
+              ))}
+            </ul>
+          </dd>
+        </dl>,
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,357 @@
+import {
+  createInMemoryAdapters,
+  demoMetrics,
+  demoSegments,
+  type Flag,
+  type InMemoryAdaptersOptions,
+} from "@flagsmith-experimentation/adapters";
+import { render, screen, waitFor, within } from "@testing-library/react";
+import userEvent from "@testing-library/user-event";
+import { describe, expect, it } from "vitest";
+import { ExperimentWizard } from "./experiment-wizard";
+
+const today = new Date(2026, 2, 1);
+const flagHref = (flag: Flag) => `https://app.flagsmith.test/features/${flag.id}`;
+
+function setup(options: InMemoryAdaptersOptions = {}) {
+  const adapters = createInMemoryAdapters({ now: () => today, ...options });
+  const user = userEvent.setup();
+  const view = render(<ExperimentWizard adapters={adapters} today={today} flagHref={flagHref} locale="en-US" />);
+  return { adapters, user, ...view };
+}
+
+type User = ReturnType<typeof userEvent.setup>;
+
+async function fillDetails(user: User) {
+  await user.type(screen.getByRole("textbox", { name: "Name" }), "Checkout colour");
+  await user.type(screen.getByRole("textbox", { name: "Hypothesis" }), "Green will increase conversion.");
+  await user.click(screen.getByRole("button", { name: "Next" }));
+  await screen.findByRole("heading", { level: 2, name: "Flag & Variations" });
+}
+
+async function pickFlag(user: User, name: string) {
+  await user.click(screen.getByRole("combobox", { name: "Flag" }));
+  await user.click(await screen.findByRole("option", { name }));
+}
+
+async function toMetrics(user: User, flag = "checkout_cta_color") {
+  await fillDetails(user);
+  await pickFlag(user, flag);
+  await user.click(screen.getByRole("button", { name: "Next" }));
+  await screen.findByRole("heading", { level: 2, name: "Select Metrics" });
+}
+
+async function toTraffic(user: User, flag = "checkout_cta_color") {
+  await toMetrics(user, flag);
+  await user.click(await screen.findByRole("checkbox", { name: "Checkout conversion" }));
+  await user.click(screen.getByRole("button", { name: "Next" }));
+  await screen.findByRole("heading", { level: 2, name: "Segments & Traffic" });
+}
+
+describe("Experiment Details", { timeout: 30_000 }, () => {
+  it("announces the errors and moves focus to the first invalid field", async () => {
+    const { user } = setup();
+    await user.clear(screen.getByLabelText("Start date"));
+    await user.click(screen.getByRole("button", { name: "Next" }));
+
+    expect(screen.getByRole("alert")).toHaveTextContent("3 problems need fixing.");
+    const name = screen.getByRole("textbox", { name: "Name" });
+    expect(name).toHaveFocus();
+    expect(name).toHaveAttribute("aria-invalid", "true");
+    expect(name).toHaveAccessibleDescription("Enter a name for the experiment.");
+    expect(screen.getByRole("textbox", { name: "Hypothesis" })).toHaveAccessibleDescription(
+      expect.stringContaining("Enter a hypothesis"),
+    );
+    expect(screen.getByLabelText("Start date")).toHaveAccessibleDescription("Enter a start date.");
+    expect(screen.getByRole("heading", { level: 2, name: "Experiment Details" })).toBeInTheDocument();
+  });
+
+  it("clears an error as soon as it is fixed", async () => {
+    const { user } = setup();
+    await user.click(screen.getByRole("button", { name: "Next" }));
+    await user.type(screen.getByRole("textbox", { name: "Name" }), "Fixed");
+    expect(screen.getByRole("textbox", { name: "Name" })).not.toHaveAttribute("aria-invalid");
+    expect(screen.getByRole("alert")).toHaveTextContent("1 problem needs fixing.");
+  });
+
+  it("requires the end date after the start date and notes a scheduled start", async () => {
+    const { user } = setup();
+    await user.type(screen.getByRole("textbox", { name: "Name" }), "N");
+    await user.type(screen.getByRole("textbox", { name: "Hypothesis" }), "H");
+    const end = screen.getByLabelText("End date");
+    await user.clear(end);
+    await user.type(end, "2026-02-20");
+    await user.click(screen.getByRole("button", { name: "Next" }));
+    expect(end).toHaveFocus();
+    expect(end).toHaveAccessibleDescription("The end date must be after the start date.");
+
+    const start = screen.getByLabelText("Start date");
+    await user.clear(start);
+    await user.type(start, "2026-03-10");
+    await user.clear(end);
+    await user.type(end, "2026-03-24");
+    expect(screen.getByText(/will be scheduled to start on Mar 10, 2026/)).toBeInTheDocument();
+    await user.click(screen.getByRole("button", { name: "Next" }));
+    expect(await screen.findByRole("heading", { level: 2, name: "Flag & Variations" })).toBeInTheDocument();
+  });
+
+  it("lets the user go back freely but forward only through validation", async () => {
+    const { user } = setup();
+    const nav = screen.getByRole("navigation", { name: "Experiment steps" });
+    await user.click(within(nav).getByRole("button", { name: "Review & Launch" }));
+    expect(screen.getByRole("heading", { level: 2, name: "Experiment Details" })).toBeInTheDocument();
+    expect(screen.getByRole("textbox", { name: "Name" })).toHaveFocus();
+
+    await fillDetails(user);
+    await user.click(within(nav).getByRole("button", { name: "Experiment Details" }));
+    expect(screen.getByRole("textbox", { name: "Name" })).toHaveValue("Checkout colour");
+    expect(within(nav).getAllByRole("listitem")[0]).toHaveAttribute("aria-current", "step");
+  });
+});
+
+describe("Flag & Variations", { timeout: 30_000 }, () => {
+  it("searches flags and shows the chosen flag's variations", async () => {
+    const { user } = setup();
+    await fillDetails(user);
+    const flag = screen.getByRole("combobox", { name: "Flag" });
+    await user.type(flag, "search");
+    const options = await screen.findAllByRole("option");
+    expect(options.map((o) => o.firstChild?.textContent)).toEqual(["search_ranking_model"]);
+    await user.click(options[0] as HTMLElement);
+    const table = screen.getByRole("table", { name: "Variations of “search_ranking_model”" });
+    const rows = within(table).getAllByRole("row").slice(1);
+    expect(
+      rows.map((row) =>
+        within(row)
+          .getAllByRole("cell")
+          .map((c) => c.textContent),
+      ),
+    ).toEqual([
+      ["1", "Control"],
+      ["2", "Treatment"],
+      ["3", "Treatment"],
+    ]);
+    expect(within(table).getByRole("rowheader", { name: "Model v2" })).toBeInTheDocument();
+  });
+
+  it("says when nothing matches", async () => {
+    const { user } = setup();
+    await fillDetails(user);
+    await user.type(screen.getByRole("combobox", { name: "Flag" }), "zzz");
+    expect(await screen.findByText("No flag matches “zzz”.")).toBeInTheDocument();
+  });
+
+  it("refuses a single-variant flag, says why and links to the flag", async () => {
+    const { user } = setup();
+    await fillDetails(user);
+    await user.click(screen.getByRole("combobox", { name: "Flag" }));
+    const option = await screen.findByRole("option", { name: "onboarding_tour" });
+    expect(option).toHaveAttribute("aria-disabled", "true");
+    await user.click(option);
+
+    expect(screen.getByRole("combobox", { name: "Flag" })).toHaveValue("");
+    const alert = screen.getByRole("alert");
+    expect(alert).toHaveTextContent("“onboarding_tour” can't be used");
+    expect(within(alert).getByRole("link", { name: "Add a variation" })).toHaveAttribute(
+      "href",
+      "https://app.flagsmith.test/features/onboarding-tour",
+    );
+    await user.click(screen.getByRole("button", { name: "Next" }));
+    expect(screen.getByRole("combobox", { name: "Flag" })).toHaveFocus();
+    expect(screen.getByRole("heading", { level: 2, name: "Flag & Variations" })).toBeInTheDocument();
+  });
+
+  it("shows loading, then the adapter's error with Retry, and recovers", async () => {
+    const { user, adapters } = setup({
+      latencyMs: { "flags.listFlags": 30 },
+      faults: { "flags.listFlags": { type: "reject", times: 1 } },
+    });
+    await fillDetails(user);
+    expect(screen.getByRole("status")).toHaveTextContent("Loading flags…");
+    const alert = await screen.findByRole("alert");
+    expect(alert).toHaveTextContent("Couldn't load flags: We could not reach the server.");
+    await user.click(within(alert).getByRole("button", { name: "Retry" }));
+    await user.click(screen.getByRole("combobox", { name: "Flag" }));
+    expect(await screen.findByRole("option", { name: "pricing_page_layout" })).toBeInTheDocument();
+    expect(adapters.controls.calls("flags.listFlags")).toBe(2);
+  });
+
+  it("shows a malformed adapter answer as a readable error", async () => {
+    const { user } = setup({ faults: { "flags.listFlags": { type: "malformed", times: 1 } } });
+    await fillDetails(user);
+    expect(await screen.findByRole("alert")).toHaveTextContent(
+      "Couldn't load flags: The server sent data in a shape we do not understand.",
+    );
+  });
+});
+
+describe("Empty adapter answers", { timeout: 30_000 }, () => {
+  it("says when there are no flags", async () => {
+    const { user } = setup({ flags: [] });
+    await fillDetails(user);
+    expect(await screen.findByText("This project has no flags yet.")).toBeInTheDocument();
+  });
+
+  it("says when there are no metrics", async () => {
+    const { user } = setup({ metrics: [] });
+    await toMetrics(user);
+    expect(await screen.findByText("No metrics are defined yet.")).toBeInTheDocument();
+  });
+
+  it("says when there are no segments", async () => {
+    const { user } = setup({ segments: [] });
+    await toTraffic(user);
+    expect(await screen.findByText("No segments are defined yet: create one in Flagsmith first.")).toBeInTheDocument();
+  });
+});
+
+describe("Select Metrics", { timeout: 30_000 }, () => {
+  it("gives each chosen metric a role toggle and requires a primary", async () => {
+    const { user } = setup();
+    await toMetrics(user);
+    await user.click(screen.getByRole("button", { name: "Next" }));
+    expect(screen.getByRole("group", { name: "Metrics" })).toHaveAccessibleDescription(
+      expect.stringContaining("Choose at least one metric."),
+    );
+    expect(screen.getByRole("checkbox", { name: "Checkout conversion" })).toHaveFocus();
+
+    await user.click(screen.getByRole("checkbox", { name: "Page load time" }));
+    const roles = screen.getByRole("radiogroup", { name: "Role for Page load time" });
+    expect(
+      within(roles)
+        .getAllByRole("radio")
+        .map((r) => r.textContent),
+    ).toEqual(["Primary", "Secondary", "Guardrail"]);
+    await user.click(within(roles).getByRole("radio", { name: "Guardrail" }));
+    await user.click(screen.getByRole("button", { name: "Next" }));
+    expect(screen.getByRole("group", { name: "Metrics" })).toHaveAccessibleDescription(
+      expect.stringContaining("Give at least one metric the Primary role."),
+    );
+    await user.click(within(roles).getByRole("radio", { name: "Primary" }));
+    await user.click(screen.getByRole("button", { name: "Next" }));
+    expect(await screen.findByRole("heading", { level: 2, name: "Segments & Traffic" })).toBeInTheDocument();
+  });
+
+  it("warns about multiple primary metrics", async () => {
+    const { user } = setup();
+    await toMetrics(user);
+    await user.click(screen.getByRole("checkbox", { name: "Checkout conversion" }));
+    await user.click(screen.getByRole("checkbox", { name: "Revenue per user" }));
+    expect(screen.queryByText(/multiple primary/i)).not.toBeInTheDocument();
+    const roles = screen.getByRole("radiogroup", { name: "Role for Revenue per user" });
+    await user.click(within(roles).getByRole("radio", { name: "Primary" }));
+    expect(screen.getByRole("status")).toHaveTextContent(/multiple primary metrics/i);
+    await user.click(screen.getByRole("button", { name: "Next" }));
+    expect(await screen.findByRole("heading", { level: 2, name: "Segments & Traffic" })).toBeInTheDocument();
+  });
+
+  it("shows the metrics adapter's error with Retry", async () => {
+    const { user } = setup({ faults: { "metrics.listMetrics": { type: "reject", times: 1 } } });
+    await toMetrics(user);
+    const alert = await screen.findByRole("alert");
+    expect(alert).toHaveTextContent("Couldn't load metrics");
+    await user.click(within(alert).getByRole("button", { name: "Retry" }));
+    expect(await screen.findByRole("checkbox", { name: "Checkout conversion" })).toBeInTheDocument();
+  });
+});
+
+describe("Segments & Traffic", { timeout: 30_000 }, () => {
+  it("blocks a segment the flag already overrides", async () => {
+    const { user } = setup();
+    await toTraffic(user);
+    const segment = screen.getByRole("combobox", { name: "Segment" });
+    await user.selectOptions(segment, "Beta testers");
+    const alert = await screen.findByRole("alert");
+    expect(alert).toHaveTextContent(/override/);
+    expect(alert).toHaveTextContent("“checkout_cta_color” already has a segment override for “Beta testers”");
+    await user.click(screen.getByRole("button", { name: "Next" }));
+    expect(segment).toHaveFocus();
+    expect(screen.getByRole("heading", { level: 2, name: "Segments & Traffic" })).toBeInTheDocument();
+
+    await user.selectOptions(segment, "EU customers");
+    expect(screen.queryByText(/override/)).not.toBeInTheDocument();
+    await user.click(screen.getByRole("button", { name: "Next" }));
+    expect(await screen.findByRole("heading", { level: 2, name: "Review & Launch" })).toBeInTheDocument();
+  });
+
+  it("rebalances the other weights so the total stays 100, and splits evenly", async () => {
+    const { user } = setup();
+    await toTraffic(user);
+    const control = screen.getByRole("spinbutton", { name: "Weight for Blue (control)" });
+    const green = screen.getByRole("spinbutton", { name: "Weight for Green" });
+    const orange = screen.getByRole("spinbutton", { name: "Weight for Orange" });
+    expect([control, green, orange].map((i) => (i as HTMLInputElement).valueAsNumber)).toEqual([34, 33, 33]);
+
+    await user.clear(control);
+    await user.type(control, "50");
+    expect([control, green, orange].map((i) => (i as HTMLInputElement).valueAsNumber)).toEqual([50, 25, 25]);
+    await user.clear(green);
+    await user.type(green, "40");
+    expect([control, green, orange].map((i) => (i as HTMLInputElement).valueAsNumber)).toEqual([40, 40, 20]);
+    expect(screen.getByText("Total: 100%")).toBeInTheDocument();
+
+    await user.click(screen.getByRole("button", { name: "Split evenly" }));
+    expect([control, green, orange].map((i) => (i as HTMLInputElement).valueAsNumber)).toEqual([34, 33, 33]);
+  });
+
+  it("refuses a variation with no traffic", async () => {
+    const { user } = setup();
+    await toTraffic(user);
+    await user.selectOptions(screen.getByRole("combobox", { name: "Segment" }), "All users");
+    const control = screen.getByRole("spinbutton", { name: "Weight for Blue (control)" });
+    await user.clear(control);
+    await user.type(control, "100");
+    await user.click(screen.getByRole("button", { name: "Next" }));
+    expect(control).toHaveFocus();
+    expect(screen.getByRole("group", { name: "Traffic split" })).toHaveAccessibleDescription(
+      expect.stringContaining("“Green” gets no traffic"),
+    );
+  });
+
+  it("shows the segments adapter's error with Retry, and keeps the weights", async () => {
+    const { user } = setup({ faults: { "segments.listSegments": { type: "reject", times: 1 } } });
+    await toTraffic(user);
+    const alert = await screen.findByRole("alert");
+    expect(alert).toHaveTextContent("Couldn't load segments");
+    await user.click(within(alert).getByRole("button", { name: "Retry" }));
+    expect(await screen.findByRole("combobox", { name: "Segment" })).toBeInTheDocument();
+  });
+
+  it("shows the overrides adapter's error with Retry, and blocks Next until the overrides are known", async () => {
+    const { user } = setup({ faults: { "segments.listOverrides": { type: "reject", times: 1 } } });
+    await toTraffic(user);
+    await user.selectOptions(await screen.findByRole("combobox", { name: "Segment" }), "EU customers");
+    const alert = await screen.findByRole("alert");
+    expect(alert).toHaveTextContent("Couldn't load the flag's segment overrides");
+    await user.click(screen.getByRole("button", { name: "Next" }));
+    expect(screen.getByRole("heading", { level: 2, name: "Segments & Traffic" })).toBeInTheDocument();
+    expect(screen.getByRole("combobox", { name: "Segment" })).toHaveAccessibleDescription(
+      expect.stringContaining("wait for them to load, or press Retry"),
+    );
+    await user.click(within(alert).getByRole("button", { name: "Retry" }));
+    await waitFor(() => expect(screen.queryByText(/Couldn't load/)).not.toBeInTheDocument());
+    await user.click(screen.getByRole("button", { name: "Next" }));
+    expect(await screen.findByRole("heading", { level: 2, name: "Review & Launch" })).toBeInTheDocument();
+  });
+
+  it("estimates power from the segment's traffic and the primary metric's baseline, and warns when too short", async () => {
+    const { user } = setup({
+      guard: false,
+      segments: demoSegments.map((s) =>
+        Object.assign({}, s, { expectedDailyTraffic: s.id === "everyone" ? 20_000 : 500 }),
+      ),
+      metrics: demoMetrics.map((m) => (m.id === "conversion" ? Object.assign({}, m, { baseline: 0.1 }) : m)),
+    });
+    await toTraffic(user, "pricing_page_layout");
+    expect(screen.getByText("Choose a segment to see a power estimate.")).toBeInTheDocument();
+    await user.selectOptions(screen.getByRole("combobox", { name: "Segment" }), "All users");
+    expect(screen.getByText(/detects a lift of 5% in about \d+ days/)).toBeInTheDocument();
+    expect(screen.queryByText(/are needed/)).not.toBeInTheDocument();
+
+    await user.selectOptions(screen.getByRole("combobox", { name: "Segment" }), "EU customers");
+    await waitFor(() => expect(screen.getByText(/detects a lift of 5% in about \d+ days/)).toBeInTheDocument());
+    expect(screen.getByRole("status")).toHaveTextContent(
+      /The planned dates cover 15 days, but about \d+ days are needed/,
+    );
+  });
+});

@@ -1,0 +1,122 @@
+import type { Flag, FlagsAdapter } from "@flagsmith-experimentation/adapters";
+import { useId, useState } from "react";
+import { Controller, useFormContext, useWatch } from "react-hook-form";
+import { LoadError, Loading } from "./adapter-state";
+import { FieldError } from "./field-error";
+import { FlagCombobox } from "./flag-combobox";
+import { hasTreatmentVariation, type WizardValues } from "./steps";
+import { type AdapterQuery, useAdapterQuery } from "./use-adapter-query";
+import { useDebouncedValue } from "./use-debounced-value";
+import { VariationsTable } from "./variations-table";
+import { useWizardText } from "./wizard-text";
+
+/** Milliseconds of quiet typing before the flag search asks the adapter. */
+const SEARCH_DELAY_MS = 200;
+
+/** Step 2: pick a multivariate flag; its variations become control and treatments. */
+export function FlagStep({
+  flagsAdapter,
+  flagQuery,
+  currentFlag,
+  onPick,
+  flagHref,
+}: {
+  flagsAdapter: FlagsAdapter;
+  /** `getFlag` for the chosen flag (restored drafts). */
+  flagQuery: AdapterQuery<Flag>;
+  currentFlag: Flag | undefined;
+  onPick: (flag: Flag) => void;
+  flagHref: ((flag: Flag) => string) | undefined;
+}) {
+  const { messages } = useWizardText();
+  const id = useId();
+  const {
+    control,
+    formState: { errors },
+  } = useFormContext<WizardValues>();
+  const [flagId, variations] = useWatch({ control, name: ["flagId", "variations"] });
+  const [search, setSearch] = useState("");
+  const [rejected, setRejected] = useState<Flag | undefined>(undefined);
+  const query = useDebouncedValue(search.trim(), SEARCH_DELAY_MS);
+  const flagsQuery = useAdapterQuery(`flags:${query}`, () =>
+    flagsAdapter.listFlags(query === "" ? {} : { search: query }),
+  );
+  // Filter what is on screen right away; the adapter's search (debounced) brings in what is not.
+  const needle = search.trim().toLowerCase();
+  const flags = (flagsQuery.data ?? []).filter((flag) => flag.name.toLowerCase().includes(needle));
+  const ineligibleCurrent = currentFlag && !hasTreatmentVariation(currentFlag) ? currentFlag : undefined;
+  const explained = rejected ?? ineligibleCurrent;
+  const errorId = `${id}-error`;
+  const reasonId = `${id}-reason`;
+  const flagError = errors.flagId?.message;
+
+  return (
+    <div className="fe-wizard__fields">
+      <div className="fe-wizard__field">
+        <Controller
+          control={control}
+          name="flagId"
+          render={({ field }) => (
+            <FlagCombobox
+              flags={flags}
+              search={search}
+              onSearchChange={(text) => {
+                setSearch(text);
+                setRejected(undefined);
+              }}
+              selected={currentFlag && currentFlag.id === field.value ? currentFlag : undefined}
+              onSelect={(flag) => {
+                setRejected(undefined);
+                onPick(flag);
+              }}
+              onReject={setRejected}
+              inputRef={field.ref}
+              invalid={Boolean(flagError)}
+              describedByIds={
+                [flagError ? errorId : "", explained ? reasonId : ""].filter(Boolean).join(" ") || undefined
+              }
+            />
+          )}
+        />
+        <FieldError id={errorId} message={flagError} />
+        {flagsQuery.status === "loading" ? (
+          <Loading resource={messages.resourceFlags} />
+        ) : flagsQuery.status === "error" ? (
+          <LoadError
+            resource={messages.resourceFlags}
+            error={flagsQuery.error}
+            onRetry={() => void flagsQuery.retry()}
+          />
+        ) : flagsQuery.status === "success" && query === search.trim() && flags.length === 0 ? (
+          <p className="fe-wizard__empty" role="status">
+            {query === "" ? messages.flagsEmpty : messages.flagsNoMatch(query)}
+          </p>
+        ) : null}
+      </div>
+
+      {explained ? (
+        <div id={reasonId} className="fe-wizard__callout" data-tone="warning" role="alert">
+          <p>{messages.flagIneligibleReason(explained.name)}</p>
+          {flagHref ? (
+            <a className="fe-wizard__link" href={flagHref(explained)}>
+              {messages.addVariation}
+            </a>
+          ) : null}
+        </div>
+      ) : null}
+
+      {flagId === "" ? (
+        <p className="fe-wizard__hint">{messages.flagPickPrompt}</p>
+      ) : currentFlag ? (
+        <VariationsTable
+          flagName={currentFlag.name}
+          variations={variations.length > 0 ? variations : currentFlag.variations}
+        />
+      ) : flagQuery.status === "error" ? (
+        <LoadError resource={messages.resourceFlag} error={flagQuery.error} onRetry={() => void flagQuery.retry()} />
+      ) : (
+        <Loading resource={messages.resourceFlag} />
+      )}
+    </div>
+  );
+}

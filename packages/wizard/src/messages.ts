@@ -1,0 +1,308 @@
+/**
+ * Every user-visible string of the wizard. Hosts override any subset through the `messages` prop;
+ * strings that embed values are functions so translations can reorder them. Numbers and dates arrive
+ * already formatted with `Intl` in the wizard's `locale`.
+ */
+export interface WizardMessages {
+  // Steps (their names are also the `h2` of each step and the step-list items).
+  stepDetails: string;
+  stepFlag: string;
+  stepMetrics: string;
+  stepTraffic: string;
+  stepReview: string;
+  stepListLabel: string;
+  stepStateDone: string;
+  stepStateCurrent: string;
+  stepStateUpcoming: string;
+  stepPosition: (current: number, total: number) => string;
+
+  // Navigation
+  next: string;
+  back: string;
+  cancel: string;
+  backToReview: string;
+
+  // Validation
+  errorSummary: (count: number) => string;
+  nameRequired: string;
+  hypothesisRequired: string;
+  startDateInvalid: string;
+  startDateInPast: string;
+  endDateInvalid: string;
+  endDateBeforeStart: string;
+  flagRequired: string;
+  flagIneligible: (flagName: string) => string;
+  metricsRequired: string;
+  primaryRequired: string;
+  segmentRequired: string;
+  weightsInvalid: string;
+  weightZero: (variationName: string) => string;
+
+  // Adapter states
+  retry: string;
+  loadingResource: (what: string) => string;
+  overridesPending: string;
+  loadFailed: (what: string, reason: string) => string;
+  unknownError: string;
+  invalidResponse: string;
+  timedOut: string;
+  resourceFlags: string;
+  resourceFlag: string;
+  resourceSegments: string;
+  resourceOverrides: string;
+  resourceMetrics: string;
+  resourceDraft: string;
+
+  // Step 1
+  nameLabel: string;
+  hypothesisLabel: string;
+  hypothesisHint: string;
+  startDateLabel: string;
+  endDateLabel: string;
+  scheduledNote: (startDate: string) => string;
+  durationNote: (days: string) => string;
+
+  // Step 2
+  flagLabel: string;
+  flagSearchHint: string;
+  flagsEmpty: string;
+  flagsNoMatch: (search: string) => string;
+  flagOptionVariations: (count: string) => string;
+  flagOptionIneligible: string;
+  flagIneligibleReason: (flagName: string) => string;
+  addVariation: string;
+  variationsCaption: (flagName: string) => string;
+  variationColumn: string;
+  valueColumn: string;
+  roleColumn: string;
+  controlRole: string;
+  treatmentRole: string;
+  flagPickPrompt: string;
+
+  // Step 3
+  metricsLegend: string;
+  metricsHint: string;
+  metricsEmpty: string;
+  roleFor: (metricName: string) => string;
+  rolePrimary: string;
+  roleSecondary: string;
+  roleGuardrail: string;
+  directionIncrease: string;
+  directionDecrease: string;
+  multiplePrimaryWarning: (count: number) => string;
+
+  // Step 4
+  segmentLabel: string;
+  segmentHint: string;
+  segmentPlaceholder: string;
+  segmentsEmpty: string;
+  overrideConflict: (flagName: string, segmentName: string) => string;
+  weightsLegend: string;
+  weightsHint: string;
+  weightFor: (variationName: string) => string;
+  weightsTotal: (total: string) => string;
+  splitEvenly: string;
+  powerHeading: string;
+  powerEstimate: (lift: string, days: string) => string;
+  powerUnavailableTraffic: string;
+  powerUnavailableSegment: string;
+  powerUnavailableBaseline: (metricName: string) => string;
+  powerUnavailableMetric: string;
+  powerTooShort: (plannedDays: string, neededDays: string) => string;
+
+  // Step 5
+  reviewIntro: string;
+  editStep: (stepName: string) => string;
+  summaryName: string;
+  summaryHypothesis: string;
+  summaryDates: string;
+  summaryDateRange: (start: string, end: string) => string;
+  summaryStatusScheduled: string;
+  summaryStatusImmediate: string;
+  summaryFlag: string;
+  summaryVariations: string;
+  summaryMetrics: string;
+  summarySegment: string;
+  summaryWeights: string;
+  summaryNone: string;
+  warningsHeading: string;
+  warningNoDirection: string;
+  warningNoGuardrail: string;
+  warningTooShort: (plannedDays: string, neededDays: string) => string;
+  warningUnevenWeights: string;
+  launch: string;
+  confirmTitle: string;
+  confirmBody: (experimentName: string) => string;
+  confirmScheduledBody: (startDate: string) => string;
+  confirmLaunch: string;
+  cancelLaunch: string;
+  launching: string;
+  launchFailed: (reason: string) => string;
+  launched: (experimentName: string) => string;
+  launchedScheduled: (experimentName: string, startDate: string) => string;
+  readOnlyNote: string;
+  staleFlag: (flagName: string) => string;
+  staleSegment: (segmentName: string) => string;
+  staleMissing: string;
+
+  // Draft
+  draftSaving: string;
+  draftSaved: string;
+  draftSaveFailed: (reason: string) => string;
+  draftLoadFailed: (reason: string) => string;
+}
+
+export const defaultMessages: WizardMessages = {
+  stepDetails: "Experiment Details",
+  stepFlag: "Flag & Variations",
+  stepMetrics: "Select Metrics",
+  stepTraffic: "Segments & Traffic",
+  stepReview: "Review & Launch",
+  stepListLabel: "Experiment steps",
+  stepStateDone: "completed",
+  stepStateCurrent: "current step",
+  stepStateUpcoming: "not started",
+  stepPosition: (current, total) => `Step ${current} of ${total}`,
+
+  next: "Next",
+  back: "Back",
+  cancel: "Cancel",
+  backToReview: "Back to review",
+
+  errorSummary: (count) => (count === 1 ? "1 problem needs fixing." : `${count} problems need fixing.`),
+  nameRequired: "Enter a name for the experiment.",
+  hypothesisRequired: "Enter a hypothesis: what you expect to change, and why.",
+  startDateInvalid: "Enter a start date.",
+  startDateInPast: "The start date can't be in the past.",
+  endDateInvalid: "Enter an end date.",
+  endDateBeforeStart: "The end date must be after the start date.",
+  flagRequired: "Choose a multivariate flag.",
+  flagIneligible: (flag) => `“${flag}” has no variation besides control, so there is nothing to compare.`,
+  metricsRequired: "Choose at least one metric.",
+  primaryRequired: "Give at least one metric the Primary role.",
+  segmentRequired: "Choose a segment.",
+  weightsInvalid: "The weights must be whole percentages that add up to 100.",
+  weightZero: (variation) => `“${variation}” gets no traffic: give every variation at least 1 %.`,
+
+  retry: "Retry",
+  loadingResource: (what) => `Loading ${what}…`,
+  overridesPending: "Checking the flag's segment overrides: wait for them to load, or press Retry.",
+  loadFailed: (what, reason) => `Couldn't load ${what}: ${reason}`,
+  unknownError: "Something went wrong.",
+  invalidResponse: "The server sent data in a shape we do not understand.",
+  timedOut: "The server took too long to answer. Try again in a moment.",
+  resourceFlags: "flags",
+  resourceFlag: "the flag",
+  resourceSegments: "segments",
+  resourceOverrides: "the flag's segment overrides",
+  resourceMetrics: "metrics",
+  resourceDraft: "the saved draft",
+
+  nameLabel: "Name",
+  hypothesisLabel: "Hypothesis",
+  hypothesisHint:
+    "Say what you expect and in which direction, e.g. “Showing the total earlier will increase checkout conversion.” It stays attached to the experiment after launch.",
+  startDateLabel: "Start date",
+  endDateLabel: "End date",
+  scheduledNote: (start) => `The start date is in the future: the experiment will be scheduled to start on ${start}.`,
+  durationNote: (days) => `Planned duration: ${days}.`,
+
+  flagLabel: "Flag",
+  flagSearchHint: "Type to search multivariate flags, then choose one.",
+  flagsEmpty: "This project has no flags yet.",
+  flagsNoMatch: (search) => `No flag matches “${search}”.`,
+  flagOptionVariations: (count) => `${count} variations`,
+  flagOptionIneligible: "needs another variation",
+  flagIneligibleReason: (flag) =>
+    `“${flag}” can't be used: an experiment needs the control plus at least one other variation, and this flag only has its control value.`,
+  addVariation: "Add a variation",
+  variationsCaption: (flag) => `Variations of “${flag}”`,
+  variationColumn: "Variation",
+  valueColumn: "Value",
+  roleColumn: "Role",
+  controlRole: "Control",
+  treatmentRole: "Treatment",
+  flagPickPrompt: "Choose a flag to see its variations.",
+
+  metricsLegend: "Metrics",
+  metricsHint: "Choose the metrics to measure and give each a role. Decisions are based on primary metrics.",
+  metricsEmpty: "No metrics are defined yet.",
+  roleFor: (metric) => `Role for ${metric}`,
+  rolePrimary: "Primary",
+  roleSecondary: "Secondary",
+  roleGuardrail: "Guardrail",
+  directionIncrease: "higher is better",
+  directionDecrease: "lower is better",
+  multiplePrimaryWarning: (count) =>
+    `${count} metrics have the Primary role. With multiple primary metrics the results are harder to interpret, and they will be corrected for multiple comparisons.`,
+
+  segmentLabel: "Segment",
+  segmentHint: "Only users in this segment take part; everyone else keeps the environment default.",
+  segmentPlaceholder: "Choose a segment",
+  segmentsEmpty: "No segments are defined yet: create one in Flagsmith first.",
+  overrideConflict: (flag, segment) =>
+    `“${flag}” already has a segment override for “${segment}”. Pick another segment, or remove the override in Flagsmith and try again.`,
+  weightsLegend: "Traffic split",
+  weightsHint: "Whole percentages; changing one rebalances the others so the total stays 100 %.",
+  weightFor: (variation) => `Weight for ${variation}`,
+  weightsTotal: (total) => `Total: ${total}`,
+  splitEvenly: "Split evenly",
+  powerHeading: "Power estimate",
+  powerEstimate: (lift, days) => `With this traffic, the experiment detects a lift of ${lift} in about ${days}.`,
+  powerUnavailableTraffic: "No power estimate: the segment's expected daily traffic is unknown.",
+  powerUnavailableSegment: "Choose a segment to see a power estimate.",
+  powerUnavailableBaseline: (metric) =>
+    `No power estimate: “${metric}” needs a baseline (and, for counts and averages, a standard deviation).`,
+  powerUnavailableMetric: "Choose a primary metric to see a power estimate.",
+  powerTooShort: (planned, needed) =>
+    `The planned dates cover ${planned}, but about ${needed} are needed: extend the end date or accept a larger detectable lift.`,
+
+  reviewIntro: "Check the configuration. After launch it can no longer be changed.",
+  editStep: (step) => `Edit ${step}`,
+  summaryName: "Name",
+  summaryHypothesis: "Hypothesis",
+  summaryDates: "Dates",
+  summaryDateRange: (start, end) => `${start} – ${end}`,
+  summaryStatusScheduled: "Scheduled: starts on the start date.",
+  summaryStatusImmediate: "Starts as soon as it is launched.",
+  summaryFlag: "Flag",
+  summaryVariations: "Variations",
+  summaryMetrics: "Metrics",
+  summarySegment: "Segment",
+  summaryWeights: "Traffic split",
+  summaryNone: "Not set",
+  warningsHeading: "Before you launch",
+  warningNoDirection:
+    "The hypothesis doesn't say which way you expect the metric to move (e.g. “increase” or “reduce”).",
+  warningNoGuardrail: "No guardrail metric: nothing will warn you if the change hurts something else.",
+  warningTooShort: (planned, needed) =>
+    `The planned ${planned} are shorter than the ${needed} the power estimate needs.`,
+  warningUnevenWeights:
+    "The traffic split is very uneven: the smaller variations will take much longer to show a result.",
+  launch: "Launch Experiment",
+  confirmTitle: "Launch this experiment?",
+  confirmBody: (name) =>
+    `“${name}” will start serving variations to the chosen segment. Its configuration is then locked.`,
+  confirmScheduledBody: (start) => `It is scheduled to start on ${start}.`,
+  confirmLaunch: "Confirm launch",
+  cancelLaunch: "Cancel",
+  launching: "Launching…",
+  launchFailed: (reason) => `The experiment was not launched: ${reason} Your configuration is kept; try again.`,
+  launched: (name) => `“${name}” is running.`,
+  launchedScheduled: (name, start) => `“${name}” is scheduled to start on ${start}.`,
+  readOnlyNote: "This experiment has been launched: its configuration is read-only.",
+  staleFlag: (flag) =>
+    `“${flag}” changed since you picked it (its variations or overrides are different). Check this step again before launching.`,
+  staleSegment: (segment) =>
+    `The flag now has an override for “${segment}”. Pick another segment or remove the override before launching.`,
+  staleMissing: "The flag or segment no longer exists. Choose again before launching.",
+
+  draftSaving: "Saving draft…",
+  draftSaved: "Draft saved",
+  draftSaveFailed: (reason) => `Draft not saved: ${reason} Your changes are kept on this page.`,
+  draftLoadFailed: (reason) => `Couldn't load the saved draft: ${reason}`,
+};
+
+export function resolveMessages(overrides: Partial<WizardMessages> | undefined): WizardMessages {
+  return overrides ? { ...defaultMessages, ...overrides } : defaultMessages;
+}

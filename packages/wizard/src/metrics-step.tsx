@@ -1,0 +1,134 @@
+import type { ExperimentMetric, MetricRole } from "@flagsmith-experimentation/adapters";
+import * as ToggleGroup from "@radix-ui/react-toggle-group";
+import { useId } from "react";
+import { Controller, useFormContext } from "react-hook-form";
+import { AdapterState } from "./adapter-state";
+import { describedBy, FieldError } from "./field-error";
+import type { WizardValues } from "./steps";
+import type { AdapterQuery } from "./use-adapter-query";
+import type { PlannedMetric } from "./wizard-adapters";
+import { useWizardText } from "./wizard-text";
+
+const ROLES: readonly MetricRole[] = ["primary", "secondary", "guardrail"];
+
+/** Adds or removes a metric; a newly chosen metric is primary while there is none, secondary after that. */
+export function toggleMetric(
+  metrics: readonly ExperimentMetric[],
+  metricId: string,
+  checked: boolean,
+): ExperimentMetric[] {
+  if (!checked) return metrics.filter((m) => m.metricId !== metricId);
+  if (metrics.some((m) => m.metricId === metricId)) return [...metrics];
+  const role: MetricRole = metrics.some((m) => m.role === "primary") ? "secondary" : "primary";
+  return [...metrics, { metricId, role }];
+}
+
+export function setMetricRole(
+  metrics: readonly ExperimentMetric[],
+  metricId: string,
+  role: MetricRole,
+): ExperimentMetric[] {
+  return metrics.map((m) => (m.metricId === metricId ? { ...m, role } : m));
+}
+
+/** Step 3: choose metrics and give each a role (Primary / Secondary / Guardrail). */
+export function MetricsStep({ metricsQuery }: { metricsQuery: AdapterQuery<PlannedMetric[]> }) {
+  const { messages } = useWizardText();
+  const id = useId();
+  const {
+    control,
+    formState: { errors },
+  } = useFormContext<WizardValues>();
+  const error = errors.metrics?.message ?? errors.metrics?.root?.message;
+  const roleLabel = (role: MetricRole) =>
+    role === "primary" ? messages.rolePrimary : role === "secondary" ? messages.roleSecondary : messages.roleGuardrail;
+
+  return (
+    <AdapterState
+      query={metricsQuery}
+      resource={messages.resourceMetrics}
+      isEmpty={(metrics) => metrics.length === 0}
+      empty={messages.metricsEmpty}
+    >
+      {(definitions) => (
+        <Controller
+          control={control}
+          name="metrics"
+          render={({ field }) => {
+            const chosen = field.value;
+            const primaries = chosen.filter((m) => m.role === "primary").length;
+            return (
+              <fieldset
+                className="fe-wizard__fieldset"
+                aria-invalid={error ? true : undefined}
+                aria-describedby={describedBy(`${id}-hint`, error && `${id}-error`)}
+              >
+                <legend>{messages.metricsLegend}</legend>
+                <p id={`${id}-hint`} className="fe-wizard__hint">
+                  {messages.metricsHint}
+                </p>
+                <FieldError id={`${id}-error`} message={error} />
+                <ul className="fe-wizard__metric-list">
+                  {definitions.map((metric, index) => {
+                    const selection = chosen.find((m) => m.metricId === metric.id);
+                    const inputId = `${id}-metric-${index}`;
+                    return (
+                      <li
+                        key={metric.id}
+                        className="fe-wizard__metric"
+                        data-state={selection ? "checked" : "unchecked"}
+                      >
+                        <div className="fe-wizard__metric-choice">
+                          <input
+                            id={inputId}
+                            ref={index === 0 ? field.ref : undefined}
+                            type="checkbox"
+                            checked={Boolean(selection)}
+                            aria-describedby={`${inputId}-detail`}
+                            onChange={(event) => field.onChange(toggleMetric(chosen, metric.id, event.target.checked))}
+                          />
+                          <label htmlFor={inputId}>{metric.name}</label>
+                        </div>
+                        <p id={`${inputId}-detail`} className="fe-wizard__hint">
+                          {[
+                            metric.description,
+                            metric.direction === "increase" ? messages.directionIncrease : messages.directionDecrease,
+                          ]
+                            .filter(Boolean)
+                            .join(" · ")}
+                        </p>
+                        {selection ? (
+                          <ToggleGroup.Root
+                            type="single"
+                            className="fe-wizard__segmented"
+                            aria-label={messages.roleFor(metric.name)}
+                            value={selection.role}
+                            onValueChange={(value) => {
+                              const role = ROLES.find((r) => r === value);
+                              if (role) field.onChange(setMetricRole(chosen, metric.id, role));
+                            }}
+                          >
+                            {ROLES.map((role) => (
+                              <ToggleGroup.Item key={role} value={role} className="fe-wizard__segment">
+                                {roleLabel(role)}
+                              </ToggleGroup.Item>
+                            ))}
+                          </ToggleGroup.Root>
+                        ) : null}
+                      </li>
+                    );
+                  })}
+                </ul>
+                {primaries > 1 ? (
+                  <p className="fe-wizard__callout" data-tone="warning" role="status">
+                    {messages.multiplePrimaryWarning(primaries)}
+                  </p>
+                ) : null}
+              </fieldset>
+            );
+          }}
+        />
+      )}
+    </AdapterState>
+  );
+}

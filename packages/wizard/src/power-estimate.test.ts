@@ -1,0 +1,56 @@
+import { sampleSizePerVariation } from "@flagsmith-experimentation/stats-core";
+import { describe, expect, it } from "vitest";
+import { estimatePower } from "./power-estimate";
+import type { PlannedMetric } from "./wizard-adapters";
+
+const everyone = { id: "everyone", name: "All users", expectedDailyTraffic: 10_000 };
+const traffic = (expectedDailyTraffic: number | undefined) => ({ ...everyone, expectedDailyTraffic });
+
+const conversion: PlannedMetric = {
+  id: "conversion",
+  name: "Checkout conversion",
+  kind: "proportion",
+  eventName: "purchase",
+  direction: "increase",
+  baseline: 0.1,
+};
+
+describe("estimatePower", () => {
+  it("turns the sample size into days of traffic for the smallest arm", () => {
+    const perArm = sampleSizePerVariation({ kind: "proportion", baseline: 0.1, mde: 0.05 });
+    const estimate = estimatePower({ metric: conversion, segment: everyone, weights: { control: 50, b: 50 } });
+    expect(estimate).toEqual({ status: "ok", lift: 0.05, days: Math.ceil(perArm / 5_000) });
+  });
+
+  it("takes longer with an uneven split", () => {
+    const even = estimatePower({ metric: conversion, segment: everyone, weights: { control: 50, b: 50 } });
+    const uneven = estimatePower({ metric: conversion, segment: everyone, weights: { control: 90, b: 10 } });
+    expect(even.status === "ok" && uneven.status === "ok" && uneven.days > even.days).toBe(true);
+  });
+
+  it("uses the standard deviation for means", () => {
+    const revenue: PlannedMetric = { ...conversion, kind: "mean", baseline: 20, baselineSd: 40 };
+    expect(estimatePower({ metric: revenue, segment: traffic(1_000), weights: { a: 50, b: 50 } }).status).toBe("ok");
+    expect(
+      estimatePower({
+        metric: { ...revenue, baselineSd: undefined },
+        segment: traffic(1_000),
+        weights: { a: 50, b: 50 },
+      }),
+    ).toEqual({ status: "no-baseline", metricName: "Checkout conversion" });
+  });
+
+  it("says what is missing", () => {
+    const weights = { a: 50, b: 50 };
+    expect(estimatePower({ metric: undefined, segment: everyone, weights })).toEqual({ status: "no-metric" });
+    expect(estimatePower({ metric: conversion, segment: undefined, weights })).toEqual({ status: "no-segment" });
+    expect(estimatePower({ metric: conversion, segment: traffic(undefined), weights })).toEqual({
+      status: "no-traffic",
+    });
+    expect(estimatePower({ metric: conversion, segment: traffic(0), weights })).toEqual({ status: "no-traffic" });
+    expect(estimatePower({ metric: { ...conversion, baseline: undefined }, segment: everyone, weights })).toEqual({
+      status: "no-baseline",
+      metricName: "Checkout conversion",
+    });
+  });
+});

@@ -1,0 +1,78 @@
+import { useId } from "react";
+import { WIZARD_STEPS, type WizardStepId } from "./steps";
+import { useWizardText } from "./wizard-text";
+
+export type StepState = "done" | "current" | "upcoming";
+
+export function stepName(step: WizardStepId, messages: ReturnType<typeof useWizardText>["messages"]): string {
+  switch (step) {
+    case "details":
+      return messages.stepDetails;
+    case "flag":
+      return messages.stepFlag;
+    case "metrics":
+      return messages.stepMetrics;
+    case "traffic":
+      return messages.stepTraffic;
+    case "review":
+      return messages.stepReview;
+  }
+}
+
+/**
+ * The five steps as an ordered list: done / current (`aria-current="step"`) / upcoming. Steps can be
+ * revisited freely; moving forward goes through validation (the wizard decides in `onSelect`).
+ */
+export function StepList({
+  current,
+  stateOf,
+  onSelect,
+  disabled,
+}: {
+  current: WizardStepId;
+  stateOf: (step: WizardStepId) => StepState;
+  onSelect: (step: WizardStepId) => void;
+  disabled?: boolean;
+}) {
+  const { messages } = useWizardText();
+  const id = useId();
+  return (
+    <nav className="fe-wizard__steps" aria-label={messages.stepListLabel}>
+      <ol>
+        {WIZARD_STEPS.map((step, index) => {
+          const state = step === current ? "current" : stateOf(step);
+          const stateText =
+            state === "done"
+              ? messages.stepStateDone
+              : state === "current"
+                ? messages.stepStateCurrent
+                : messages.stepStateUpcoming;
+          return (
+            <li
+              key={step}
+              className="fe-wizard__step"
+              data-state={state}
+              aria-current={state === "current" ? "step" : undefined}
+            >
+              <button
+                type="button"
+                className="fe-wizard__step-button"
+                onClick={() => onSelect(step)}
+                disabled={disabled}
+                aria-describedby={`${id}-${step}`}
+              >
+                <span className="fe-wizard__step-number" aria-hidden="true">
+                  {index + 1}
+                </span>
+                <span className="fe-wizard__step-name">{stepName(step, messages)}</span>
+              </button>
+              <span id={`${id}-${step}`} className="fe-wizard__visually-hidden">
+                {stateText}
+              </span>
+            </li>
+          );
+        })}
+      </ol>
+    </nav>
+  );
+}

@@ -1,0 +1,36 @@
+import type { FlagValue, Variation } from "@flagsmith-experimentation/adapters";
+import { useWizardText } from "./wizard-text";
+
+function formatFlagValue(value: FlagValue): string {
+  return value === null ? "null" : String(value);
+}
+
+/** The chosen flag's variations: the control and the treatments the experiment compares. */
+export function VariationsTable({ flagName, variations }: { flagName: string; variations: readonly Variation[] }) {
+  const { messages } = useWizardText();
+  return (
+    <div className="fe-wizard__table-wrap">
+      <table className="fe-wizard__table">
+        <caption>{messages.variationsCaption(flagName)}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{messages.variationColumn}</th>
+            <th scope="col">{messages.valueColumn}</th>
+            <th scope="col">{messages.roleColumn}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {variations.map((variation) => (
+            <tr key={variation.key} data-control={variation.isControl || undefined}>
+              <th scope="row">{variation.name}</th>
+              <td>
+                <code>{formatFlagValue(variation.value)}</code>
+              </td>
+              <td>{variation.isControl ? messages.controlRole : messages.treatmentRole}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
