@@ -1,3 +1,4 @@
+import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { storybookTest } from "@storybook/addon-vitest/vitest-plugin";
 import react from "@vitejs/plugin-react";
@@ -19,6 +20,33 @@ function chromium() {
   };
 }
 
+/**
+ * Dependencies the browser projects pre-bundle up front. Found lazily instead, Vite re-optimizes mid-run on a
+ * cold cache (a fresh clone, CI) and reloads the page, which fails the tests running at that moment.
+ */
+function browserDependencies(): string[] {
+  const workspace = ["stats-core", "adapters", "wizard", "results-dashboard"];
+  const packageDependencies = workspace.flatMap((name) => {
+    const manifest = JSON.parse(readFileSync(`${root}packages/${name}/package.json`, "utf8"));
+    return Object.keys(manifest.dependencies ?? {})
+      .filter((dep) => !dep.startsWith("@flagsmith-experimentation/") && dep !== "@noble/hashes")
+      .map((dep) => `${manifest.name} > ${dep}`);
+  });
+  const subpaths = [
+    "@flagsmith-experimentation/stats-core > @noble/hashes/legacy.js",
+    "@flagsmith-experimentation/wizard > zod/mini",
+    "@flagsmith-experimentation/results-dashboard > zod/mini",
+  ];
+  const rootDependencies = ["react", "react-dom", "react-dom/client", "react/jsx-runtime", "react/jsx-dev-runtime"];
+  const testing = [
+    "@testing-library/react",
+    "@testing-library/user-event",
+    "@testing-library/jest-dom/vitest",
+    "axe-core",
+  ];
+  return [...new Set([...rootDependencies, ...packageDependencies, ...subpaths, ...testing])];
+}
+
 const uiTests = [
   "packages/wizard/src/**/*.test.{ts,tsx}",
   "packages/results-dashboard/src/**/*.test.{ts,tsx}",
@@ -27,6 +55,7 @@ const uiTests = [
 
 export default defineConfig({
   plugins: [react()],
+  optimizeDeps: { include: browserDependencies() },
   // Workspace packages resolve to their TypeScript source (the `source` export condition), in the browser and in Node.
   resolve: { conditions: ["source", ...defaultClientConditions] },
   ssr: { resolve: { conditions: ["source", ...defaultServerConditions] } },

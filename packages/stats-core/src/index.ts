@@ -1,1 +1,60 @@
-export {};
+export { analyzeExperiment } from "./analyze-experiment";
+export { bayesianTest } from "./bayesian";
+export { assignVariation, flagsmithHashPercentage } from "./bucketing";
+export { frequentistTest } from "./frequentist";
+export { adjustPValues } from "./multiple-testing";
+export { estimateDuration, minimumDetectableEffect, sampleSizePerVariation } from "./power";
+export { betaPosterior, normalPosterior, probabilityOfBeingBest } from "./probability-of-being-best";
+export { srmTest } from "./srm";
+export type {
+  Alternative,
+  AnalysisInput,
+  AnalysisMetric,
+  AnalysisOptions,
+  AnalysisResult,
+  AnalysisVariation,
+  BayesianOptions,
+  BayesianResult,
+  BetaPosterior,
+  Correction,
+  CovariateStats,
+  Difference,
+  DurationInput,
+  Engine,
+  FrequentistOptions,
+  FrequentistResult,
+  GaussianPrior,
+  GuardrailStatus,
+  LiftOutcome,
+  LiftPoint,
+  LiftResult,
+  MdeInput,
+  MeanStats,
+  MetricAnalysis,
+  MetricDirection,
+  MetricKind,
+  MetricRole,
+  MetricStatsRow,
+  MetricUnit,
+  NormalPosterior,
+  Posterior,
+  ProbabilityOfBeingBestOptions,
+  ProportionStats,
+  PValueAdjustment,
+  RatioStats,
+  Recommendation,
+  RecommendationReason,
+  RecommendationVerdict,
+  SampleSizeInput,
+  SequentialOptions,
+  SrmAnalysis,
+  SrmOptions,
+  SrmResult,
+  StatsReason,
+  StatsReasonCode,
+  StatsStatus,
+  SufficientStats,
+  VariationMetricResult,
+  VariationTimeSeries,
+  WeightedVariation,
+} from "./types";

@@ -1,0 +1,85 @@
+import normalCdf from "@stdlib/stats-base-dists-normal-cdf";
+import normalPdf from "@stdlib/stats-base-dists-normal-pdf";
+import normalQuantile from "@stdlib/stats-base-dists-normal-quantile";
+import { armMoments, checkAlpha, checkDifference, type Effect, effectOfMoments } from "./effect";
+import { type Failure, hasNaN, invalid, OUT_OF_RANGE } from "./reasons";
+import type { BayesianOptions, BayesianResult, GaussianPrior, SufficientStats } from "./types";
+
+function neutral(failure: Failure): BayesianResult {
+  return { ...failure, estimate: 0, ci: [0, 0], standardError: 0, chanceToWin: 0.5, risk: [0, 0] };
+}
+
+/** E[max(X, 0)] for X ~ N(mean, sd²): mean·Φ(mean/sd) + sd·φ(mean/sd). */
+function expectedPositivePart(mean: number, sd: number): number {
+  const z = mean / sd;
+  return mean * normalCdf(z, 0, 1) + sd * normalPdf(z, 0, 1);
+}
+
+/**
+ * Risk (expected loss) of a N(mean, sd²) effect: [choosing control, choosing treatment]
+ * = [E[max(Δ, 0)], E[max(−Δ, 0)]].
+ */
+export function gaussianRisk(mean: number, sd: number): [number, number] {
+  const control = Math.max(0, expectedPositivePart(mean, sd));
+  const treatment = Math.max(0, control - mean);
+  return [control, treatment];
+}
+
+/** The posterior of the effect and everything read off it (shared with `analyzeExperiment`). */
+export function bayesianOfEffect(effect: Effect, alpha: number, prior: GaussianPrior | undefined): BayesianResult {
+  const r = computeBayesian(effect, alpha, prior);
+  return hasNaN([r.estimate, ...r.ci, r.standardError, r.chanceToWin, ...r.risk]) ? neutral(OUT_OF_RANGE) : r;
+}
+
+function computeBayesian(effect: Effect, alpha: number, prior: GaussianPrior | undefined): BayesianResult {
+  let mean = effect.estimate;
+  let variance = effect.variance;
+  if (prior !== undefined) {
+    const precision = 1 / variance + 1 / prior.variance;
+    mean = (effect.estimate / variance + prior.mean / prior.variance) / precision;
+    variance = 1 / precision;
+  }
+  const sd = Math.sqrt(variance);
+  const z = normalQuantile(1 - alpha / 2, 0, 1);
+  return {
+    status: "ok",
+    estimate: mean,
+    ci: [mean - z * sd, mean + z * sd],
+    standardError: sd,
+    chanceToWin: normalCdf(mean / sd, 0, 1),
+    risk: gaussianRisk(mean, sd),
+  };
+}
+
+/**
+ * Bayesian test of treatment vs control with a Gaussian model of the effect (relative lift by the
+ * delta method, or the absolute difference). Flat prior: posterior N(estimate, variance); proper
+ * prior N(m₀, τ²): precision-weighted posterior. Chance to win = P(Δ > 0), credible interval at
+ * 1 − alpha, risk = [E[max(Δ, 0)], E[max(−Δ, 0)]].
+ */
+export function bayesianTest(
+  control: SufficientStats,
+  treatment: SufficientStats,
+  options: BayesianOptions = {},
+): BayesianResult {
+  const { difference = "relative", alpha = 0.05, prior } = options;
+  const bad = checkDifference(difference) ?? checkAlpha(alpha);
+  if (bad) return neutral(bad);
+  if (
+    prior !== undefined &&
+    !(
+      typeof prior === "object" &&
+      prior !== null &&
+      Number.isFinite(prior.mean) &&
+      Number.isFinite(prior.variance) &&
+      prior.variance > 0
+    )
+  ) {
+    return neutral(invalid("invalid-option", "prior needs a finite mean and a positive, finite variance"));
+  }
+  const arms = armMoments(control, treatment);
+  if ("reason" in arms) return neutral(arms);
+  const effect = effectOfMoments(arms[0], arms[1], difference);
+  if ("reason" in effect) return neutral(effect);
+  return bayesianOfEffect(effect, alpha, prior);
+}

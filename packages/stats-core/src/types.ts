@@ -1,0 +1,381 @@
+/**
+ * Public types of stats-core. Field names of the sufficient statistics follow GrowthBook's gbstats.
+ * Nothing here depends on the rest of the repository: `AnalysisMetric` is structural so the adapters
+ * package's `MetricDefinition & { role }` is assignable to it.
+ */
+
+// ---------------------------------------------------------------------------------------------
+// Sufficient statistics (SPEC §5)
+// ---------------------------------------------------------------------------------------------
+
+/** Pre-experiment covariate for CUPED: Σx, Σx², Σxy (y = the metric value of the same unit). */
+export type CovariateStats = { sum: number; sumSquares: number; crossSum: number };
+
+/** Conversion metric: `n` units, `sum` of them converted. */
+export type ProportionStats = { kind: "proportion"; n: number; sum: number; covariate?: CovariateStats };
+
+/** Mean metric (also used for counts): Σy and Σy² over `n` units. */
+export type MeanStats = { kind: "mean"; n: number; sum: number; sumSquares: number; covariate?: CovariateStats };
+
+/** Ratio metric Σy / Σx (e.g. load time per page view): per-unit numerator y and denominator x. */
+export type RatioStats = {
+  kind: "ratio";
+  n: number;
+  sum: number;
+  sumSquares: number;
+  denominatorSum: number;
+  denominatorSumSquares: number;
+  crossSum: number;
+};
+
+export type SufficientStats = ProportionStats | MeanStats | RatioStats;
+
+/** One row per metric × variation (× day); stats are cumulative from the start through `date`. */
+export type MetricStatsRow = {
+  metricId: string;
+  variationKey: string;
+  /** YYYY-MM-DD, absent for totals. */
+  date?: string;
+  stats: SufficientStats;
+};
+
+// ---------------------------------------------------------------------------------------------
+// Status and reasons (bad input never throws and never yields NaN)
+// ---------------------------------------------------------------------------------------------
+
+export type StatsStatus = "ok" | "invalid-input" | "insufficient-data";
+
+/** Machine-readable cause of a non-`ok` status. The UI renders its own text from `code`. */
+export type StatsReasonCode =
+  | "non-finite"
+  | "negative"
+  | "not-integer"
+  | "sum-exceeds-n"
+  | "no-units"
+  | "too-few-units"
+  | "zero-variance"
+  | "zero-control-mean"
+  | "zero-denominator"
+  | "kind-mismatch"
+  | "invalid-option"
+  | "invalid-weights"
+  | "invalid-posterior"
+  | "unknown-variation"
+  | "missing-data"
+  | "no-control"
+  | "out-of-range";
+
+export type StatsReason = {
+  code: StatsReasonCode;
+  /** English explanation for logs and developers; not meant to be shown verbatim. */
+  message: string;
+  /** Which input it is about, when that helps (e.g. "control", "treatment", a variation key). */
+  subject?: string;
+};
+
+// ---------------------------------------------------------------------------------------------
+// Two-arm tests
+// ---------------------------------------------------------------------------------------------
+
+export type Difference = "relative" | "absolute";
+export type Alternative = "two-sided" | "greater" | "less";
+
+export type SequentialOptions = {
+  /** N*: the sample size at which the confidence sequence is tightest. Default 5000. */
+  tuning: number;
+};
+
+export type FrequentistOptions = {
+  difference?: Difference;
+  alpha?: number;
+  alternative?: Alternative;
+  /** Asymptotic confidence sequences (Waudby-Smith et al.) instead of fixed-horizon intervals. */
+  sequential?: SequentialOptions;
+};
+
+/**
+ * Result of `frequentistTest`. When `status` is not `ok`, numbers are neutral (estimate 0,
+ * ci [0, 0], standardError 0, pValue 1) and `reason` says why. One-sided intervals have an
+ * infinite bound (as in gbstats).
+ */
+export type FrequentistResult = {
+  status: StatsStatus;
+  reason?: StatsReason;
+  estimate: number;
+  ci: [number, number];
+  standardError: number;
+  pValue: number;
+  /** Welch–Satterthwaite degrees of freedom (Infinity for sequential, which is a normal approximation). */
+  degreesOfFreedom: number;
+};
+
+export type GaussianPrior = { mean: number; variance: number };
+
+export type BayesianOptions = {
+  difference?: Difference;
+  alpha?: number;
+  /** Proper Gaussian prior on the effect; flat prior when absent. */
+  prior?: GaussianPrior;
+};
+
+/**
+ * Result of `bayesianTest`. `risk` is the expected loss [of choosing control, of choosing treatment].
+ * When `status` is not `ok`: estimate 0, ci [0, 0], standardError 0, chanceToWin 0.5, risk [0, 0].
+ */
+export type BayesianResult = {
+  status: StatsStatus;
+  reason?: StatsReason;
+  estimate: number;
+  ci: [number, number];
+  standardError: number;
+  chanceToWin: number;
+  risk: [number, number];
+};
+
+// ---------------------------------------------------------------------------------------------
+// Probability of being best, SRM, multiple testing
+// ---------------------------------------------------------------------------------------------
+
+export type NormalPosterior = { distribution: "normal"; mean: number; sd: number };
+export type BetaPosterior = { distribution: "beta"; alpha: number; beta: number };
+export type Posterior = NormalPosterior | BetaPosterior;
+
+export type ProbabilityOfBeingBestOptions = { higherIsBetter?: boolean };
+
+export type SrmOptions = { threshold?: number };
+
+export type SrmResult = {
+  status: StatsStatus;
+  reason?: StatsReason;
+  /** Infinity when an arm with weight 0 received users. */
+  chiSquare: number;
+  pValue: number;
+  degreesOfFreedom: number;
+  mismatch: boolean;
+};
+
+export type PValueAdjustment = "holm" | "benjamini-hochberg";
+
+// ---------------------------------------------------------------------------------------------
+// Power and duration
+// ---------------------------------------------------------------------------------------------
+
+export type SampleSizeInput = {
+  kind: "proportion" | "mean";
+  /** Control conversion rate (proportion) or mean. */
+  baseline: number;
+  /** Per-unit standard deviation; required for `mean`. */
+  sd?: number;
+  /** Relative minimum detectable effect, e.g. 0.05 for +5 %. */
+  mde: number;
+  alpha?: number;
+  power?: number;
+  /** Number of arms including control (Bonferroni over the comparisons with control). */
+  variations?: number;
+};
+
+export type MdeInput = Omit<SampleSizeInput, "mde"> & { sampleSizePerVariation: number };
+
+export type DurationInput = Omit<SampleSizeInput, "variations"> & {
+  /** Eligible units entering the experiment per day, all arms together. */
+  dailyTraffic: number;
+  /** Traffic split: percentages or fractions, an array or a record keyed by variation. */
+  weights: number[] | Record<string, number>;
+  variations?: number;
+};
+
+// ---------------------------------------------------------------------------------------------
+// Bucketing
+// ---------------------------------------------------------------------------------------------
+
+export type WeightedVariation = {
+  key: string;
+  /** Percentage of traffic (0–100). */
+  weight: number;
+  /** Lower first, as Flagsmith sorts multivariate options. */
+  priority: number;
+};
+
+// ---------------------------------------------------------------------------------------------
+// analyzeExperiment
+// ---------------------------------------------------------------------------------------------
+
+export type MetricKind = "proportion" | "count" | "mean" | "ratio";
+export type MetricDirection = "increase" | "decrease";
+export type MetricRole = "primary" | "secondary" | "guardrail";
+export type MetricUnit = "percent" | "currency" | "ms" | "number";
+
+/** Structural twin of the adapters' `MetricDefinition & { role }`. */
+export type AnalysisMetric = {
+  id: string;
+  name: string;
+  kind: MetricKind;
+  /** Which way is good. */
+  direction: MetricDirection;
+  unit?: MetricUnit;
+  role: MetricRole;
+};
+
+export type AnalysisVariation = { key: string; name: string; isControl: boolean };
+
+export type Engine = "bayesian" | "frequentist";
+export type Correction = PValueAdjustment | "none";
+
+export type AnalysisOptions = {
+  engine?: Engine;
+  /** `true` uses tuning N* = 5000. Applies to the frequentist engine's intervals and the daily series. */
+  sequential?: boolean | SequentialOptions;
+  alpha?: number;
+  difference?: Difference;
+  /** Multiple-testing correction over primary metrics × treatment arms. Default `holm`. */
+  correction?: Correction;
+  /** SRM p-value threshold. Default 0.001. */
+  srmThreshold?: number;
+  /** Largest harm (on the `difference` scale) a guardrail may not exceed to be `fine`. Default 0.05. */
+  guardrailMargin?: number;
+  /** Planned units per variation. When absent it is computed from the first primary metric. */
+  plannedSampleSizePerVariation?: number;
+  /** Relative MDE used to plan the sample when `plannedSampleSizePerVariation` is absent. Default 0.05. */
+  mde?: number;
+  /** Power used to plan the sample. Default 0.8. */
+  power?: number;
+};
+
+export type AnalysisInput = {
+  variations: AnalysisVariation[];
+  /** Percentages summing to 100, keyed by variation key. */
+  weights: Record<string, number>;
+  metrics: AnalysisMetric[];
+  totals: MetricStatsRow[];
+  daily?: MetricStatsRow[];
+  options?: AnalysisOptions;
+};
+
+/** How a lift compares with control, respecting the metric's direction. */
+export type LiftOutcome = "better" | "worse" | "inconclusive";
+export type GuardrailStatus = "harmed" | "fine" | "inconclusive";
+
+/** A treatment's effect versus control, as shown. */
+export type LiftResult = {
+  estimate: number;
+  /** The interval shown: multiplicity-adjusted for primary metrics when a correction is on. */
+  ci: [number, number];
+  /** The nominal (unadjusted) interval. */
+  unadjustedCi: [number, number];
+  standardError: number;
+  /** Frequentist engine: the test's p-value (always-valid when sequential); null for Bayesian. */
+  pValue: number | null;
+  /** The p-value after correction over primaries (equals `pValue` when not adjusted); null for Bayesian. */
+  adjustedPValue: number | null;
+  /** Bayesian engine: P(treatment better than control, respecting direction); null for frequentist. */
+  chanceToWin: number | null;
+  /** Bayesian engine: expected loss [choosing control, choosing treatment] in the good direction; null otherwise. */
+  risk: [number, number] | null;
+  /** Exactly `ci[0] > 0 || ci[1] < 0`. */
+  significant: boolean;
+  /** Whether `ci` was widened for multiple testing. */
+  adjusted: boolean;
+  outcome: LiftOutcome;
+};
+
+export type VariationMetricResult = {
+  variationKey: string;
+  name: string;
+  isControl: boolean;
+  status: StatsStatus;
+  reason?: StatsReason;
+  /** Units (0 when missing). */
+  n: number;
+  /** Conversion rate, mean or ratio (0 when not computable). */
+  value: number;
+  /** Standard error of `value` (0 when not computable). */
+  standardError: number;
+  /** null for control and when the comparison is not `ok`. */
+  lift: LiftResult | null;
+  /** null when the metric could not be analysed. */
+  probabilityOfBeingBest: number | null;
+  /** Guardrail metrics only (null otherwise and for control). */
+  guardrail: GuardrailStatus | null;
+};
+
+export type LiftPoint = {
+  date: string;
+  status: StatsStatus;
+  n: number;
+  value: number;
+  /** null for control and for days without a valid comparison. Sequential interval when sequential is on. */
+  lift: { estimate: number; ci: [number, number]; significant: boolean } | null;
+};
+
+export type VariationTimeSeries = { variationKey: string; isControl: boolean; points: LiftPoint[] };
+
+export type MetricAnalysis = {
+  metricId: string;
+  name: string;
+  kind: MetricKind;
+  role: MetricRole;
+  direction: MetricDirection;
+  unit?: MetricUnit;
+  status: StatsStatus;
+  reason?: StatsReason;
+  /** Control first, then the other variations in input order. */
+  variations: VariationMetricResult[];
+  /** One series per variation (empty when no daily rows were given). */
+  timeSeries: VariationTimeSeries[];
+};
+
+export type SrmAnalysis = SrmResult & {
+  threshold: number;
+  /** Units per variation key. */
+  users: Record<string, number>;
+  /** Expected share (0–1) per variation key. */
+  expectedShare: Record<string, number>;
+};
+
+export type RecommendationVerdict = "keep-running" | "declare-winner" | "investigate" | "no-difference";
+
+export type RecommendationReason =
+  | { code: "srm"; pValue: number }
+  | { code: "guardrail-harmed"; metricId: string; variationKey: string }
+  | { code: "not-enough-data"; percentOfPlannedSample: number; daysLeft?: number }
+  | { code: "primaries-disagree"; variationKey: string }
+  | { code: "significant-winner"; variationKey: string; metricIds: string[] }
+  | { code: "control-better"; metricIds: string[] }
+  | { code: "no-significant-difference"; percentOfPlannedSample: number }
+  | { code: "no-primary-metric" }
+  | { code: "invalid-data"; metricId?: string; reason: StatsReason };
+
+export type Recommendation = {
+  verdict: RecommendationVerdict;
+  /** Variation key of the winner (may be the control key) when `verdict` is `declare-winner`. */
+  winner?: string;
+  /**
+   * 0–1. For a winner: the smallest, over primary metrics, of chance to win (Bayesian) or
+   * 1 − adjusted p-value (frequentist). Otherwise the same figure for the current leader.
+   */
+  confidence: number;
+  reasons: RecommendationReason[];
+};
+
+export type AnalysisResult = {
+  status: StatsStatus;
+  reason?: StatsReason;
+  engine: Engine;
+  sequential: boolean;
+  alpha: number;
+  difference: Difference;
+  correction: Correction;
+  /** Key of the control variation ("" when none was given). */
+  controlKey: string;
+  srm: SrmAnalysis;
+  /** In input order. */
+  metrics: MetricAnalysis[];
+  /** Units per variation planned, and reached so far (smallest arm), for progress displays. */
+  progress: {
+    plannedSampleSizePerVariation: number;
+    smallestArm: number;
+    percentOfPlannedSample: number;
+    daysLeft?: number;
+  };
+  recommendation: Recommendation;
+};
