@@ -87,6 +87,7 @@ export default defineConfig({
         extends: true,
         test: {
           name: "browser",
+          testTimeout: 30_000,
           include: [...uiTests, "test/**/*.browser.test.{ts,tsx}"],
           setupFiles: ["test/setup-dom.ts"],
           browser: chromium(),
@@ -97,6 +98,8 @@ export default defineConfig({
         plugins: [storybookTest({ configDir: `${root}.storybook`, storybookScript: "pnpm storybook" })],
         test: {
           name: "storybook",
+          // The demo stories simulate traffic into DuckDB-wasm before they render: give them room on a busy 2-core CI.
+          testTimeout: 30_000,
           browser: chromium(),
         },
       },

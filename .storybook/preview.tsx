@@ -35,6 +35,7 @@ const preview: Preview = {
   initialGlobals: { theme: "light" },
   parameters: {
     layout: "padded",
+    options: { storySort: { order: ["Demo", ["Introduction", "Full flow"], "*"] } },
     controls: { expanded: true },
     a11y: { test: "error" },
     viewport: {

@@ -1,0 +1,414 @@
+import type { Experiment, Flag, SegmentOverride } from "@flagsmith-experimentation/adapters";
+import type { PlannedMetric, PlannedSegment } from "@flagsmith-experimentation/wizard";
+
+/**
+ * The demo's seeded world: the flags, segments and metrics a small web shop would have, and seven
+ * experiments that show every state of the results dashboard. Plain data; the traffic behind it is
+ * simulated on demand (see `demo-traffic.ts`) from the true effects written next to each experiment.
+ */
+
+/** The demo's "today": fixed, so the seeded experiments' dates, stories and screenshots never drift. */
+export const DEMO_TODAY = new Date("2026-05-18T09:00:00.000Z");
+
+export const demoWorldFlags: Flag[] = [
+  {
+    id: "checkout-cta",
+    name: "checkout_cta_color",
+    description: "Colour of the “Buy now” button on the checkout page.",
+    type: "multivariate",
+    controlValue: "blue",
+    variations: [
+      { key: "control", name: "Blue", value: "blue", isControl: true },
+      { key: "green", name: "Green", value: "green", isControl: false },
+      { key: "orange", name: "Orange", value: "orange", isControl: false },
+    ],
+  },
+  {
+    id: "product-gallery",
+    name: "product_page_gallery",
+    description: "How product photos are laid out on the product page.",
+    type: "multivariate",
+    controlValue: "carousel",
+    variations: [
+      { key: "control", name: "Carousel", value: "carousel", isControl: true },
+      { key: "grid", name: "Photo grid", value: "grid", isControl: false },
+    ],
+  },
+  {
+    id: "pricing-layout",
+    name: "pricing_page_layout",
+    description: "Layout of the plans on the pricing page.",
+    type: "multivariate",
+    controlValue: "table",
+    variations: [
+      { key: "control", name: "Comparison table", value: "table", isControl: true },
+      { key: "cards", name: "Plan cards", value: "cards", isControl: false },
+    ],
+  },
+  {
+    id: "image-cdn",
+    name: "image_cdn_provider",
+    description: "Which CDN serves product images.",
+    type: "multivariate",
+    controlValue: "current",
+    variations: [
+      { key: "control", name: "Current CDN", value: "current", isControl: true },
+      { key: "hi-res", name: "High-resolution CDN", value: "hi-res", isControl: false },
+    ],
+  },
+  {
+    id: "shipping-banner",
+    name: "free_shipping_banner",
+    description: "A banner announcing free shipping above a basket value.",
+    type: "multivariate",
+    controlValue: false,
+    variations: [
+      { key: "control", name: "No banner", value: false, isControl: true },
+      { key: "banner", name: "Banner", value: true, isControl: false },
+    ],
+  },
+  {
+    id: "search-ranking",
+    name: "search_ranking_model",
+    description: "Ranking model behind product search.",
+    type: "multivariate",
+    controlValue: 1,
+    variations: [
+      { key: "control", name: "Model v1", value: 1, isControl: true },
+      { key: "model-v2", name: "Model v2", value: 2, isControl: false },
+      { key: "model-v3", name: "Model v3", value: 3, isControl: false },
+      { key: "model-v4", name: "Model v4", value: 4, isControl: false },
+    ],
+  },
+  {
+    id: "nav-menu",
+    name: "navigation_menu",
+    description: "Main navigation style.",
+    type: "multivariate",
+    controlValue: "mega",
+    variations: [
+      { key: "control", name: "Mega menu", value: "mega", isControl: true },
+      { key: "compact", name: "Compact menu", value: "compact", isControl: false },
+    ],
+  },
+  {
+    id: "onboarding-tour",
+    name: "onboarding_tour",
+    description: "Shows the product tour to new sign-ups. It has no variations yet.",
+    type: "standard",
+    controlValue: true,
+    variations: [{ key: "control", name: "Tour on", value: true, isControl: true }],
+  },
+];
+
+/** Segments with their expected daily traffic (the wizard's power estimate uses it). */
+export const demoWorldSegments: PlannedSegment[] = [
+  { id: "everyone", name: "All users", description: "Every identity.", expectedDailyTraffic: 6_000 },
+  {
+    id: "eu-customers",
+    name: "EU customers",
+    description: "Identities whose country is in the EU.",
+    expectedDailyTraffic: 2_500,
+  },
+  { id: "beta-testers", name: "Beta testers", description: "Opted into early features.", expectedDailyTraffic: 150 },
+  { id: "mobile-web", name: "Mobile web", description: "Sessions from mobile browsers.", expectedDailyTraffic: 3_000 },
+  {
+    id: "returning",
+    name: "Returning customers",
+    description: "At least one earlier order.",
+    expectedDailyTraffic: 1_800,
+  },
+];
+
+/** Beta testers already get a fixed gallery: the wizard refuses that segment for `product_page_gallery`. */
+export const demoWorldOverrides: SegmentOverride[] = [{ flagId: "product-gallery", segmentId: "beta-testers" }];
+
+/** Metrics with their baselines (what the control does today), for the wizard's power estimate. */
+export const demoWorldMetrics: PlannedMetric[] = [
+  {
+    id: "conversion",
+    name: "Checkout conversion",
+    description: "Share of exposed users who complete a purchase.",
+    kind: "proportion",
+    eventName: "purchase",
+    direction: "increase",
+    unit: "percent",
+    baseline: 0.08,
+  },
+  {
+    id: "revenue-per-user",
+    name: "Revenue per user",
+    description: "Purchase revenue per exposed user, users who bought nothing included.",
+    kind: "mean",
+    eventName: "purchase",
+    direction: "increase",
+    unit: "currency",
+    baseline: 6.4,
+    baselineSd: 24,
+  },
+  {
+    id: "page-load-time",
+    name: "Page load time",
+    description: "Average load time per page view (lower is better).",
+    kind: "ratio",
+    eventName: "page_view",
+    denominatorEventName: "page_view",
+    direction: "decrease",
+    unit: "ms",
+    baseline: 1200,
+    baselineSd: 320,
+  },
+  {
+    id: "order-value",
+    name: "Average order value",
+    description: "Revenue per order (a ratio of revenue to the number of orders).",
+    kind: "ratio",
+    eventName: "purchase",
+    denominatorEventName: "purchase",
+    direction: "increase",
+    unit: "currency",
+    baseline: 62,
+    baselineSd: 24,
+  },
+  {
+    id: "add-to-cart",
+    name: "Add-to-cart events",
+    description: "Items added to the cart per user.",
+    kind: "count",
+    eventName: "add_to_cart",
+    direction: "increase",
+    unit: "number",
+    baseline: 0.45,
+    baselineSd: 1.1,
+  },
+  {
+    id: "support-tickets",
+    name: "Support contact rate",
+    description: "Share of users who open a support ticket (lower is better).",
+    kind: "proportion",
+    eventName: "support_ticket",
+    direction: "decrease",
+    unit: "percent",
+    baseline: 0.03,
+  },
+];
+
+/**
+ * How simulated users respond to a variation: relative changes of the base behaviour
+ * (0.1 = 10 % more). Unlisted variations behave like the control.
+ */
+export interface VariationTruth {
+  /** Chance to purchase at least once. */
+  purchase?: number;
+  /** Revenue of each purchase. */
+  orderValue?: number;
+  /** Page load time of each page view. */
+  loadTime?: number;
+  /** Number of add-to-cart events. */
+  addToCart?: number;
+  /** Chance to open a support ticket. */
+  supportTicket?: number;
+}
+
+/** The truth the simulator draws from: per flag, per variation key. */
+export const demoWorldTruth: Record<string, Record<string, VariationTruth>> = {
+  "checkout-cta": { green: { purchase: 0.25, addToCart: 0.04 }, orange: { purchase: 0.03 } },
+  "product-gallery": { grid: { purchase: 0.15, addToCart: 0.1, loadTime: 0.03 } },
+  "pricing-layout": {},
+  "image-cdn": { "hi-res": { purchase: 0.05, orderValue: 0.02, loadTime: 0.35 } },
+  "shipping-banner": { banner: { purchase: 0.04, orderValue: -0.02 } },
+  "search-ranking": {
+    "model-v2": { addToCart: 0.05, purchase: 0.02 },
+    "model-v3": { addToCart: 0.2, purchase: 0.06 },
+    "model-v4": { addToCart: -0.03, loadTime: 0.05 },
+  },
+  "nav-menu": { compact: { purchase: 0.02 } },
+};
+
+/** How much traffic an experiment gets in the demo, and faults in it. */
+export interface TrafficPlan {
+  /** Identities exposed over the simulated days (at the demo's default scale). */
+  identities: number;
+  /** Simulated days, from the start date (never past the end date). */
+  days: number;
+  /**
+   * A broken assignment: this share (0..1) of the treatment's identities never log an exposure,
+   * so the observed split drifts from the configured weights (a sample-ratio mismatch).
+   */
+  lostTreatmentExposures?: number;
+}
+
+/** Experiments launched in the demo get this much traffic unless their seed says otherwise. */
+export const DEFAULT_TRAFFIC_PLAN: TrafficPlan = { identities: 10_000, days: 14 };
+
+export interface SeededExperiment {
+  experiment: Experiment;
+  /** What the demo shows with it (also the story's description). */
+  shows: string;
+  /** Absent for experiments without data (scheduled, draft). */
+  traffic?: TrafficPlan;
+}
+
+function variationsOf(flagId: string): Flag["variations"] {
+  const flag = demoWorldFlags.find((f) => f.id === flagId);
+  if (!flag) throw new Error(`The demo world has no flag “${flagId}”.`);
+  return flag.variations;
+}
+
+export const seededExperiments: SeededExperiment[] = [
+  {
+    shows: "A clear winner: the green button lifts checkout conversion, and nothing else gets worse.",
+    traffic: { identities: 15_000, days: 21 },
+    experiment: {
+      id: "exp-checkout-cta",
+      name: "Checkout button colour",
+      hypothesis: "A higher-contrast “Buy now” button makes more visitors complete checkout.",
+      startDate: "2026-04-20",
+      endDate: "2026-05-17",
+      flagId: "checkout-cta",
+      variations: variationsOf("checkout-cta"),
+      metrics: [
+        { metricId: "conversion", role: "primary" },
+        { metricId: "revenue-per-user", role: "secondary" },
+        { metricId: "add-to-cart", role: "secondary" },
+        { metricId: "page-load-time", role: "guardrail" },
+      ],
+      segmentId: "eu-customers",
+      weights: { control: 34, green: 33, orange: 33 },
+      status: "running",
+      revision: 3,
+      launchedAt: "2026-04-19T09:30:00.000Z",
+    },
+  },
+  {
+    shows: "Inconclusive: plan cards and the table perform the same so far.",
+    traffic: { identities: 6_000, days: 10 },
+    experiment: {
+      id: "exp-pricing-cards",
+      name: "Pricing page cards",
+      hypothesis: "Plan cards make the difference between plans clearer and lift revenue per user.",
+      startDate: "2026-05-08",
+      endDate: "2026-06-04",
+      flagId: "pricing-layout",
+      variations: variationsOf("pricing-layout"),
+      metrics: [
+        { metricId: "revenue-per-user", role: "primary" },
+        { metricId: "conversion", role: "secondary" },
+        { metricId: "support-tickets", role: "guardrail" },
+      ],
+      segmentId: "everyone",
+      weights: { control: 50, cards: 50 },
+      status: "running",
+      revision: 2,
+      launchedAt: "2026-05-07T16:00:00.000Z",
+    },
+  },
+  {
+    shows: "A guardrail regression: high-resolution images sell a little more but pages load much slower.",
+    traffic: { identities: 10_000, days: 14 },
+    experiment: {
+      id: "exp-image-cdn",
+      name: "High-resolution product images",
+      hypothesis: "Sharper product photos increase checkout conversion without hurting page speed.",
+      startDate: "2026-05-04",
+      endDate: "2026-05-31",
+      flagId: "image-cdn",
+      variations: variationsOf("image-cdn"),
+      metrics: [
+        { metricId: "conversion", role: "primary" },
+        { metricId: "order-value", role: "secondary" },
+        { metricId: "page-load-time", role: "guardrail" },
+      ],
+      segmentId: "everyone",
+      weights: { control: 50, "hi-res": 50 },
+      status: "running",
+      revision: 2,
+      launchedAt: "2026-05-03T08:00:00.000Z",
+    },
+  },
+  {
+    shows: "A sample-ratio mismatch: the banner arm lost exposure events, so the split is not the configured 50/50.",
+    traffic: { identities: 10_000, days: 12, lostTreatmentExposures: 0.2 },
+    experiment: {
+      id: "exp-shipping-banner",
+      name: "Free-shipping banner",
+      hypothesis: "Announcing free shipping above 50 € increases checkout conversion.",
+      startDate: "2026-05-06",
+      endDate: "2026-06-02",
+      flagId: "shipping-banner",
+      variations: variationsOf("shipping-banner"),
+      metrics: [
+        { metricId: "conversion", role: "primary" },
+        { metricId: "order-value", role: "secondary" },
+      ],
+      segmentId: "returning",
+      weights: { control: 50, banner: 50 },
+      status: "running",
+      revision: 2,
+      launchedAt: "2026-05-05T10:00:00.000Z",
+    },
+  },
+  {
+    shows: "Four variations: three new search models against the current one.",
+    traffic: { identities: 16_000, days: 14 },
+    experiment: {
+      id: "exp-search-ranking",
+      name: "Search ranking models",
+      hypothesis: "A newer ranking model puts relevant products first, so more searches end in the cart.",
+      startDate: "2026-05-04",
+      endDate: "2026-05-31",
+      flagId: "search-ranking",
+      variations: variationsOf("search-ranking"),
+      metrics: [
+        { metricId: "add-to-cart", role: "primary" },
+        { metricId: "conversion", role: "secondary" },
+        { metricId: "page-load-time", role: "guardrail" },
+      ],
+      segmentId: "mobile-web",
+      weights: { control: 25, "model-v2": 25, "model-v3": 25, "model-v4": 25 },
+      status: "running",
+      revision: 2,
+      launchedAt: "2026-05-03T11:15:00.000Z",
+    },
+  },
+  {
+    shows: "Scheduled: it starts next month, so there is no data yet.",
+    experiment: {
+      id: "exp-nav-menu",
+      name: "Compact navigation",
+      hypothesis: "A compact menu helps mobile visitors find categories and buy more.",
+      startDate: "2026-06-01",
+      endDate: "2026-06-28",
+      flagId: "nav-menu",
+      variations: variationsOf("nav-menu"),
+      metrics: [
+        { metricId: "conversion", role: "primary" },
+        { metricId: "support-tickets", role: "guardrail" },
+      ],
+      segmentId: "mobile-web",
+      weights: { control: 50, compact: 50 },
+      status: "scheduled",
+      revision: 2,
+      launchedAt: "2026-05-15T14:00:00.000Z",
+    },
+  },
+  {
+    shows: "A draft someone started and did not finish.",
+    experiment: {
+      id: "exp-draft-gallery",
+      name: "Photo grid on product pages",
+      hypothesis: "Showing all photos at once helps shoppers decide faster.",
+      startDate: "2026-05-25",
+      endDate: "",
+      flagId: "product-gallery",
+      variations: variationsOf("product-gallery"),
+      metrics: [],
+      segmentId: "",
+      weights: {},
+      status: "draft",
+      revision: 1,
+    },
+  },
+];
+
+export const demoWorldExperiments: Experiment[] = seededExperiments.map((s) => s.experiment);
