@@ -161,6 +161,19 @@ export const NotEnoughData: Story = {
   },
 };
 
+/** The warehouse sent impossible numbers: each affected metric says why instead of showing a figure. */
+export const InvalidData: Story = {
+  args: { scenario: "invalid-data" },
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    const primary = rowOf(canvas, "Checkout conversion");
+    await expect(primary).toHaveTextContent("Data could not be analysed: more conversions than users");
+    await expect(within(primary).queryByRole("img")).not.toBeInTheDocument();
+    await expect(rowOf(canvas, "Revenue per user")).toHaveTextContent("Data could not be analysed");
+    await expect(canvasElement.textContent).not.toMatch(/NaN|undefined|Infinity/);
+  },
+};
+
 /** The dashboard under `.dark` on the root, as in the Flagsmith frontend. */
 export const Dark: Story = {
   globals: { theme: "dark" },

@@ -9,6 +9,7 @@ export {
   guardrailHarmedScenario,
   inconclusiveScenario,
   insufficientDataScenario,
+  invalidDataScenario,
   lowerIsBetterScenario,
   multiplePrimariesScenario,
   type Scenario,
@@ -22,6 +23,7 @@ import {
   guardrailHarmedScenario,
   inconclusiveScenario,
   insufficientDataScenario,
+  invalidDataScenario,
   lowerIsBetterScenario,
   multiplePrimariesScenario,
   type Scenario,
@@ -37,6 +39,7 @@ export const scenarios = {
   "four-variations": fourVariationsScenario,
   "lower-is-better": lowerIsBetterScenario,
   "insufficient-data": insufficientDataScenario,
+  "invalid-data": invalidDataScenario,
 } satisfies Record<string, () => Scenario>;
 
 export type ScenarioName = keyof typeof scenarios;

@@ -3,7 +3,7 @@ import duckdbEhWorker from "@duckdb/duckdb-wasm/dist/duckdb-browser-eh.worker.js
 import duckdbMvpWorker from "@duckdb/duckdb-wasm/dist/duckdb-browser-mvp.worker.js?url";
 import duckdbEhWasm from "@duckdb/duckdb-wasm/dist/duckdb-eh.wasm?url";
 import duckdbMvpWasm from "@duckdb/duckdb-wasm/dist/duckdb-mvp.wasm?url";
-import { buildCreateEventsTableSql, buildInsertEventsSql, type EventsTableOptions } from "./events-table-sql";
+import { buildCreateEventsTableSql, type EventsTableOptions, insertEventsInBatches } from "./events-table-sql";
 import {
   createSqlWarehouse,
   type SqlQueryFunction,
@@ -43,22 +43,7 @@ export async function loadEventsIntoDuckDbWasm(
 ): Promise<number> {
   const query = createDuckDbWasmQuery(connection);
   await query(buildCreateEventsTableSql("duckdb", options), []);
-  const batchSize = options.batchSize ?? 500;
-  let batch: WarehouseEvent[] = [];
-  let rows = 0;
-  const flush = async () => {
-    if (batch.length === 0) return;
-    const statement = buildInsertEventsSql("duckdb", batch, options);
-    await query(statement.sql, statement.params);
-    rows += batch.length;
-    batch = [];
-  };
-  for (const event of events) {
-    batch.push(event);
-    if (batch.length >= batchSize) await flush();
-  }
-  await flush();
-  return rows;
+  return insertEventsInBatches("duckdb", query, events, { ...options, batchSize: options.batchSize ?? 500 });
 }
 
 /** The wasm and worker files, resolved from node_modules by the bundler (Vite `?url`): no CDN. */

@@ -24,6 +24,33 @@ export function buildCreateEventsTableSql(dialect: "duckdb" | "postgres", option
 )`;
 }
 
+/**
+ * Inserts events in batches of `batchSize` rows, each one multi-row `INSERT` with bound parameters run through
+ * `run` (the executors for PostgreSQL and DuckDB-Wasm share this). Returns the number of rows inserted.
+ */
+export async function insertEventsInBatches(
+  dialect: "duckdb" | "postgres",
+  run: (sql: string, params: unknown[]) => Promise<unknown>,
+  events: Iterable<WarehouseEvent>,
+  options: EventsTableOptions & { batchSize: number },
+): Promise<number> {
+  let batch: WarehouseEvent[] = [];
+  let rows = 0;
+  const flush = async () => {
+    if (batch.length === 0) return;
+    const statement = buildInsertEventsSql(dialect, batch, options);
+    await run(statement.sql, statement.params);
+    rows += batch.length;
+    batch = [];
+  };
+  for (const event of events) {
+    batch.push(event);
+    if (batch.length >= options.batchSize) await flush();
+  }
+  await flush();
+  return rows;
+}
+
 /** A multi-row `INSERT … VALUES` with bound parameters for a batch of events (PostgreSQL `$n` placeholders). */
 export function buildInsertEventsSql(
   dialect: "duckdb" | "postgres",

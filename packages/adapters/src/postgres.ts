@@ -1,4 +1,4 @@
-import { buildCreateEventsTableSql, buildInsertEventsSql, type EventsTableOptions } from "./events-table-sql";
+import { buildCreateEventsTableSql, type EventsTableOptions, insertEventsInBatches } from "./events-table-sql";
 import { quoteTable, sqlDialects } from "./sql-dialect";
 import type { SqlQueryFunction } from "./sql-warehouse";
 import type { WarehouseEvent } from "./warehouse-event";
@@ -23,21 +23,10 @@ export async function loadEventsIntoPostgres(
   options: EventsTableOptions & { batchSize?: number } = {},
 ): Promise<number> {
   await client.query(buildCreateEventsTableSql("postgres", options));
-  const batchSize = options.batchSize ?? 1000;
-  let batch: WarehouseEvent[] = [];
-  let rows = 0;
-  const flush = async () => {
-    if (batch.length === 0) return;
-    const statement = buildInsertEventsSql("postgres", batch, options);
-    await client.query(statement.sql, statement.params);
-    rows += batch.length;
-    batch = [];
-  };
-  for (const event of events) {
-    batch.push(event);
-    if (batch.length >= batchSize) await flush();
-  }
-  await flush();
+  const rows = await insertEventsInBatches("postgres", (sql, params) => client.query(sql, params), events, {
+    ...options,
+    batchSize: options.batchSize ?? 1000,
+  });
   // Fresh statistics let the planner hash-join events to exposures instead of looping.
   await client.query(`ANALYZE ${quoteTable(sqlDialects.postgres, options.eventsTable ?? "events")}`);
   return rows;

@@ -430,6 +430,24 @@ export function insufficientDataScenario(): Scenario {
   });
 }
 
+/**
+ * The clear winner with broken warehouse numbers: more conversions than users in the treatment of the primary metric,
+ * and a revenue sum that is not finite for the control. stats-core reports both as `invalid-input`.
+ */
+export function invalidDataScenario(): Scenario {
+  const scenario = clearWinnerScenario();
+  const totals = scenario.totals.map((row): MetricStatsRow => {
+    if (row.metricId === conversionMetric.id && row.variationKey === "green") {
+      return { ...row, stats: { kind: "proportion", n: 10, sum: 25 } };
+    }
+    if (row.metricId === revenueMetric.id && row.variationKey === "control" && row.stats.kind === "mean") {
+      return { ...row, stats: { ...row.stats, sum: Number.POSITIVE_INFINITY } };
+    }
+    return row;
+  });
+  return { ...scenario, totals };
+}
+
 /** The benchmark's load: `metrics` metrics × `variations` variations × `days` days. */
 export function largeScenario({ metrics = 20, variations = 4, days = 90 } = {}): Scenario {
   const arms: ScenarioArm[] = Array.from({ length: variations }, (_, index) => ({

@@ -2,6 +2,7 @@ import type {
   AnalysisResult,
   MetricAnalysis,
   MetricRole,
+  MetricUnit,
   StatsReason,
   StatsReasonCode,
   VariationMetricResult,
@@ -68,6 +69,33 @@ export function variationName(analysis: AnalysisResult, key: string | undefined)
 
 export function metricName(analysis: AnalysisResult, id: string | undefined): string {
   return analysis.metrics.find((metric) => metric.metricId === id)?.name ?? id ?? "";
+}
+
+/**
+ * A lift as shown everywhere (cards, table, lift bar name, trend, list): a signed percentage for a relative
+ * difference ("+4.2%"), a signed value in the metric's unit for an absolute one ("+$1.20", "−35 ms").
+ */
+export function formatLift(
+  analysis: Pick<AnalysisResult, "difference">,
+  value: number | null | undefined,
+  unit: MetricUnit | undefined,
+  f: Formatters,
+): string {
+  return analysis.difference === "relative" ? f.lift(value) : f.difference(value, unit);
+}
+
+/**
+ * A variation's value (rate, mean or ratio) in the metric's unit, or "n/a" when it could not be computed: stats-core
+ * reports such values as 0, which must not be shown as a real 0 %.
+ */
+export function variationValue(
+  variation: Pick<VariationMetricResult, "value" | "n" | "status">,
+  unit: MetricUnit | undefined,
+  m: ResultsMessages,
+  f: Formatters,
+): string {
+  if (variation.status === "invalid-input" || variation.n <= 0) return m.notAvailable;
+  return f.value(variation.value, unit);
 }
 
 /** "95%" for alpha 0.05. */

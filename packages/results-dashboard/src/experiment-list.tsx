@@ -1,7 +1,7 @@
 import type { Experiment, MetricDefinition } from "@flagsmith-experimentation/adapters";
 import type { AnalysisResult } from "@flagsmith-experimentation/stats-core";
 import { useId } from "react";
-import { headlineMetric, leadingTreatment } from "./analysis-view";
+import { formatLift, headlineMetric, leadingTreatment } from "./analysis-view";
 import { StatusBadge } from "./experiment-status";
 import type { Formatters } from "./format";
 import { formatMessage, type ResultsMessages } from "./messages";
@@ -23,10 +23,13 @@ export interface ExperimentListProps extends LocaleTextProps {
 function headline(analysis: AnalysisResult | undefined, m: ResultsMessages, f: Formatters) {
   const metric = analysis ? headlineMetric(analysis) : undefined;
   const lead = metric ? leadingTreatment(metric) : undefined;
-  if (!lead?.lift) return <span className="fx-muted">{m.noHeadline}</span>;
+  if (!analysis || !lead?.lift) return <span className="fx-muted">{m.noHeadline}</span>;
   return (
     <span className="fx-lift-text" data-tone={liftTone(lead.lift)}>
-      {formatMessage(m.headlineText, { lift: f.lift(lead.lift.estimate), variation: lead.name })}
+      {formatMessage(m.headlineText, {
+        lift: formatLift(analysis, lead.lift.estimate, metric?.unit, f),
+        variation: lead.name,
+      })}
     </span>
   );
 }

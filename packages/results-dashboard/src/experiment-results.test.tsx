@@ -63,6 +63,55 @@ describe("ExperimentResults", () => {
     expect(screen.getByRole("alert")).toHaveTextContent(/shape we do not understand/);
   });
 
+  it("reports a malformed experiment from an unguarded host adapter as a readable error, not a crash", async () => {
+    const scenario = clearWinnerScenario();
+    const adapters = scenarioAdapters(scenario);
+    const { name: _name, ...withoutName } = scenario.experiment;
+    const unguarded = {
+      ...adapters,
+      persistence: { getExperiment: async () => ({ ...withoutName, weights: { control: "half" } }) as never },
+    };
+    render(<ExperimentResults experimentId={scenario.experiment.id} adapters={unguarded} />);
+    expect(await screen.findByRole("heading", { name: "Results could not be loaded" })).toBeInTheDocument();
+    expect(screen.getByRole("alert")).toHaveTextContent("The experiment came back in a shape we do not understand.");
+    expect(screen.getByRole("button", { name: "Retry" })).toBeInTheDocument();
+  });
+
+  it("reports a malformed metric definition of the experiment as a readable error", async () => {
+    const scenario = clearWinnerScenario();
+    const adapters = scenarioAdapters(scenario);
+    const unguarded = {
+      ...adapters,
+      metrics: {
+        listMetrics: async () => scenario.metrics.map((metric) => ({ ...metric, kind: "median" })) as never,
+      },
+    };
+    render(<ExperimentResults experimentId={scenario.experiment.id} adapters={unguarded} />);
+    expect(await screen.findByRole("alert")).toHaveTextContent(
+      "The metric definitions came back in a shape we do not understand.",
+    );
+  });
+
+  it("does not reload when the host re-renders it with a new messages object", async () => {
+    const scenario = clearWinnerScenario();
+    const adapters = scenarioAdapters(scenario);
+    const { rerender } = render(
+      <ExperimentResults experimentId={scenario.experiment.id} adapters={adapters} messages={{ refresh: "Reload" }} />,
+    );
+    await screen.findByRole("button", { name: "Reload" });
+    const calls = adapters.controls.calls("persistence.getExperiment");
+    rerender(
+      <ExperimentResults
+        experimentId={scenario.experiment.id}
+        adapters={adapters}
+        messages={{ refresh: "Reload now" }}
+      />,
+    );
+    expect(screen.getByRole("button", { name: "Reload now" })).toBeInTheDocument();
+    expect(screen.queryByRole("status", { name: /Loading/ })).not.toBeInTheDocument();
+    expect(adapters.controls.calls("persistence.getExperiment")).toBe(calls);
+  });
+
   it("refreshes on demand and shows health warnings from the warehouse", async () => {
     const user = userEvent.setup();
     const scenario = srmScenario();

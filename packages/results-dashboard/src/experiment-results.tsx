@@ -53,26 +53,26 @@ export function ExperimentResults({
   adaptersRef.current = adapters;
   const optionsRef = useRef(analysisOptions);
   optionsRef.current = analysisOptions;
+  // Messages are read when a load finishes: a new `messages` object (e.g. an inline literal) must not reload.
+  const messagesRef = useRef(m);
+  messagesRef.current = m;
 
   const load = useCallback(
     async (mode: "initial" | "refresh") => {
       const id = ++request.current;
+      const messages = messagesRef.current;
       setState((current) =>
         mode === "refresh" && current.status === "loaded" ? { ...current, refreshing: true } : { status: "loading" },
       );
       try {
-        const results = await loadResults(experimentId, adaptersRef.current, optionsRef.current, {
-          invalidExperiment: m.invalidExperiment,
-          invalidMetrics: m.invalidMetrics,
-          invalidStats: m.invalidStats,
-        });
+        const results = await loadResults(experimentId, adaptersRef.current, optionsRef.current, messages);
         if (id === request.current) setState({ status: "loaded", results, refreshing: false });
       } catch (error) {
         if (id !== request.current) return;
-        setState({ status: "error", message: readableError(error, m.errorGeneric) });
+        setState({ status: "error", message: readableError(error, messages.errorGeneric) });
       }
     },
-    [experimentId, m],
+    [experimentId],
   );
 
   useEffect(() => {

@@ -1,7 +1,7 @@
 import type { ExperimentStatus } from "@flagsmith-experimentation/adapters";
 import type { ResultsMessages } from "./messages";
 
-export function statusLabel(status: ExperimentStatus, m: ResultsMessages): string {
+function statusLabel(status: ExperimentStatus, m: ResultsMessages): string {
   switch (status) {
     case "draft":
       return m.statusDraft;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { analyzeScenario, clearWinnerScenario, insufficientDataScenario } from "./analysis-fixtures";
-import { analysisToCsv, analysisToJson, CSV_COLUMNS, exportFileName } from "./export-analysis";
+import { analysisToCsv, analysisToJson, CSV_COLUMNS, csvCell, exportFileName } from "./export-analysis";
 
 describe("analysisToCsv", () => {
   it("writes a header and one line per metric × variation with plain numbers", () => {
@@ -18,6 +18,43 @@ describe("analysisToCsv", () => {
     const csv = analysisToCsv(analyzeScenario(scenario));
     expect(csv).toContain('"Checkout, ""final"" step"');
     expect(csv).not.toMatch(/NaN|undefined|Infinity/);
+  });
+
+  it("defuses formulas in metric and variation names that come from adapters", () => {
+    const scenario = clearWinnerScenario();
+    const analysis = analyzeScenario({
+      ...scenario,
+      experiment: {
+        ...scenario.experiment,
+        variations: scenario.experiment.variations.map((variation) =>
+          variation.isControl ? variation : { ...variation, name: "@cmd|' /C calc'!A0" },
+        ),
+      },
+      metrics: scenario.metrics.map((metric, index) => (index === 0 ? { ...metric, name: "=1+2" } : metric)),
+    });
+    const rows = analysisToCsv(analysis).trimEnd().split("\r\n").slice(1);
+    const conversion = rows.filter((line) => line.startsWith("conversion,"));
+    expect(conversion).toHaveLength(2);
+    for (const line of conversion) expect(line.split(",")[1]).toBe("'=1+2");
+    expect(conversion.find((line) => line.includes(",green,"))?.split(",")[7]).toBe("'@cmd|' /C calc'!A0");
+  });
+});
+
+describe("csvCell", () => {
+  it("defuses text that a spreadsheet would run as a formula", () => {
+    expect(csvCell('=HYPERLINK("https://evil.example")')).toBe('"\'=HYPERLINK(""https://evil.example"")"');
+    expect(csvCell("+1+1")).toBe("'+1+1");
+    expect(csvCell("-2+3")).toBe("'-2+3");
+    expect(csvCell("@SUM(A1:A9)")).toBe("'@SUM(A1:A9)");
+    expect(csvCell("\t=1")).toBe("'\t=1");
+    expect(csvCell("\r=1")).toBe('"\'\r=1"');
+  });
+
+  it("keeps numbers (negative ones too) and harmless text as they are", () => {
+    expect(csvCell(-0.042)).toBe("-0.042");
+    expect(csvCell(Number.NaN)).toBe("");
+    expect(csvCell("Green button")).toBe("Green button");
+    expect(csvCell(false)).toBe("false");
   });
 });
 

@@ -25,10 +25,19 @@ export const CSV_COLUMNS = [
   "guardrail",
 ] as const;
 
-function cell(value: string | number | boolean | null | undefined): string {
+/** Text a spreadsheet would run as a formula (OWASP "CSV injection"): `=`, `+`, `-`, `@`, tab or carriage return first. */
+const FORMULA_TRIGGER = /^[=+\-@\t\r]/;
+
+/**
+ * One CSV field. Numbers stay plain (a negative lift is a number, not a formula); text from adapters (metric and
+ * variation names) that starts like a formula gets a leading apostrophe so spreadsheets show it as text, and text
+ * with quotes, commas or line breaks is quoted.
+ */
+export function csvCell(value: string | number | boolean | null | undefined): string {
   if (value === null || value === undefined) return "";
   if (typeof value === "number") return Number.isFinite(value) ? String(value) : "";
-  const text = String(value);
+  const raw = String(value);
+  const text = FORMULA_TRIGGER.test(raw) ? `'${raw}` : raw;
   return /[",\n\r]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
@@ -62,7 +71,7 @@ export function analysisToCsv(analysis: AnalysisResult): string {
           lift?.significant,
           variation.guardrail,
         ]
-          .map(cell)
+          .map(csvCell)
           .join(","),
       );
     }

@@ -36,7 +36,7 @@ export interface Formatters {
   decimal(value: number | null | undefined): string;
 }
 
-function isFiniteNumber(value: number | null | undefined): value is number {
+export function isFiniteNumber(value: number | null | undefined): value is number {
   return typeof value === "number" && Number.isFinite(value);
 }
 

@@ -1,4 +1,5 @@
 import { scaleLinear } from "@visx/scale";
+import { isFiniteNumber } from "./format";
 
 /** One lift to draw on a shared, zero-centred axis: the estimate and its interval. */
 export interface LiftExtent {
@@ -13,10 +14,6 @@ export interface LiftDomain {
 
 const MIN_BOUND = 0.01;
 
-function finite(value: number | null | undefined): number | undefined {
-  return typeof value === "number" && Number.isFinite(value) ? value : undefined;
-}
-
 /**
  * The half-width of a zero-centred axis that fits every estimate and interval end, with 10 % headroom,
  * never narrower than ±1 % (so a tiny lift does not look huge) and always finite.
@@ -25,8 +22,7 @@ export function liftDomain(extents: readonly LiftExtent[]): LiftDomain {
   let max = 0;
   for (const extent of extents) {
     for (const value of [extent.estimate, extent.interval?.[0], extent.interval?.[1]]) {
-      const v = finite(value);
-      if (v !== undefined) max = Math.max(max, Math.abs(v));
+      if (isFiniteNumber(value)) max = Math.max(max, Math.abs(value));
     }
   }
   return { bound: Math.max(MIN_BOUND, max * 1.1) };
@@ -43,8 +39,7 @@ export interface LiftGeometry {
 export function liftGeometry(extent: LiftExtent, domain: LiftDomain, width: number): LiftGeometry {
   const scale = scaleLinear<number>({ domain: [-domain.bound, domain.bound], range: [0, width], clamp: true });
   const at = (value: number | null | undefined): number | undefined => {
-    const v = finite(value);
-    return v === undefined ? undefined : scale(v);
+    return isFiniteNumber(value) ? scale(value) : undefined;
   };
   const geometry: LiftGeometry = { zero: scale(0) };
   const estimate = at(extent.estimate);

@@ -1,10 +1,12 @@
-import type {
-  Experiment,
-  MetricDefinition,
-  MetricStatsRow,
-  MetricsAdapter,
-  PersistenceAdapter,
-  WarehouseAdapter,
+import {
+  type Experiment,
+  experimentSchema,
+  type MetricDefinition,
+  type MetricStatsRow,
+  type MetricsAdapter,
+  metricDefinitionSchema,
+  type PersistenceAdapter,
+  type WarehouseAdapter,
 } from "@flagsmith-experimentation/adapters";
 import { type AnalysisOptions, type AnalysisResult, analyzeExperiment } from "@flagsmith-experimentation/stats-core";
 import { defaultMessages, type ResultsMessages } from "./messages";
@@ -33,16 +35,12 @@ export async function loadResults(
   options?: AnalysisOptions,
   messages: Pick<ResultsMessages, "invalidExperiment" | "invalidMetrics" | "invalidStats"> = defaultMessages,
 ): Promise<LoadedResults> {
-  const [experiment, allMetrics] = await Promise.all([
+  const [rawExperiment, allMetrics] = await Promise.all([
     adapters.persistence.getExperiment(experimentId),
     adapters.metrics.listMetrics(),
   ]);
-  checkExperiment(experiment, messages.invalidExperiment);
-  if (!Array.isArray(allMetrics)) throw new ResultsDataError(messages.invalidMetrics);
-  const byId = new Map(allMetrics.map((metric) => [metric.id, metric]));
-  const metrics = experiment.metrics
-    .map((entry) => byId.get(entry.metricId))
-    .filter((metric): metric is MetricDefinition => metric !== undefined);
+  const experiment = checkExperiment(rawExperiment, messages.invalidExperiment);
+  const metrics = checkMetrics(allMetrics, experiment, messages.invalidMetrics);
   const [totals, daily, exposure] = await Promise.all([
     adapters.warehouse.fetchMetricStats({ experiment, metrics, granularity: "total" }),
     adapters.warehouse.fetchMetricStats({ experiment, metrics, granularity: "day" }),
@@ -73,17 +71,30 @@ export async function loadResults(
 
 const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === "object" && value !== null;
 
-/** A cheap shape check of what the dashboard reads from an experiment (full validation: the adapters' guard). */
-function checkExperiment(experiment: unknown, message: string): asserts experiment is Experiment {
-  if (
-    !isRecord(experiment) ||
-    typeof experiment.id !== "string" ||
-    !Array.isArray(experiment.variations) ||
-    !Array.isArray(experiment.metrics) ||
-    !isRecord(experiment.weights)
-  ) {
-    throw new ResultsDataError(message);
+/**
+ * The experiment, validated with the adapters' schema: a host adapter that is not wrapped by `guardAdapters`
+ * still cannot crash the dashboard with a malformed experiment.
+ */
+function checkExperiment(experiment: unknown, message: string): Experiment {
+  const parsed = experimentSchema.safeParse(experiment);
+  if (!parsed.success) throw new ResultsDataError(message);
+  return parsed.data;
+}
+
+/** The experiment's metric definitions, each validated; definitions of other metrics are not read. */
+function checkMetrics(allMetrics: unknown, experiment: Experiment, message: string): MetricDefinition[] {
+  if (!Array.isArray(allMetrics)) throw new ResultsDataError(message);
+  const wanted = new Set(experiment.metrics.map((entry) => entry.metricId));
+  const byId = new Map<string, MetricDefinition>();
+  for (const candidate of allMetrics) {
+    if (!isRecord(candidate) || typeof candidate.id !== "string" || !wanted.has(candidate.id)) continue;
+    const parsed = metricDefinitionSchema.safeParse(candidate);
+    if (!parsed.success) throw new ResultsDataError(message);
+    byId.set(parsed.data.id, parsed.data);
   }
+  return experiment.metrics
+    .map((entry) => byId.get(entry.metricId))
+    .filter((metric): metric is MetricDefinition => metric !== undefined);
 }
 
 /** Rows must name a metric and a variation and carry statistics with a known kind; numbers are stats-core's job. */

@@ -46,6 +46,18 @@ describe("MetricsComparisonTable", () => {
     expect(within(revenue).getByText("Not significant")).toBeInTheDocument();
   });
 
+  it("states an absolute difference signed and in the metric's unit, on the bar and in the cell", () => {
+    const analysis = analyzeScenario(clearWinnerScenario(), { difference: "absolute" });
+    render(<MetricsComparisonTable analysis={analysis} locale="en-US" />);
+    const rows = bodyRows();
+    const revenue = rows.find((row) => within(row).queryByText("Revenue per user"));
+    if (!revenue) throw new Error("no revenue row");
+    expect(within(revenue).getByRole("img", { name: "+$0.40 lift" })).toBeInTheDocument();
+    const [primary] = rows;
+    if (!primary) throw new Error("no rows");
+    expect(within(primary).getByRole("img", { name: "+1.5% lift" })).toBeInTheDocument();
+  });
+
   it("colours by the metric's direction: a lower page-load time is better", () => {
     const analysis = analyzeScenario(lowerIsBetterScenario());
     render(<MetricsComparisonTable analysis={analysis} locale="en-US" />);

@@ -1,6 +1,14 @@
 import type { AnalysisResult, MetricAnalysis, VariationMetricResult } from "@flagsmith-experimentation/stats-core";
 import { type ReactNode, useMemo, useState } from "react";
-import { controlOf, describeReason, roleLabel, significanceText, treatments } from "./analysis-view";
+import {
+  controlOf,
+  describeReason,
+  formatLift,
+  roleLabel,
+  significanceText,
+  treatments,
+  variationValue,
+} from "./analysis-view";
 import { type ComparisonSort, type ComparisonSortKey, sortComparisonRows } from "./comparison-sort";
 import type { Formatters } from "./format";
 import { LiftBar } from "./lift-bar";
@@ -16,13 +24,6 @@ export interface MetricsComparisonTableProps extends LocaleTextProps {
   analysis: AnalysisResult;
   /** Initial sort; primary metrics stay first whatever the sort. */
   defaultSort?: ComparisonSort;
-}
-
-function liftLabel(analysis: AnalysisResult, variation: VariationMetricResult, m: ResultsMessages, f: Formatters) {
-  const lift = variation.lift;
-  if (!lift) return m.notAvailable;
-  const formatted = analysis.difference === "relative" ? f.lift(lift.estimate) : f.decimal(lift.estimate);
-  return formatMessage(m.liftBarLabel, { lift: formatted });
 }
 
 function LiftCell({
@@ -52,7 +53,7 @@ function LiftCell({
       </span>
     );
   }
-  const label = liftLabel(analysis, variation, m, f);
+  const formatted = formatLift(analysis, lift.estimate, metric.unit, f);
   const tone = liftTone(lift);
   return (
     <span className="fx-lift" data-tone={tone}>
@@ -60,10 +61,16 @@ function LiftCell({
         <span aria-hidden="true" className="fx-lift-icon">
           {tone === "better" ? "▲" : tone === "worse" ? "▼" : "●"}
         </span>
-        {analysis.difference === "relative" ? f.lift(lift.estimate) : f.decimal(lift.estimate)}
+        {formatted}
       </span>
-      <LiftBar estimate={lift.estimate} interval={lift.ci} domain={domain} tone={tone} label={label} />
-      <span className="fx-lift-interval">{intervalText(analysis, lift.ci, m, f)}</span>
+      <LiftBar
+        estimate={lift.estimate}
+        interval={lift.ci}
+        domain={domain}
+        tone={tone}
+        label={formatMessage(m.liftBarLabel, { lift: formatted })}
+      />
+      <span className="fx-lift-interval">{intervalText(analysis, lift.ci, metric.unit, m, f)}</span>
     </span>
   );
 }
@@ -159,7 +166,7 @@ function MetricRow({
             <p key={line}>{line}</p>
           ))}
           {arms.map((variation) => (
-            <MathsList key={variation.variationKey} items={liftMathsItems(metric, variation, m, f)} />
+            <MathsList key={variation.variationKey} items={liftMathsItems(analysis, metric, variation, m, f)} />
           ))}
         </ShowMaths>
       </th>
@@ -173,7 +180,7 @@ function MetricRow({
           <PerTreatment items={arms} render={(variation) => variation.name} />
         </td>
       ) : null}
-      <td className="fx-number">{control ? f.value(control.value, metric.unit) : m.notAvailable}</td>
+      <td className="fx-number">{control ? variationValue(control, metric.unit, m, f) : m.notAvailable}</td>
       {unusable ? (
         <td colSpan={3} className="fx-row-message">
           {describeReason(metric.status, metric.reason, m)}
@@ -181,7 +188,7 @@ function MetricRow({
       ) : (
         <>
           <td className="fx-number">
-            <PerTreatment items={arms} render={(variation) => f.value(variation.value, metric.unit)} />
+            <PerTreatment items={arms} render={(variation) => variationValue(variation, metric.unit, m, f)} />
           </td>
           <td className="fx-lift-cell">
             <PerTreatment

@@ -21,7 +21,7 @@ export interface RecommendationText {
   reasons: string[];
 }
 
-export function verdictTitle(verdict: RecommendationVerdict, m: ResultsMessages): string {
+function verdictTitle(verdict: RecommendationVerdict, m: ResultsMessages): string {
   switch (verdict) {
     case "keep-running":
       return m.verdictKeepRunning;
@@ -38,12 +38,7 @@ function listOf(names: string[], m: ResultsMessages): string {
   return names.join(m.listSeparator);
 }
 
-export function reasonText(
-  reason: RecommendationReason,
-  analysis: AnalysisResult,
-  m: ResultsMessages,
-  f: Formatters,
-): string {
+function reasonText(reason: RecommendationReason, analysis: AnalysisResult, m: ResultsMessages, f: Formatters): string {
   switch (reason.code) {
     case "srm":
       return formatMessage(m.reasonSrm, { pValue: f.pValue(reason.pValue) });
@@ -107,7 +102,8 @@ function verdictMetrics(analysis: AnalysisResult): string {
 /** Builds the callout's text from `analysis.recommendation`; never contradicts the verdict or its numbers. */
 export function recommendationText(analysis: AnalysisResult, m: ResultsMessages, f: Formatters): RecommendationText {
   const { recommendation } = analysis;
-  const confidence = f.probability(recommendation.confidence);
+  // Without any analysable metric there is no confidence to state (stats-core reports 0).
+  const confidence = analysis.status === "ok" ? f.probability(recommendation.confidence) : m.notAvailable;
   const metric = verdictMetrics(analysis);
   let sentence: string;
   switch (recommendation.verdict) {

@@ -8,6 +8,7 @@ import {
   fourVariationsScenario,
   guardrailHarmedScenario,
   insufficientDataScenario,
+  invalidDataScenario,
   lowerIsBetterScenario,
   multiplePrimariesScenario,
   srmScenario,
@@ -27,6 +28,7 @@ const scenarios = {
   "four variations": fourVariationsScenario,
   "lower is better": lowerIsBetterScenario,
   "insufficient data": insufficientDataScenario,
+  "invalid data": invalidDataScenario,
 };
 
 describe("ResultsDashboard", () => {
@@ -58,6 +60,78 @@ describe("ResultsDashboard", () => {
     const lift = screen.getByRole("region", { name: "Lift vs. control" });
     expect(within(lift).getByText("+15.0%")).toBeInTheDocument();
     expect(within(primary).getByRole("img", { name: "+15.0% lift" })).toBeInTheDocument();
+  });
+
+  it("turns an invalid-input analysis into readable messages, never NaN or a stack trace", () => {
+    const scenario = invalidDataScenario();
+    const analysis = analyzeScenario(scenario);
+    expect(analysis.metrics.find((metric) => metric.metricId === "conversion")?.status).toBe("invalid-input");
+    const { container } = render(
+      <ResultsDashboard
+        experiment={scenario.experiment}
+        analysis={analysis}
+        metrics={scenario.metrics}
+        locale="en-US"
+      />,
+    );
+    const table = screen.getByRole("table", { name: "Metrics comparison" });
+    const conversion = within(table)
+      .getAllByRole("row")
+      .find((row) => within(row).queryByRole("rowheader")?.textContent?.startsWith("Checkout conversion"));
+    if (!conversion) throw new Error("no conversion row");
+    expect(conversion).toHaveTextContent("Data could not be analysed: more conversions than users");
+    expect(within(conversion).queryByRole("img")).not.toBeInTheDocument();
+    expect(screen.getByRole("region", { name: "Lift vs. control" })).toHaveTextContent("Data could not be analysed");
+    expect(container.textContent).not.toMatch(/NaN|undefined|Infinity|\[object|Error:|at \w+ \(/);
+  });
+
+  it("renders an analysis in which no metric could be analysed, with its reason", () => {
+    const scenario = clearWinnerScenario();
+    const totals = scenario.totals.map((row) => ({ ...row, stats: { ...row.stats, n: -5 } }));
+    const analysis = analyzeScenario({ ...scenario, totals, daily: [] });
+    expect(analysis.status).toBe("invalid-input");
+    const { container } = render(
+      <ResultsDashboard
+        experiment={scenario.experiment}
+        analysis={analysis}
+        metrics={scenario.metrics}
+        locale="en-US"
+      />,
+    );
+    expect(
+      screen.getAllByRole("status").some((status) => /The analysis could not be run/.test(status.textContent ?? "")),
+    ).toBe(true);
+    const recommendation = screen.getByRole("region", { name: "Recommendation" });
+    expect(recommendation).toHaveTextContent("Investigate");
+    expect(recommendation).toHaveTextContent("Confidence: n/a");
+    // Values that could not be computed are "n/a", never a made-up 0.
+    const table = screen.getByRole("table", { name: "Metrics comparison" });
+    expect(within(table).queryByText(/^(0\.0%|\$0\.00|0 ms)$/)).not.toBeInTheDocument();
+    expect(within(table).getAllByText("n/a")).toHaveLength(3);
+    expect(container.textContent).not.toMatch(/NaN|undefined|Infinity|\[object|Error:|at \w+ \(/);
+  });
+
+  it("shows names and the hypothesis from adapters as text, never as markup", () => {
+    const scenario = clearWinnerScenario();
+    const payload = '<img src="x" alt="injected" onerror="alert(1)">';
+    const experiment = {
+      ...scenario.experiment,
+      hypothesis: payload,
+      variations: scenario.experiment.variations.map((variation) =>
+        variation.isControl ? variation : { ...variation, name: payload },
+      ),
+    };
+    const metrics = scenario.metrics.map((metric, index) => (index === 0 ? { ...metric, name: payload } : metric));
+    render(
+      <ResultsDashboard
+        experiment={experiment}
+        analysis={analyzeScenario({ ...scenario, experiment, metrics })}
+        metrics={metrics}
+      />,
+    );
+    expect(screen.queryByRole("img", { name: "injected" })).not.toBeInTheDocument();
+    expect(screen.getByRole("region", { name: "Configuration" })).toHaveTextContent(payload);
+    expect(screen.getByRole("table", { name: "Metrics comparison" })).toHaveTextContent(payload);
   });
 
   it("shows the launched configuration read-only", () => {

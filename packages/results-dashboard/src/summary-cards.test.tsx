@@ -25,6 +25,14 @@ describe("SummaryCards", () => {
     expect(within(sample).getByText(/^Planned: [\d,]+ per variation$/)).toBeInTheDocument();
   });
 
+  it("shows an absolute difference in the metric's unit, not as a relative percentage", () => {
+    const analysis = analyzeScenario(clearWinnerScenario(), { difference: "absolute" });
+    render(<SummaryCards analysis={analysis} metricId="revenue-per-user" locale="en-US" />);
+    const lift = screen.getByRole("region", { name: "Lift vs. control" });
+    expect(within(lift).getByText("+$0.40")).toBeInTheDocument();
+    expect(within(lift).getByText(/95% credible interval: [-+]?\$\d+\.\d\d to \+\$\d+\.\d\d/)).toBeInTheDocument();
+  });
+
   it("reveals the inputs and method behind a figure", async () => {
     const user = userEvent.setup();
     const analysis = analyzeScenario(clearWinnerScenario());

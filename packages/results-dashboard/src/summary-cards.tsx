@@ -1,13 +1,20 @@
-import type { AnalysisResult, MetricAnalysis, VariationMetricResult } from "@flagsmith-experimentation/stats-core";
+import type {
+  AnalysisResult,
+  MetricAnalysis,
+  MetricUnit,
+  VariationMetricResult,
+} from "@flagsmith-experimentation/stats-core";
 import { useId } from "react";
 import {
   controlOf,
   describeReason,
+  formatLift,
   headlineMetric,
   intervalLevel,
   leaderOf,
   leadingTreatment,
   treatments,
+  variationValue,
 } from "./analysis-view";
 import type { Formatters } from "./format";
 import { formatMessage, type ResultsMessages } from "./messages";
@@ -26,6 +33,7 @@ export interface SummaryCardsProps extends LocaleTextProps {
 export function intervalText(
   analysis: AnalysisResult,
   ci: readonly [number, number],
+  unit: MetricUnit | undefined,
   m: ResultsMessages,
   f: Formatters,
 ): string {
@@ -34,8 +42,10 @@ export function intervalText(
     analysis.engine === "bayesian"
       ? formatMessage(m.credibleIntervalLabel, { level })
       : formatMessage(m.confidenceIntervalLabel, { level });
-  const format = (value: number) => (analysis.difference === "relative" ? f.lift(value) : f.decimal(value));
-  return `${label}: ${formatMessage(m.intervalRange, { low: format(ci[0]), high: format(ci[1]) })}`;
+  return `${label}: ${formatMessage(m.intervalRange, {
+    low: formatLift(analysis, ci[0], unit, f),
+    high: formatLift(analysis, ci[1], unit, f),
+  })}`;
 }
 
 /** The method behind a lift, in words. */
@@ -50,6 +60,7 @@ export function methodText(analysis: AnalysisResult, m: ResultsMessages, f: Form
 }
 
 export function liftMathsItems(
+  analysis: AnalysisResult,
   metric: MetricAnalysis,
   variation: VariationMetricResult,
   m: ResultsMessages,
@@ -59,12 +70,12 @@ export function liftMathsItems(
   const items: [string, string][] = [];
   if (control) {
     items.push([`${control.name} · ${m.mathsUsers}`, f.count(control.n)]);
-    items.push([`${control.name} · ${m.mathsMean}`, f.value(control.value, metric.unit)]);
+    items.push([`${control.name} · ${m.mathsMean}`, variationValue(control, metric.unit, m, f)]);
   }
   items.push([`${variation.name} · ${m.mathsUsers}`, f.count(variation.n)]);
-  items.push([`${variation.name} · ${m.mathsMean}`, f.value(variation.value, metric.unit)]);
+  items.push([`${variation.name} · ${m.mathsMean}`, variationValue(variation, metric.unit, m, f)]);
   if (variation.lift) {
-    items.push([m.mathsEstimate, f.lift(variation.lift.estimate)]);
+    items.push([m.mathsEstimate, formatLift(analysis, variation.lift.estimate, metric.unit, f)]);
     items.push([m.mathsStandardError, f.decimal(variation.lift.standardError)]);
   }
   return items;
@@ -93,18 +104,20 @@ function LiftCard({
       {metric && lead && lift ? (
         <>
           <p className="fx-card-figure" data-tone={liftTone(lift)}>
-            {f.lift(lift.estimate)}
+            {formatLift(analysis, lift.estimate, metric.unit, f)}
           </p>
           <p className="fx-card-detail">
             {formatMessage(m.liftCardDetail, { variation: lead.name, metric: metric.name })}
           </p>
-          <p className="fx-card-detail">{intervalText(analysis, lift.ci, m, f)}</p>
+          <p className="fx-card-detail">{intervalText(analysis, lift.ci, metric.unit, m, f)}</p>
           {others.length > 0 ? (
             <ul className="fx-card-list">
               {others.map((variation) => (
                 <li key={variation.variationKey}>
                   <span>{variation.name}</span>{" "}
-                  <span>{variation.lift ? f.lift(variation.lift.estimate) : m.notAvailable}</span>
+                  <span>
+                    {variation.lift ? formatLift(analysis, variation.lift.estimate, metric.unit, f) : m.notAvailable}
+                  </span>
                 </li>
               ))}
             </ul>
@@ -113,7 +126,7 @@ function LiftCard({
             {methodText(analysis, m, f).map((line) => (
               <p key={line}>{line}</p>
             ))}
-            <MathsList items={liftMathsItems(metric, lead, m, f)} />
+            <MathsList items={liftMathsItems(analysis, metric, lead, m, f)} />
           </ShowMaths>
         </>
       ) : (

@@ -4,8 +4,8 @@ import { Group } from "@visx/group";
 import { scaleLinear } from "@visx/scale";
 import { Area, LinePath } from "@visx/shape";
 import { type KeyboardEvent, type PointerEvent, useEffect, useId, useMemo, useRef, useState } from "react";
-import { orderMetrics } from "./analysis-view";
-import type { Formatters } from "./format";
+import { formatLift, orderMetrics } from "./analysis-view";
+import { type Formatters, isFiniteNumber } from "./format";
 import { formatMessage, type ResultsMessages } from "./messages";
 import { buildTrendData, nearestDateIndex, type TrendData, type TrendSeries, type TrendView } from "./trend-series";
 import { type LocaleTextProps, useLocaleText } from "./use-locale-text";
@@ -27,8 +27,6 @@ export interface TrendChartProps extends LocaleTextProps {
 const MARGIN = { top: 12, right: 16, bottom: 32, left: 64 };
 const DEFAULT_WIDTH = 640;
 
-const finite = (value: number | undefined): value is number => typeof value === "number" && Number.isFinite(value);
-
 function useContainerWidth() {
   const ref = useRef<HTMLDivElement>(null);
   const [width, setWidth] = useState(DEFAULT_WIDTH);
@@ -47,11 +45,7 @@ function useContainerWidth() {
 
 function formatY(view: TrendView, metric: MetricAnalysis, analysis: AnalysisResult, f: Formatters) {
   return (value: number) =>
-    view === "lift"
-      ? analysis.difference === "relative"
-        ? f.lift(value)
-        : f.decimal(value)
-      : f.value(value, metric.unit);
+    view === "lift" ? formatLift(analysis, value, metric.unit, f) : f.value(value, metric.unit);
 }
 
 /** Up to `count` evenly spaced dates, always including the first and the last. */
@@ -163,7 +157,7 @@ function Plot({
                   key={`band-${series.variationKey}`}
                   className={`fx-trend-band fx-series-${series.slot}`}
                   data-band={series.variationKey}
-                  data={series.points.filter((point) => finite(point.low) && finite(point.high))}
+                  data={series.points.filter((point) => isFiniteNumber(point.low) && isFiniteNumber(point.high))}
                   x={(point) => x(point.time)}
                   y0={(point) => y(point.low ?? point.value)}
                   y1={(point) => y(point.high ?? point.value)}
@@ -247,7 +241,7 @@ function Plot({
                 <li key={series.variationKey}>
                   <span className={`fx-swatch fx-series-${series.slot}`} aria-hidden="true" />
                   {series.name}: {point ? formatValue(point.value) : m.notAvailable}
-                  {point && finite(point.low) && finite(point.high)
+                  {point && isFiniteNumber(point.low) && isFiniteNumber(point.high)
                     ? ` (${formatMessage(m.intervalRange, { low: formatValue(point.low), high: formatValue(point.high) })})`
                     : ""}
                 </li>
@@ -297,7 +291,7 @@ function DataTable({
                 return (
                   <td key={series.variationKey} className="fx-number">
                     {point ? formatValue(point.value) : m.notAvailable}
-                    {view === "lift" && point && finite(point.low) && finite(point.high)
+                    {view === "lift" && point && isFiniteNumber(point.low) && isFiniteNumber(point.high)
                       ? ` (${formatMessage(m.intervalRange, { low: formatValue(point.low), high: formatValue(point.high) })})`
                       : ""}
                   </td>

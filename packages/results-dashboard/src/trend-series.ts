@@ -1,4 +1,5 @@
 import type { MetricAnalysis } from "@flagsmith-experimentation/stats-core";
+import { isFiniteNumber } from "./format";
 
 export type TrendView = "values" | "lift";
 
@@ -32,8 +33,6 @@ function timeOf(date: string): number {
   return Date.parse(`${date}T00:00:00Z`);
 }
 
-const finite = (value: number | undefined): value is number => typeof value === "number" && Number.isFinite(value);
-
 /**
  * The lines to draw for one metric: in the values view one per variation (control included); in the lift view
  * one per treatment with its (sequential) interval band. Points that are not valid are left out, never drawn as 0.
@@ -53,15 +52,15 @@ export function buildTrendData(metric: MetricAnalysis, view: TrendView): TrendDa
       const time = timeOf(point.date);
       if (!Number.isFinite(time)) continue;
       if (view === "values") {
-        if (point.n <= 0 || !finite(point.value)) continue;
+        if (point.n <= 0 || point.status === "invalid-input" || !isFiniteNumber(point.value)) continue;
         points.push({ date: point.date, time, value: point.value });
         min = Math.min(min, point.value);
         max = Math.max(max, point.value);
       } else {
         const lift = point.lift;
-        if (!lift || !finite(lift.estimate)) continue;
+        if (!lift || !isFiniteNumber(lift.estimate)) continue;
         const entry: TrendPoint = { date: point.date, time, value: lift.estimate };
-        if (finite(lift.ci[0]) && finite(lift.ci[1])) {
+        if (isFiniteNumber(lift.ci[0]) && isFiniteNumber(lift.ci[1])) {
           entry.low = lift.ci[0];
           entry.high = lift.ci[1];
           min = Math.min(min, lift.ci[0]);
