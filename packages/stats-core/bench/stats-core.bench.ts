@@ -3,65 +3,9 @@
  * (deterministic integration) against a seeded 10,000-draw Monte Carlo. Prints; asserts nothing.
  */
 import { bench, describe } from "vitest";
+import { monteCarlo, mulberry32 } from "../src/fixtures/monte-carlo";
 import type { AnalysisInput, AnalysisMetric, MetricStatsRow, Posterior, SufficientStats } from "../src/index";
 import { analyzeExperiment, probabilityOfBeingBest } from "../src/index";
-
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-function normalSampler(random: () => number): () => number {
-  return () => Math.sqrt(-2 * Math.log(1 - random())) * Math.cos(2 * Math.PI * random());
-}
-
-function gammaSampler(random: () => number, normal: () => number): (shape: number) => number {
-  return (shape) => {
-    const d = shape - 1 / 3;
-    const c = 1 / Math.sqrt(9 * d);
-    for (;;) {
-      let x: number;
-      let v: number;
-      do {
-        x = normal();
-        v = 1 + c * x;
-      } while (v <= 0);
-      v = v * v * v;
-      if (Math.log(random()) < 0.5 * x * x + d - d * v + d * Math.log(v)) return d * v;
-    }
-  };
-}
-
-function monteCarlo(posteriors: Posterior[], draws: number, seed: number): number[] {
-  const random = mulberry32(seed);
-  const normal = normalSampler(random);
-  const gamma = gammaSampler(random, normal);
-  const wins = new Array<number>(posteriors.length).fill(0);
-  for (let d = 0; d < draws; d++) {
-    let best = 0;
-    let bestValue = Number.NEGATIVE_INFINITY;
-    posteriors.forEach((p, i) => {
-      let value: number;
-      if (p.distribution === "normal") value = p.mean + p.sd * normal();
-      else {
-        const x = gamma(p.alpha);
-        value = x / (x + gamma(p.beta));
-      }
-      if (value > bestValue) {
-        bestValue = value;
-        best = i;
-      }
-    });
-    wins[best] = (wins[best] as number) + 1;
-  }
-  return wins.map((w) => w / draws);
-}
 
 // ---------------------------------------------------------------------------------------------
 // analyzeExperiment: 5 variations × 20 metrics × 90 days, Bayesian + sequential

@@ -26,6 +26,20 @@ function totals(metricId: string, control: SufficientStats, treatment: Sufficien
   ];
 }
 
+/** Ratio sufficient statistics for page-load time per user (as the dashboard's fixtures): Σ load ms / page views. */
+function loadTime(n: number, msPerView: number): SufficientStats {
+  const [muY, sdY, muX, sdX, correlation] = [3 * msPerView, 1.5 * msPerView, 3, 1.2, 0.8];
+  return {
+    kind: "ratio",
+    n,
+    sum: n * muY,
+    sumSquares: (n - 1) * sdY ** 2 + n * muY ** 2,
+    denominatorSum: n * muX,
+    denominatorSumSquares: (n - 1) * sdX ** 2 + n * muX ** 2,
+    crossSum: (n - 1) * correlation * sdY * sdX + n * muY * muX,
+  };
+}
+
 function treatmentOf(result: AnalysisResult, metricId: string) {
   const metric = result.metrics.find((m) => m.metricId === metricId);
   const v = metric?.variations.find((x) => !x.isControl);
@@ -170,6 +184,68 @@ describe("analyzeExperiment — verdicts", () => {
       totals: [...totals("conversion", big(100, 0.1), big(100, 0.1)), ...totals("g", big(200, 0.5), big(200, 0.5))],
     });
     expect(treatmentOf(unsure, "g").guardrail).toBe("inconclusive");
+  });
+
+  it("guardrail rule: harmed needs the interval on the bad side of zero and an estimate beyond the margin", () => {
+    // Page-load time (ratio, lower is better) up 0.6 %: the interval excludes zero, but the harm is far below
+    // the default 5 % margin — fine, not harmed (the dashboard's report).
+    const pageLoad: AnalysisMetric = {
+      id: "page-load",
+      name: "Page load",
+      kind: "ratio",
+      direction: "decrease",
+      role: "guardrail",
+    };
+    const input = (guardrailMargin?: number): AnalysisInput => ({
+      variations,
+      weights: { control: 50, treatment: 50 },
+      metrics: [proportionMetric, pageLoad],
+      totals: [
+        ...totals("conversion", big(200_000, 0.1), big(200_000, 0.1)),
+        ...totals("page-load", loadTime(200_000, 800), loadTime(200_000, 800 * 1.006)),
+      ],
+      options: guardrailMargin === undefined ? {} : { guardrailMargin },
+    });
+    const byDefault = treatmentOf(analyzeExperiment(input()), "page-load");
+    expect(byDefault.lift?.estimate).toBeCloseTo(0.006, 6);
+    expect(byDefault.lift?.ci[0]).toBeGreaterThan(0);
+    expect(byDefault.lift?.ci[1]).toBeLessThan(0.05);
+    expect(byDefault.lift?.outcome).toBe("worse");
+    expect(byDefault.guardrail).toBe("fine");
+    expect(analyzeExperiment(input()).recommendation.reasons).not.toContainEqual(
+      expect.objectContaining({ code: "guardrail-harmed" }),
+    );
+    // A margin below the estimate: significantly and materially worse → harmed.
+    expect(treatmentOf(analyzeExperiment(input(0.001)), "page-load").guardrail).toBe("harmed");
+    // Estimate within the margin but the worst end beyond it → inconclusive.
+    const upper = byDefault.lift?.ci[1] ?? Number.NaN;
+    expect(upper).toBeGreaterThan(0.0065);
+    expect(treatmentOf(analyzeExperiment(input(0.0065)), "page-load").guardrail).toBe("inconclusive");
+  });
+
+  it("plans a ratio primary's sample with the textbook formula on the delta-method sd (566 per variation)", () => {
+    const pageLoad: AnalysisMetric = {
+      id: "page-load",
+      name: "Page load",
+      kind: "ratio",
+      direction: "decrease",
+      role: "primary",
+    };
+    const result = analyzeExperiment({
+      variations,
+      weights: { control: 50, treatment: 50 },
+      metrics: [pageLoad],
+      totals: totals("page-load", loadTime(1000, 800), loadTime(1000, 800)),
+    });
+    // Per-user numerator 2400 ± 1200 ms over 3 ± 1.2 page views, correlation 0.8: delta-method variance of
+    // the ratio per user σ² = σy²/μx² − 2μyσxy/μx³ + μy²σx²/μx⁴ = 160,000 − 204,800 + 102,400 = 57,600 (σ = 240).
+    const sigma2 = 1200 ** 2 / 3 ** 2 - (2 * 2400 * (0.8 * 1200 * 1.2)) / 3 ** 3 + (2400 ** 2 * 1.2 ** 2) / 3 ** 4;
+    expect(sigma2).toBeCloseTo(57_600, 6);
+    // n = 2 (z₀.₉₇₅ + z₀.₈)² σ² / (mde · baseline)², per variation, two arms.
+    const z = 1.959963984540054 + 0.8416212335729143;
+    const textbook = Math.ceil((2 * z * z * sigma2) / (0.05 * 800) ** 2);
+    expect(textbook).toBe(566);
+    expect(result.progress.plannedSampleSizePerVariation).toBe(textbook);
   });
 
   it("primaries that disagree → investigate", () => {

@@ -1,7 +1,7 @@
 import normalQuantile from "@stdlib/stats-base-dists-normal-quantile";
 import { bayesianOfEffect } from "./bayesian";
 import { cupedAdjust } from "./cuped";
-import { effectOfMoments } from "./effect";
+import { checkAlpha, checkDifference, effectOfMoments } from "./effect";
 import { DEFAULT_TUNING, frequentistOfEffect } from "./frequentist";
 import { type Moments, momentsOf } from "./moments";
 import { adjustPValues } from "./multiple-testing";
@@ -73,13 +73,9 @@ function settingsOf(input: AnalysisInput): Settings | Failure {
     return invalid("invalid-option", "engine must be 'bayesian' or 'frequentist'");
   }
   const alpha = o.alpha ?? 0.05;
-  if (!(typeof alpha === "number" && alpha > 0 && alpha < 1)) {
-    return invalid("invalid-option", "alpha must be a number in (0, 1)");
-  }
   const difference = o.difference ?? "relative";
-  if (difference !== "relative" && difference !== "absolute") {
-    return invalid("invalid-option", "difference must be 'relative' or 'absolute'");
-  }
+  const badOption = checkAlpha(alpha) ?? checkDifference(difference);
+  if (badOption) return badOption;
   const correction = o.correction ?? "holm";
   if (correction !== "holm" && correction !== "benjamini-hochberg" && correction !== "none") {
     return invalid("invalid-option", "correction must be 'holm', 'benjamini-hochberg' or 'none'");
@@ -189,27 +185,18 @@ function armsOf(
 function compare(control: Moments, treatment: Moments, s: Settings): Comparison | Failure {
   const effect = effectOfMoments(control, treatment, s.difference);
   if ("reason" in effect) return effect;
-  if (s.engine === "frequentist") {
-    const r = frequentistOfEffect(effect, s.alpha, "two-sided", s.tuning);
-    if (r.status !== "ok") return { status: r.status, reason: r.reason ?? OUT_OF_RANGE.reason };
-    return {
-      estimate: r.estimate,
-      standardError: r.standardError,
-      degreesOfFreedom: effect.degreesOfFreedom,
-      n: effect.n,
-      variance: effect.variance,
-      decisionP: r.pValue,
-    };
-  }
-  const b = bayesianOfEffect(effect, s.alpha, undefined);
-  if (b.status !== "ok") return { status: b.status, reason: b.reason ?? OUT_OF_RANGE.reason };
+  const r =
+    s.engine === "frequentist"
+      ? frequentistOfEffect(effect, s.alpha, "two-sided", s.tuning)
+      : bayesianOfEffect(effect, s.alpha, undefined);
+  if (r.status !== "ok") return { status: r.status, reason: r.reason ?? OUT_OF_RANGE.reason };
   return {
-    estimate: b.estimate,
-    standardError: b.standardError,
+    estimate: r.estimate,
+    standardError: r.standardError,
     degreesOfFreedom: effect.degreesOfFreedom,
     n: effect.n,
     variance: effect.variance,
-    decisionP: Math.min(1, 2 * Math.min(b.chanceToWin, 1 - b.chanceToWin)),
+    decisionP: "pValue" in r ? r.pValue : Math.min(1, 2 * Math.min(r.chanceToWin, 1 - r.chanceToWin)),
   };
 }
 
@@ -233,9 +220,16 @@ function outcomeOf(ci: [number, number], direction: AnalysisMetric["direction"])
   return "inconclusive";
 }
 
+/**
+ * A guardrail, with harm measured in the bad direction (a drop for `increase`, a rise for `decrease`):
+ * `harmed` when the interval lies entirely on the bad side of zero and the estimated harm exceeds the
+ * margin; `fine` when the worst end of the interval is within the margin; otherwise `inconclusive`.
+ * (The three cannot overlap: the estimate never lies beyond the interval's worst end.)
+ */
 function guardrailOf(lift: LiftResult, direction: AnalysisMetric["direction"], margin: number): GuardrailStatus {
-  if (lift.outcome === "worse") return "harmed";
-  const worstCase = direction === "increase" ? -lift.ci[0] : lift.ci[1];
+  const harmOf = (x: number) => (direction === "increase" ? -x : x);
+  if (lift.outcome === "worse" && harmOf(lift.estimate) > margin) return "harmed";
+  const worstCase = harmOf(direction === "increase" ? lift.ci[0] : lift.ci[1]);
   return worstCase <= margin ? "fine" : "inconclusive";
 }
 
@@ -442,25 +436,16 @@ function plannedSample(metrics: MetricAnalysis[], controlMoments: Map<string, Mo
     if (m.role !== "primary") continue;
     const c = controlMoments.get(m.metricId);
     if (c === undefined) continue;
-    const n =
-      m.kind === "proportion"
-        ? sampleSizePerVariation({
-            kind: "proportion",
-            baseline: c.mean,
-            mde: s.mde,
-            alpha: s.alpha,
-            power: s.power,
-            variations: k,
-          })
-        : sampleSizePerVariation({
-            kind: "mean",
-            baseline: c.mean,
-            sd: Math.sqrt(c.variance),
-            mde: s.mde,
-            alpha: s.alpha,
-            power: s.power,
-            variations: k,
-          });
+    // Proportions take σ² = p(1 − p) from the baseline; other kinds the control's per-unit sd.
+    const n = sampleSizePerVariation({
+      kind: m.kind,
+      baseline: c.mean,
+      sd: Math.sqrt(c.variance),
+      mde: s.mde,
+      alpha: s.alpha,
+      power: s.power,
+      variations: k,
+    });
     if (Number.isFinite(n)) return n;
   }
   return 0;

@@ -62,7 +62,7 @@ export function bayesianTest(
   treatment: SufficientStats,
   options: BayesianOptions = {},
 ): BayesianResult {
-  const { difference = "relative", alpha = 0.05, prior } = options;
+  const { difference = "relative", alpha = 0.05, prior } = options ?? {};
   const bad = checkDifference(difference) ?? checkAlpha(alpha);
   if (bad) return neutral(bad);
   if (

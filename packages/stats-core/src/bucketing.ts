@@ -16,7 +16,7 @@ function md5AsBigInt(text: string): bigint {
  * are repeated ("a,b,a,b") and hashed again. Bit-identical to flagsmith-engine.
  */
 export function flagsmithHashPercentage(ids: (string | number)[]): number {
-  const parts = ids.map((id) => String(id));
+  const parts = Array.isArray(ids) ? ids.map((id) => String(id)) : [];
   for (let iterations = 1; iterations < 1000; iterations++) {
     const repeated: string[] = [];
     for (let i = 0; i < iterations; i++) repeated.push(...parts);
@@ -34,7 +34,8 @@ export function flagsmithHashPercentage(ids: (string | number)[]): number {
  */
 export function assignVariation(featureKey: string, identityKey: string, variations: WeightedVariation[]): string {
   const percentage = flagsmithHashPercentage([featureKey, identityKey]);
-  const sorted = [...variations].sort((a, b) => a.priority - b.priority);
+  const list = Array.isArray(variations) ? variations.filter((v) => typeof v === "object" && v !== null) : [];
+  const sorted = [...list].sort((a, b) => (Number(a.priority) || 0) - (Number(b.priority) || 0));
   let start = 0;
   for (const variation of sorted) {
     const weight = Number.isFinite(variation.weight) && variation.weight > 0 ? variation.weight : 0;

@@ -76,13 +76,13 @@ export function frequentistTest(
   treatment: SufficientStats,
   options: FrequentistOptions = {},
 ): FrequentistResult {
-  const { difference = "relative", alpha = 0.05, alternative = "two-sided", sequential } = options;
+  const { difference = "relative", alpha = 0.05, alternative = "two-sided", sequential } = options ?? {};
   const bad = checkDifference(difference) ?? checkAlpha(alpha);
   if (bad) return neutral(bad);
   if (alternative !== "two-sided" && alternative !== "greater" && alternative !== "less") {
     return neutral(invalid("invalid-option", "alternative must be 'two-sided', 'greater' or 'less'"));
   }
-  const tuning = sequential === undefined ? undefined : sequential.tuning;
+  const tuning = sequential === undefined || sequential === null ? undefined : sequential.tuning;
   if (tuning !== undefined && !(Number.isFinite(tuning) && tuning >= 1)) {
     return neutral(invalid("invalid-option", "sequential.tuning must be a number ≥ 1"));
   }

@@ -9,9 +9,11 @@ function clampProbability(p: number): number {
  * Adjusts p-values for multiple testing and returns them in input order.
  * - `holm`: Holm–Bonferroni step-down, p₍ᵢ₎·(m − i) with a running maximum, capped at 1.
  * - `benjamini-hochberg`: step-up, p₍ᵢ₎·m/(i + 1) with a running minimum from the largest, capped at 1.
- * Non-finite or out-of-range inputs are treated as 1 (no evidence); never returns NaN.
+ * Non-finite or out-of-range inputs are treated as 1 (no evidence); never returns NaN (nor throws: a
+ * non-array gives `[]`).
  */
 export function adjustPValues(pValues: number[], method: PValueAdjustment): number[] {
+  if (!Array.isArray(pValues)) return [];
   const m = pValues.length;
   const p = pValues.map(clampProbability);
   const order = p.map((_, i) => i).sort((a, b) => (p[a] as number) - (p[b] as number) || a - b);

@@ -20,6 +20,15 @@ describe("sampleSizePerVariation", () => {
     expect(sampleSizePerVariation({ kind: "mean", baseline: 20, sd: 5, mde: 0.05 })).toBe(expected);
   });
 
+  it("count and ratio metrics are planned like means, with their per-unit sd", () => {
+    const mean = sampleSizePerVariation({ kind: "mean", baseline: 800, sd: 240, mde: 0.05 });
+    expect(sampleSizePerVariation({ kind: "ratio", baseline: 800, sd: 240, mde: 0.05 })).toBe(mean);
+    expect(sampleSizePerVariation({ kind: "count", baseline: 800, sd: 240, mde: 0.05 })).toBe(mean);
+    // Page-load time, 800 ms with a per-user delta-method sd of 240 ms: 2(z₀.₉₇₅ + z₀.₈)²·240²/40² = 565.1 → 566.
+    expect(mean).toBe(566);
+    expect(sampleSizePerVariation({ kind: "ratio", baseline: 800, mde: 0.05 })).toBe(Number.POSITIVE_INFINITY);
+  });
+
   it("more variations split alpha (Bonferroni) and need more units", () => {
     const two = sampleSizePerVariation({ kind: "proportion", baseline: 0.2, mde: 0.05 });
     const four = sampleSizePerVariation({ kind: "proportion", baseline: 0.2, mde: 0.05, variations: 4 });
@@ -66,7 +75,7 @@ const anyNumber = fc.oneof(
   fc.constantFrom(Number.NaN, 0, -1, Number.POSITIVE_INFINITY),
 );
 const input = fc.record({
-  kind: fc.constantFrom("proportion" as const, "mean" as const),
+  kind: fc.constantFrom("proportion" as const, "count" as const, "mean" as const, "ratio" as const),
   baseline: anyNumber,
   sd: anyNumber,
   mde: anyNumber,

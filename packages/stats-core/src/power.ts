@@ -34,10 +34,11 @@ function varianceAndEffect(input: SampleSizeInput): { variance: number; effect: 
  * Units needed per variation to detect a relative lift of `mde` with a two-sided z-test at level
  * `alpha` (Bonferroni-split over the `variations − 1` comparisons) and the given power:
  * n = (z₁₋α/2 + z_power)² · (σ₀² + σ₁²) / δ², rounded up. For proportions σ² = p(1 − p) at the
- * baseline and at baseline·(1 + mde); for means σ = `sd` in both arms.
+ * baseline and at baseline·(1 + mde); for means, counts and ratios σ = `sd` in both arms.
  * Returns Infinity when the inputs cannot give a finite answer (e.g. mde = 0, a baseline outside (0, 1)).
  */
 export function sampleSizePerVariation(input: SampleSizeInput): number {
+  if (typeof input !== "object" || input === null) return Number.POSITIVE_INFINITY;
   const d = design(input.alpha ?? 0.05, input.power ?? 0.8, input.variations ?? 2);
   if (d === null || !validBaseline(input) || !Number.isFinite(input.mde) || input.mde === 0 || input.mde <= -1) {
     return Number.POSITIVE_INFINITY;
@@ -54,6 +55,7 @@ export function sampleSizePerVariation(input: SampleSizeInput): number {
  * the inverse of `sampleSizePerVariation`, solved by bisection. Infinity when none is reachable.
  */
 export function minimumDetectableEffect(input: MdeInput): number {
+  if (typeof input !== "object" || input === null) return Number.POSITIVE_INFINITY;
   const n = input.sampleSizePerVariation;
   const d = design(input.alpha ?? 0.05, input.power ?? 0.8, input.variations ?? 2);
   if (d === null || !validBaseline(input) || !(Number.isFinite(n) && n >= 2)) return Number.POSITIVE_INFINITY;
@@ -75,6 +77,7 @@ export function minimumDetectableEffect(input: MdeInput): number {
 }
 
 function weightShares(weights: number[] | Record<string, number>): number[] | null {
+  if (typeof weights !== "object" || weights === null) return null;
   const list = Array.isArray(weights) ? weights : Object.values(weights);
   if (list.length < 2 || list.some((w) => !Number.isFinite(w) || w < 0)) return null;
   const total = list.reduce((a, b) => a + b, 0);
@@ -88,6 +91,7 @@ function weightShares(weights: number[] | Record<string, number>): number[] | nu
  * Returns Infinity when it cannot be reached (no traffic, invalid inputs).
  */
 export function estimateDuration(input: DurationInput): number {
+  if (typeof input !== "object" || input === null) return Number.POSITIVE_INFINITY;
   const shares = weightShares(input.weights);
   if (shares === null || !(Number.isFinite(input.dailyTraffic) && input.dailyTraffic > 0)) {
     return Number.POSITIVE_INFINITY;

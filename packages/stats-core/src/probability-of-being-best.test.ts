@@ -2,83 +2,12 @@ import betaln from "@stdlib/math-base-special-betaln";
 import normalCdf from "@stdlib/stats-base-dists-normal-cdf";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { monteCarlo } from "./fixtures/monte-carlo";
 import { betaPosterior, normalPosterior, probabilityOfBeingBest } from "./probability-of-being-best";
 import type { BetaPosterior, NormalPosterior, Posterior } from "./types";
 
 /** Property tests run 10,000 cases; allow for a busy CI machine (they take ~1–3 s on an idle core). */
 const PROPERTY_TIMEOUT = 60_000;
-
-/** Mulberry32: a small seeded PRNG, good enough for a Monte Carlo cross-check. */
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-function normalSampler(random: () => number): () => number {
-  let spare: number | null = null;
-  return () => {
-    if (spare !== null) {
-      const s = spare;
-      spare = null;
-      return s;
-    }
-    const u = 1 - random();
-    const v = random();
-    const r = Math.sqrt(-2 * Math.log(u));
-    spare = r * Math.sin(2 * Math.PI * v);
-    return r * Math.cos(2 * Math.PI * v);
-  };
-}
-
-/** Marsaglia–Tsang gamma sampler (shape ≥ 1). */
-function gammaSampler(random: () => number, normal: () => number): (shape: number) => number {
-  return (shape) => {
-    const d = shape - 1 / 3;
-    const c = 1 / Math.sqrt(9 * d);
-    for (;;) {
-      let x: number;
-      let v: number;
-      do {
-        x = normal();
-        v = 1 + c * x;
-      } while (v <= 0);
-      v = v * v * v;
-      const u = random();
-      if (Math.log(u) < 0.5 * x * x + d - d * v + d * Math.log(v)) return d * v;
-    }
-  };
-}
-
-function monteCarlo(posteriors: Posterior[], draws: number, seed: number): number[] {
-  const random = mulberry32(seed);
-  const normal = normalSampler(random);
-  const gamma = gammaSampler(random, normal);
-  const wins = new Array<number>(posteriors.length).fill(0);
-  for (let d = 0; d < draws; d++) {
-    let best = 0;
-    let bestValue = Number.NEGATIVE_INFINITY;
-    posteriors.forEach((p, i) => {
-      let value: number;
-      if (p.distribution === "normal") value = p.mean + p.sd * normal();
-      else {
-        const x = gamma(p.alpha);
-        value = x / (x + gamma(p.beta));
-      }
-      if (value > bestValue) {
-        bestValue = value;
-        best = i;
-      }
-    });
-    wins[best] = (wins[best] as number) + 1;
-  }
-  return wins.map((w) => w / draws);
-}
 
 const normal = (mean: number, sd: number): NormalPosterior => ({ distribution: "normal", mean, sd });
 const beta = (alpha: number, b: number): BetaPosterior => ({ distribution: "beta", alpha, beta: b });

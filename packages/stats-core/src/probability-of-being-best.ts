@@ -128,9 +128,10 @@ function toArm(p: Posterior, higherIsBetter: boolean): Arm {
  * every arm gets 1/K. The result sums to 1 and is accurate to about 1e-9.
  */
 export function probabilityOfBeingBest(posteriors: Posterior[], options: ProbabilityOfBeingBestOptions = {}): number[] {
+  if (!Array.isArray(posteriors)) return [];
   const k = posteriors.length;
   if (k === 0) return [];
-  const higherIsBetter = options.higherIsBetter !== false;
+  const higherIsBetter = options?.higherIsBetter !== false;
   const [first, second] = posteriors;
   if (k === 2 && isNormal(first) && isNormal(second)) {
     const exact = twoNormals(first, second, higherIsBetter);
@@ -211,6 +212,7 @@ export function betaPosterior(
   stats: { n: number; sum: number },
   prior: { alpha: number; beta: number } = { alpha: 1, beta: 1 },
 ): BetaPosterior | null {
+  if (typeof stats !== "object" || stats === null || typeof prior !== "object" || prior === null) return null;
   const { n, sum } = stats;
   if (!(Number.isFinite(n) && Number.isFinite(sum) && sum >= 0 && n >= sum)) return null;
   if (!(isPositiveFinite(prior.alpha) && isPositiveFinite(prior.beta))) return null;

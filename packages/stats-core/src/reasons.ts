@@ -14,16 +14,6 @@ export function insufficient(code: StatsReasonCode, message: string, subject?: s
   };
 }
 
-export function isFailure<T extends object>(value: T | Failure): value is Failure {
-  return "status" in value && "reason" in value && (value as Failure).status !== undefined;
-}
-
-export function isProbability(alpha: unknown, { open = true } = {}): alpha is number {
-  return (
-    typeof alpha === "number" && Number.isFinite(alpha) && (open ? alpha > 0 && alpha < 1 : alpha >= 0 && alpha <= 1)
-  );
-}
-
 /** For results computed from extreme magnitudes (overflow/underflow): say so instead of returning NaN. */
 export const OUT_OF_RANGE: Failure = insufficient(
   "out-of-range",

@@ -15,12 +15,12 @@ function failed(status: SrmResult["status"], reason: StatsReason): SrmResult {
  * construction (chiSquare = Infinity, pValue = 0).
  */
 export function srmTest(users: number[], weights: number[], options: SrmOptions = {}): SrmResult {
-  const threshold = options.threshold ?? 0.001;
+  const threshold = options?.threshold ?? 0.001;
   if (!(Number.isFinite(threshold) && threshold > 0 && threshold < 1)) {
     const f = invalid("invalid-option", "threshold must be a number in (0, 1)");
     return failed(f.status, f.reason);
   }
-  if (users.length !== weights.length || users.length < 2) {
+  if (!Array.isArray(users) || !Array.isArray(weights) || users.length !== weights.length || users.length < 2) {
     const f = invalid("invalid-weights", "users and weights need the same length, at least 2");
     return failed(f.status, f.reason);
   }

@@ -161,10 +161,11 @@ export type PValueAdjustment = "holm" | "benjamini-hochberg";
 // ---------------------------------------------------------------------------------------------
 
 export type SampleSizeInput = {
-  kind: "proportion" | "mean";
-  /** Control conversion rate (proportion) or mean. */
+  /** A metric kind: `count` and `ratio` are planned like `mean`, with their per-unit `sd`. */
+  kind: MetricKind;
+  /** Control conversion rate (proportion), mean, or ratio. */
   baseline: number;
-  /** Per-unit standard deviation; required for `mean`. */
+  /** Per-unit standard deviation (for a ratio, the delta-method sd per unit); required unless `proportion`. */
   sd?: number;
   /** Relative minimum detectable effect, e.g. 0.05 for +5 %. */
   mde: number;
@@ -231,7 +232,11 @@ export type AnalysisOptions = {
   correction?: Correction;
   /** SRM p-value threshold. Default 0.001. */
   srmThreshold?: number;
-  /** Largest harm (on the `difference` scale) a guardrail may not exceed to be `fine`. Default 0.05. */
+  /**
+   * Harm a guardrail tolerates, on the `difference` scale (default 0.05 = 5 % relative): `harmed` needs the
+   * interval entirely on the bad side of zero and an estimated harm above the margin; `fine` needs the
+   * interval's worst end within the margin; anything else is `inconclusive`.
+   */
   guardrailMargin?: number;
   /** Planned units per variation. When absent it is computed from the first primary metric. */
   plannedSampleSizePerVariation?: number;

@@ -45,18 +45,13 @@ export function initialWizardValues(
   };
 }
 
+/** Just the configuration fields (everything a user sets) of form values or an experiment. */
+export function configurationOf(source: WizardValues | Experiment): WizardValues {
+  const { name, hypothesis, startDate, endDate, flagId, variations, metrics, segmentId, weights } = source;
+  return { name, hypothesis, startDate, endDate, flagId, variations, metrics, segmentId, weights };
+}
+
 /** The draft sent to `persistence.saveDraft`: every configuration field, plus the id and revision once saved. */
 export function toExperimentDraft(values: WizardValues, saved?: Pick<Experiment, "id" | "revision">): ExperimentDraft {
-  return {
-    ...(saved ? { id: saved.id, revision: saved.revision } : {}),
-    name: values.name,
-    hypothesis: values.hypothesis,
-    startDate: values.startDate,
-    endDate: values.endDate,
-    flagId: values.flagId,
-    variations: values.variations,
-    metrics: values.metrics,
-    segmentId: values.segmentId,
-    weights: values.weights,
-  };
+  return { ...(saved ? { id: saved.id, revision: saved.revision } : {}), ...configurationOf(values) };
 }

@@ -1,6 +1,7 @@
-import type { Flag, MetricDefinition, MetricRole, Segment } from "@flagsmith-experimentation/adapters";
+import type { Flag, MetricDefinition, Segment } from "@flagsmith-experimentation/adapters";
 import { useId } from "react";
 import { isScheduledStart, plannedDurationDays } from "./dates";
+import { roleLabel } from "./messages";
 import { stepName } from "./step-list";
 import type { WizardStepId, WizardValues } from "./steps";
 import { useWizardText } from "./wizard-text";
@@ -27,8 +28,6 @@ export function ExperimentSummary({
   const { messages } = text;
   const id = useId();
   const none = <span className="fe-wizard__muted">{messages.summaryNone}</span>;
-  const roleLabel = (role: MetricRole) =>
-    role === "primary" ? messages.rolePrimary : role === "secondary" ? messages.roleSecondary : messages.roleGuardrail;
   const duration = plannedDurationDays(values.startDate, values.endDate);
   const segmentName = segments?.find((s) => s.id === values.segmentId)?.name ?? values.segmentId;
 
@@ -93,7 +92,7 @@ export function ExperimentSummary({
           <ul>
             {values.metrics.map((m) => (
               <li key={m.metricId}>
-                {metrics?.find((d) => d.id === m.metricId)?.name ?? m.metricId}: {roleLabel(m.role)}
+                {metrics?.find((d) => d.id === m.metricId)?.name ?? m.metricId}: {roleLabel(m.role, messages)}
               </li>
             ))}
           </ul>

@@ -78,6 +78,14 @@ describe("Review & Launch", { timeout: 30_000 }, () => {
     expect(screen.getByRole("region", { name: "Select Metrics" })).toHaveTextContent("Support contact rate: Guardrail");
   });
 
+  it("checks the hypothesis's direction with the host's translated direction words", async () => {
+    const { user } = setup({}, { messages: { directionWords: ["steigern", "senken"] } });
+    await toReview(user, { hypothesis: "Grün wird die Conversion steigern." });
+    const warnings = screen.getByRole("region", { name: "Before you launch" });
+    expect(warnings).not.toHaveTextContent("doesn't say which way");
+    expect(warnings).toHaveTextContent("No guardrail metric");
+  });
+
   it("warns before launch: no direction, no guardrail, very uneven weights", async () => {
     const { user } = setup();
     await toReview(user, { hypothesis: "The button colour matters." });

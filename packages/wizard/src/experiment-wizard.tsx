@@ -4,7 +4,7 @@ import { FormProvider, useForm, useWatch } from "react-hook-form";
 import { AdapterState } from "./adapter-state";
 import { isScheduledStart, plannedDurationDays } from "./dates";
 import { DetailsStep } from "./details-step";
-import { initialWizardValues, type WizardDefaultValues } from "./draft-values";
+import { configurationOf, initialWizardValues, type WizardDefaultValues } from "./draft-values";
 import { ExperimentSummary } from "./experiment-summary";
 import { FlagStep } from "./flag-step";
 import { createIdempotencyKey } from "./idempotency";
@@ -15,7 +15,15 @@ import { estimatePower } from "./power-estimate";
 import { preLaunchWarnings } from "./pre-launch-checks";
 import { StepList, type StepState, stepName } from "./step-list";
 import { type StepContext, type StepIssue, validateStep } from "./step-schemas";
-import { STEP_FIELDS, stepIndex, WIZARD_STEPS, type WizardField, type WizardStepId, type WizardValues } from "./steps";
+import {
+  STEP_FIELDS,
+  stepIndex,
+  stepOfField,
+  WIZARD_STEPS,
+  type WizardField,
+  type WizardStepId,
+  type WizardValues,
+} from "./steps";
 import { TrafficStep } from "./traffic-step";
 import { type AdapterQuery, errorMessage, useAdapterQuery } from "./use-adapter-query";
 import { useDraftAutosave } from "./use-draft-autosave";
@@ -314,6 +322,7 @@ function WizardForm({
     weights: values.weights,
     plannedDays,
     neededDays: power.status === "ok" ? power.days : undefined,
+    directionWords: messages.directionWords,
   });
 
   const reopen = (target: WizardStepId, message: string) => {
@@ -368,8 +377,7 @@ function WizardForm({
         setDialogOpen(false);
         setLaunchState({ status: "idle" });
         setReturnToReview(true);
-        const target =
-          WIZARD_STEPS.find((s) => (STEP_FIELDS[s] as readonly string[]).includes(first.field)) ?? "details";
+        const target = stepOfField(first.field) ?? "details";
         showIssues(
           target,
           issues.filter((i) => (STEP_FIELDS[target] as readonly string[]).includes(i.field)),
@@ -420,7 +428,6 @@ function WizardForm({
         {launched ? (
           <LaunchedView
             experiment={launched}
-            values={values}
             flag={currentFlag}
             metricsQuery={metricsQuery}
             segmentsQuery={segmentsQuery}
@@ -550,14 +557,12 @@ function DraftStatus({ state, onRetry }: { state: ReturnType<typeof useDraftAuto
 
 function LaunchedView({
   experiment,
-  values,
   flag,
   metricsQuery,
   segmentsQuery,
   today,
 }: {
   experiment: Experiment;
-  values: WizardValues;
   flag: Flag | undefined;
   metricsQuery: AdapterQuery<PlannedMetric[]>;
   segmentsQuery: AdapterQuery<PlannedSegment[]>;
@@ -574,7 +579,7 @@ function LaunchedView({
       </p>
       <p className="fe-wizard__hint">{messages.readOnlyNote}</p>
       <ExperimentSummary
-        values={{ ...values, ...pickConfiguration(experiment) }}
+        values={configurationOf(experiment)}
         flag={flag}
         metrics={metricsQuery.data}
         segments={segmentsQuery.data}
@@ -582,18 +587,4 @@ function LaunchedView({
       />
     </div>
   );
-}
-
-function pickConfiguration(experiment: Experiment): WizardValues {
-  return {
-    name: experiment.name,
-    hypothesis: experiment.hypothesis,
-    startDate: experiment.startDate,
-    endDate: experiment.endDate,
-    flagId: experiment.flagId,
-    variations: experiment.variations,
-    metrics: experiment.metrics,
-    segmentId: experiment.segmentId,
-    weights: experiment.weights,
-  };
 }

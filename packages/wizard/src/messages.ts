@@ -1,3 +1,6 @@
+import type { MetricRole } from "@flagsmith-experimentation/adapters";
+import { DEFAULT_DIRECTION_WORDS } from "./pre-launch-checks";
+
 /**
  * Every user-visible string of the wizard. Hosts override any subset through the `messages` prop;
  * strings that embed values are functions so translations can reorder them. Numbers and dates arrive
@@ -121,12 +124,13 @@ export interface WizardMessages {
   summaryStatusImmediate: string;
   summaryFlag: string;
   summaryVariations: string;
-  summaryMetrics: string;
   summarySegment: string;
   summaryWeights: string;
   summaryNone: string;
   warningsHeading: string;
   warningNoDirection: string;
+  /** Words that say which way a metric should move; translate them with the hypothesis hint. */
+  directionWords: readonly string[];
   warningNoGuardrail: string;
   warningTooShort: (plannedDays: string, neededDays: string) => string;
   warningUnevenWeights: string;
@@ -149,7 +153,6 @@ export interface WizardMessages {
   draftSaving: string;
   draftSaved: string;
   draftSaveFailed: (reason: string) => string;
-  draftLoadFailed: (reason: string) => string;
 }
 
 export const defaultMessages: WizardMessages = {
@@ -267,13 +270,13 @@ export const defaultMessages: WizardMessages = {
   summaryStatusImmediate: "Starts as soon as it is launched.",
   summaryFlag: "Flag",
   summaryVariations: "Variations",
-  summaryMetrics: "Metrics",
   summarySegment: "Segment",
   summaryWeights: "Traffic split",
   summaryNone: "Not set",
   warningsHeading: "Before you launch",
   warningNoDirection:
     "The hypothesis doesn't say which way you expect the metric to move (e.g. “increase” or “reduce”).",
+  directionWords: DEFAULT_DIRECTION_WORDS,
   warningNoGuardrail: "No guardrail metric: nothing will warn you if the change hurts something else.",
   warningTooShort: (planned, needed) =>
     `The planned ${planned} are shorter than the ${needed} the power estimate needs.`,
@@ -300,9 +303,20 @@ export const defaultMessages: WizardMessages = {
   draftSaving: "Saving draft…",
   draftSaved: "Draft saved",
   draftSaveFailed: (reason) => `Draft not saved: ${reason} Your changes are kept on this page.`,
-  draftLoadFailed: (reason) => `Couldn't load the saved draft: ${reason}`,
 };
 
+/** The label of a metric role: "Primary", "Secondary" or "Guardrail". */
+export function roleLabel(role: MetricRole, messages: WizardMessages): string {
+  return role === "primary"
+    ? messages.rolePrimary
+    : role === "secondary"
+      ? messages.roleSecondary
+      : messages.roleGuardrail;
+}
+
+/** The defaults with the host's overrides on top; an override that is `undefined` keeps the default. */
 export function resolveMessages(overrides: Partial<WizardMessages> | undefined): WizardMessages {
-  return overrides ? { ...defaultMessages, ...overrides } : defaultMessages;
+  if (!overrides) return defaultMessages;
+  const defined = Object.entries(overrides).filter(([, value]) => value !== undefined);
+  return { ...defaultMessages, ...Object.fromEntries(defined) };
 }

@@ -4,6 +4,7 @@ import { useId } from "react";
 import { Controller, useFormContext } from "react-hook-form";
 import { AdapterState } from "./adapter-state";
 import { describedBy, FieldError } from "./field-error";
+import { roleLabel } from "./messages";
 import type { WizardValues } from "./steps";
 import type { AdapterQuery } from "./use-adapter-query";
 import type { PlannedMetric } from "./wizard-adapters";
@@ -40,8 +41,6 @@ export function MetricsStep({ metricsQuery }: { metricsQuery: AdapterQuery<Plann
     formState: { errors },
   } = useFormContext<WizardValues>();
   const error = errors.metrics?.message ?? errors.metrics?.root?.message;
-  const roleLabel = (role: MetricRole) =>
-    role === "primary" ? messages.rolePrimary : role === "secondary" ? messages.roleSecondary : messages.roleGuardrail;
 
   return (
     <AdapterState
@@ -110,7 +109,7 @@ export function MetricsStep({ metricsQuery }: { metricsQuery: AdapterQuery<Plann
                           >
                             {ROLES.map((role) => (
                               <ToggleGroup.Item key={role} value={role} className="fe-wizard__segment">
-                                {roleLabel(role)}
+                                {roleLabel(role, messages)}
                               </ToggleGroup.Item>
                             ))}
                           </ToggleGroup.Root>

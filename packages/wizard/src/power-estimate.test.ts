@@ -40,6 +40,23 @@ describe("estimatePower", () => {
     ).toEqual({ status: "no-baseline", metricName: "Checkout conversion" });
   });
 
+  it("plans a ratio metric (page-load time) on its per-user delta-method sd", () => {
+    const pageLoad: PlannedMetric = {
+      ...conversion,
+      kind: "ratio",
+      denominatorEventName: "page_view",
+      direction: "decrease",
+      baseline: 800,
+      baselineSd: 240,
+    };
+    // 2(z₀.₉₇₅ + z₀.₈)²·240²/(0.05·800)² = 565.1 → 566 per arm; 1,000 a day split 50/50 → 2 days.
+    expect(estimatePower({ metric: pageLoad, segment: traffic(1_000), weights: { a: 50, b: 50 } })).toEqual({
+      status: "ok",
+      lift: 0.05,
+      days: 2,
+    });
+  });
+
   it("says what is missing", () => {
     const weights = { a: 50, b: 50 };
     expect(estimatePower({ metric: undefined, segment: everyone, weights })).toEqual({ status: "no-metric" });

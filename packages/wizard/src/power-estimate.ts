@@ -27,7 +27,7 @@ export interface PowerEstimateInput {
 /**
  * How many days the experiment needs to detect `lift` on the primary metric (two-sided, α = 0.05,
  * power 0.8, stats-core's `estimateDuration`). Proportions need a baseline rate; count, mean and
- * ratio metrics need a baseline mean and standard deviation (ratio metrics are approximated as means).
+ * ratio metrics need a baseline and the per-user standard deviation (for a ratio, its delta-method sd).
  */
 export function estimatePower(input: PowerEstimateInput): PowerEstimate {
   const { metric, segment } = input;
@@ -38,19 +38,17 @@ export function estimatePower(input: PowerEstimateInput): PowerEstimate {
   const lift = input.lift ?? DEFAULT_MINIMUM_DETECTABLE_LIFT;
   const baseline = metric.baseline;
   if (baseline === undefined) return { status: "no-baseline", metricName: metric.name };
-  const common = {
+  // Count, mean and ratio metrics also need the per-user sd (stats-core answers Infinity without it).
+  const days = estimateDuration({
+    kind: metric.kind,
+    baseline,
+    sd: metric.baselineSd,
     mde: lift,
     alpha: input.alpha ?? 0.05,
     power: input.power ?? 0.8,
     dailyTraffic,
     weights: input.weights,
-  };
-  const days =
-    metric.kind === "proportion"
-      ? estimateDuration({ ...common, kind: "proportion", baseline })
-      : metric.baselineSd === undefined
-        ? Number.POSITIVE_INFINITY
-        : estimateDuration({ ...common, kind: "mean", baseline, sd: metric.baselineSd });
+  });
   if (!Number.isFinite(days)) return { status: "no-baseline", metricName: metric.name };
   return { status: "ok", lift, days };
 }

@@ -4,7 +4,7 @@ import { isVeryUneven, type Weights } from "./weights";
 /**
  * Words that state which way a metric is expected to move. Matched case-insensitively as whole words
  * (with common inflections). English only: hosts writing hypotheses in another language pass their own
- * list through the `directionWords` option.
+ * list as `messages.directionWords` (or the `directionWords` option here).
  */
 export const DEFAULT_DIRECTION_WORDS: readonly string[] = [
   "increase",

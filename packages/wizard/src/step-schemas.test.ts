@@ -127,6 +127,16 @@ describe("traffic step", () => {
     expect(issues[0]?.message).toMatch(/override/);
   });
 
+  it("names the flag by its id in the conflict while the flag itself is not loaded", () => {
+    const issues = validateStep("traffic", values(), {
+      ...context,
+      flag: undefined,
+      overrides: [{ flagId: "f1", segmentId: "s1" }],
+      segmentName: () => "Beta users",
+    });
+    expect(issues).toEqual([{ field: "segmentId", message: defaultMessages.overrideConflict("f1", "Beta users") }]);
+  });
+
   it("waits for the flag's overrides before it lets a segment through", () => {
     expect(validateStep("traffic", values(), { ...context, overrides: undefined })).toEqual([
       { field: "segmentId", message: defaultMessages.overridesPending },

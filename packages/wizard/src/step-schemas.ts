@@ -1,9 +1,9 @@
-import type { Flag, SegmentOverride } from "@flagsmith-experimentation/adapters";
+import type { Flag, SegmentOverride, Variation } from "@flagsmith-experimentation/adapters";
 import * as z from "zod/mini";
 import { daysBetween, isIsoDate, toIsoDate } from "./dates";
 import type { WizardMessages } from "./messages";
 import { hasTreatmentVariation, STEP_FIELDS, type WizardField, type WizardStepId, type WizardValues } from "./steps";
-import { isValidSplit } from "./weights";
+import { isValidSplit, type Weights } from "./weights";
 
 /**
  * What the step schemas need besides the form values: "today", and the data the adapters returned for
@@ -74,9 +74,12 @@ export function metricsStepSchema({ messages }: StepContext) {
 export function trafficStepSchema({ flag, overrides, messages, segmentName }: StepContext) {
   return z
     .object({
+      flagId: z.string(),
       segmentId: filled(messages.segmentRequired),
-      weights: z.record(z.string(), z.number()),
-      variations: z.array(z.object({ key: z.string(), name: z.string() })),
+      // Checked as a whole below (exact keys, whole percentages, sum 100): `custom` keeps zod's record and
+      // number schemas out of the bundle.
+      weights: z.custom<Weights>((value) => typeof value === "object" && value !== null && !Array.isArray(value)),
+      variations: z.custom<readonly Pick<Variation, "key" | "name">[]>(Array.isArray),
     })
     .check(
       z.superRefine((values, ctx) => {
@@ -87,7 +90,7 @@ export function trafficStepSchema({ flag, overrides, messages, segmentName }: St
           ctx.addIssue({
             code: "custom",
             path: ["segmentId"],
-            message: messages.overrideConflict(flag?.name ?? values.segmentId, segment),
+            message: messages.overrideConflict(flag?.name ?? values.flagId, segment),
           });
         }
         const keys = values.variations.map((v) => v.key);

@@ -33,7 +33,7 @@ export function TrafficStep({
     getFieldState,
     formState: { errors },
   } = useFormContext<WizardValues>();
-  const [segmentId, variations] = useWatch({ control, name: ["segmentId", "variations"] });
+  const [flagId, segmentId, variations] = useWatch({ control, name: ["flagId", "segmentId", "variations"] });
   const conflict = segmentId !== "" && overridesQuery.data?.some((o) => o.segmentId === segmentId);
   const segmentName = segmentsQuery.data?.find((s) => s.id === segmentId)?.name ?? segmentId;
   const weightsMessage: unknown = getFieldState("weights").error?.message;
@@ -92,7 +92,7 @@ export function TrafficStep({
 
       {conflict ? (
         <div id={conflictId} className="fe-wizard__callout" data-tone="danger" role="alert">
-          <p>{messages.overrideConflict(flag?.name ?? "", segmentName)}</p>
+          <p>{messages.overrideConflict(flag?.name ?? flagId, segmentName)}</p>
         </div>
       ) : null}
 

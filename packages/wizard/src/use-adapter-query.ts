@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from "react";
 import type { WizardMessages } from "./messages";
-import { BoundaryError } from "./wizard-adapters";
+import { errorKind } from "./wizard-adapters";
 
 export type AdapterQueryState<T> =
   | { status: "idle"; data: undefined; error: undefined }
@@ -64,16 +64,17 @@ export function useAdapterQuery<T>(key: string | null, load: () => Promise<T>): 
 }
 
 /**
- * The user-readable message of anything an adapter threw: the wizard's own boundary errors use `messages`;
- * host errors (`AdapterError` messages are written for people) keep theirs.
+ * The user-readable message of anything an adapter threw: timeouts and malformed answers use `messages`
+ * (overridable and translatable); other errors (`AdapterError` messages are written for people) keep theirs.
  */
 export function errorMessage(
   error: unknown,
   messages: Pick<WizardMessages, "unknownError" | "invalidResponse" | "timedOut">,
 ): string {
-  if (error instanceof BoundaryError) return error.kind === "timeout" ? messages.timedOut : messages.invalidResponse;
-  const fallback = messages.unknownError;
+  const kind = errorKind(error);
+  if (kind === "timeout") return messages.timedOut;
+  if (kind === "invalid-response") return messages.invalidResponse;
   if (error instanceof Error && error.message.trim() !== "") return error.message;
   if (typeof error === "string" && error.trim() !== "") return error;
-  return fallback;
+  return messages.unknownError;
 }

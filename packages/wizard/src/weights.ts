@@ -46,11 +46,7 @@ export function apportion(total: number, shares: readonly number[]): number[] {
 
 /** An even split over `keys`, in order: `splitEvenly(["control", "b", "c"])` → 34 / 33 / 33. */
 export function splitEvenly(keys: readonly string[]): Weights {
-  const values = apportion(
-    TOTAL_WEIGHT,
-    keys.map(() => 1),
-  );
-  return Object.fromEntries(keys.map((key, index) => [key, values[index] ?? 0]));
+  return alignWeights(keys, undefined);
 }
 
 /**

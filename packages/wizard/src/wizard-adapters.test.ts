@@ -1,6 +1,6 @@
-import { createInMemoryAdapters, demoMetrics, demoSegments } from "@flagsmith-experimentation/adapters";
+import { AdapterError, createInMemoryAdapters, demoMetrics, demoSegments } from "@flagsmith-experimentation/adapters";
 import { describe, expect, it } from "vitest";
-import { BoundaryError, errorKind, guardWizardAdapters } from "./wizard-adapters";
+import { errorKind, guardWizardAdapters } from "./wizard-adapters";
 
 describe("guardWizardAdapters", () => {
   it("passes valid answers through and keeps the planning figures", async () => {
@@ -19,14 +19,14 @@ describe("guardWizardAdapters", () => {
     expect((await adapters.flags.listFlags({ search: "pricing" })).map((f) => f.id)).toEqual(["pricing-layout"]);
   });
 
-  it("turns a malformed answer into a BoundaryError", async () => {
+  it("turns a malformed answer into an invalid-response AdapterError", async () => {
     const raw = createInMemoryAdapters({ guard: false, faults: { "flags.listFlags": { type: "malformed" } } });
     const error = await guardWizardAdapters(raw)
       .flags.listFlags({})
       .catch((e: unknown) => e);
-    expect(error).toBeInstanceOf(BoundaryError);
+    expect(error).toBeInstanceOf(AdapterError);
     expect(errorKind(error)).toBe("invalid-response");
-    expect((error as BoundaryError).operation).toBe("flags.listFlags");
+    expect((error as AdapterError).operation).toBe("flags.listFlags");
   });
 
   it("times out a call that never answers", async () => {

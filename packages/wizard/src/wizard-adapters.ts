@@ -1,22 +1,26 @@
 import type {
-  Experiment,
-  Flag,
   FlagsAdapter,
   MetricDefinition,
   MetricsAdapter,
   PersistenceAdapter,
   Segment,
-  SegmentOverride,
   SegmentsAdapter,
-  Variation,
 } from "@flagsmith-experimentation/adapters";
-import * as z from "zod/mini";
-import { isIsoDate } from "./dates";
+import {
+  AdapterError,
+  experimentSchema,
+  flagSchema,
+  metricDefinitionSchema,
+  segmentOverrideSchema,
+  segmentSchema,
+} from "@flagsmith-experimentation/adapters";
+import type { ZodType } from "zod";
 
 /*
- * Boundary validation of the host's adapters, with `zod/mini` schemas typed against the domain model of
- * `@flagsmith-experimentation/adapters` (`satisfies z.ZodMiniType<Flag>` etc.: a change there fails the type
- * check here). The wizard imports only types from the adapters package, which keeps its bundle small.
+ * Boundary validation of the host's adapters with the domain schemas of `@flagsmith-experimentation/adapters`
+ * (one definition of what a valid flag, segment, metric or experiment is), plus a timeout. Unlike the
+ * adapters' own `guardAdapters`, errors the host throws pass through unchanged (their messages are shown),
+ * and the optional planning figures the schemas do not know are kept.
  */
 
 /**
@@ -44,28 +48,7 @@ export interface GuardedWizardAdapters {
   persistence: Pick<PersistenceAdapter, "saveDraft" | "launch" | "getExperiment">;
 }
 
-/** Why the wizard refused an adapter's answer (its own errors; host errors pass through unchanged). */
-export type BoundaryErrorKind = "invalid-response" | "timeout";
-
-/** An adapter answered with data of the wrong shape, or not in time. `operation` names the call. */
-export class BoundaryError extends Error {
-  override readonly name = "BoundaryError";
-  readonly kind: BoundaryErrorKind;
-  readonly operation: string;
-
-  constructor(kind: BoundaryErrorKind, operation: string, options?: { cause?: unknown }) {
-    super(
-      kind === "timeout"
-        ? `${operation} did not answer in time.`
-        : `${operation} answered with data in a shape the wizard does not understand.`,
-      options,
-    );
-    this.kind = kind;
-    this.operation = operation;
-  }
-}
-
-/** The `kind` of an adapter error (`AdapterError` and {@link BoundaryError} both carry one), if any. */
+/** The `kind` of an adapter error (an `AdapterError`, or any error with a string `kind`), if any. */
 export function errorKind(error: unknown): string | undefined {
   if (typeof error === "object" && error !== null && "kind" in error) {
     const { kind } = error as { kind: unknown };
@@ -74,102 +57,48 @@ export function errorKind(error: unknown): string | undefined {
   return undefined;
 }
 
-const nonEmpty = z.string().check(z.refine((value) => value.length > 0));
-const flagValue = z.union([z.string(), z.number(), z.boolean(), z.null()]);
-/** `YYYY-MM-DD`, or empty in a draft. */
-const isoDateOrEmpty = z.string().check(z.refine((value) => value === "" || isIsoDate(value)));
 /** Planning figures are optional extras: anything that is not a usable number is ignored, never an error. */
-const optionalFigure = z.optional(z.unknown());
-
 function figure(value: unknown, { allowNegative = false } = {}): number | undefined {
   return typeof value === "number" && Number.isFinite(value) && (allowNegative || value >= 0) ? value : undefined;
 }
 
-const variationSchema = z.object({
-  key: nonEmpty,
-  name: nonEmpty,
-  value: flagValue,
-  isControl: z.boolean(),
-}) satisfies z.ZodMiniType<Variation>;
+/** The raw item at `index` of an answer, for reading the planning figures next to the validated fields. */
+function rawItem(raw: unknown, index: number): Record<string, unknown> {
+  const item: unknown = Array.isArray(raw) ? raw[index] : undefined;
+  return typeof item === "object" && item !== null ? (item as Record<string, unknown>) : {};
+}
 
-const flagSchema = z.object({
-  id: nonEmpty,
-  name: nonEmpty,
-  description: z.optional(z.string()),
-  type: z.enum(["multivariate", "standard"]),
-  controlValue: flagValue,
-  variations: z.array(variationSchema),
-}) satisfies z.ZodMiniType<Flag>;
-
-const segmentSchema = z.object({
-  id: nonEmpty,
-  name: nonEmpty,
-  description: z.optional(z.string()),
-  expectedDailyTraffic: optionalFigure,
-}) satisfies z.ZodMiniType<Segment & { expectedDailyTraffic?: unknown }>;
-
-function plannedSegment({ expectedDailyTraffic, ...segment }: z.infer<typeof segmentSchema>): PlannedSegment {
-  const traffic = figure(expectedDailyTraffic);
+function plannedSegment(segment: Segment, raw: Record<string, unknown>): PlannedSegment {
+  const traffic = figure(raw.expectedDailyTraffic);
   return traffic === undefined ? segment : { ...segment, expectedDailyTraffic: traffic };
 }
 
-const overrideSchema = z.object({ flagId: nonEmpty, segmentId: nonEmpty }) satisfies z.ZodMiniType<SegmentOverride>;
-
-const metricSchema = z.object({
-  id: nonEmpty,
-  name: nonEmpty,
-  description: z.optional(z.string()),
-  kind: z.enum(["proportion", "count", "mean", "ratio"]),
-  eventName: nonEmpty,
-  denominatorEventName: z.optional(nonEmpty),
-  direction: z.enum(["increase", "decrease"]),
-  unit: z.optional(z.enum(["percent", "currency", "ms", "number"])),
-  baseline: optionalFigure,
-  baselineSd: optionalFigure,
-}) satisfies z.ZodMiniType<MetricDefinition & { baseline?: unknown; baselineSd?: unknown }>;
-
-function plannedMetric({ baseline, baselineSd, ...metric }: z.infer<typeof metricSchema>): PlannedMetric {
+function plannedMetric(metric: MetricDefinition, raw: Record<string, unknown>): PlannedMetric {
   const planned: PlannedMetric = { ...metric };
-  const base = figure(baseline, { allowNegative: true });
-  const sd = figure(baselineSd);
+  const base = figure(raw.baseline, { allowNegative: true });
+  const sd = figure(raw.baselineSd);
   if (base !== undefined) planned.baseline = base;
   if (sd !== undefined) planned.baselineSd = sd;
   return planned;
 }
-
-const experimentSchema = z.object({
-  id: nonEmpty,
-  name: z.string(),
-  hypothesis: z.string(),
-  startDate: isoDateOrEmpty,
-  endDate: isoDateOrEmpty,
-  flagId: z.string(),
-  variations: z.array(variationSchema),
-  metrics: z.array(z.object({ metricId: nonEmpty, role: z.enum(["primary", "secondary", "guardrail"]) })),
-  segmentId: z.string(),
-  weights: z.record(z.string(), z.number().check(z.refine((value) => value >= 0 && value <= 100))),
-  status: z.enum(["draft", "scheduled", "running", "stopped", "concluded"]),
-  revision: z.number().check(z.refine((value) => Number.isInteger(value) && value >= 0)),
-  launchedAt: z.optional(z.string()),
-}) satisfies z.ZodMiniType<Experiment>;
 
 /** Milliseconds before an adapter call fails with a timeout. */
 export const ADAPTER_TIMEOUT_MS = 15_000;
 
 async function guarded<T>(
   operation: string,
-  schema: z.ZodMiniType<T>,
+  schema: ZodType<T>,
   call: () => Promise<unknown>,
   timeoutMs: number,
 ): Promise<T> {
   let timer: ReturnType<typeof setTimeout> | undefined;
   const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new BoundaryError("timeout", operation)), timeoutMs);
+    timer = setTimeout(() => reject(new AdapterError("timeout", undefined, { operation })), timeoutMs);
   });
   try {
     const raw = await Promise.race([Promise.resolve().then(call), timeout]);
     const parsed = schema.safeParse(raw);
-    if (!parsed.success) throw new BoundaryError("invalid-response", operation, { cause: parsed.error });
+    if (!parsed.success) throw new AdapterError("invalid-response", undefined, { operation, cause: parsed.error });
     return parsed.data;
   } finally {
     clearTimeout(timer);
@@ -187,24 +116,44 @@ export function guardWizardAdapters(
   const { flags, segments, metrics, persistence } = adapters;
   const experiment = (operation: string, call: () => Promise<unknown>) =>
     guarded(operation, experimentSchema, call, timeoutMs);
+  /** A validated list, each item merged with the planning figures read from the raw answer. */
+  const plannedList = async <T, P>(
+    operation: string,
+    schema: ZodType<T>,
+    call: () => Promise<unknown>,
+    plan: (item: T, raw: Record<string, unknown>) => P,
+  ): Promise<P[]> => {
+    let raw: unknown;
+    const list = await guarded(
+      operation,
+      schema.array(),
+      async () => {
+        raw = await call();
+        return raw;
+      },
+      timeoutMs,
+    );
+    return list.map((item, index) => plan(item, rawItem(raw, index)));
+  };
   return {
     flags: {
-      listFlags: (q) => guarded("flags.listFlags", z.array(flagSchema), () => flags.listFlags(q), timeoutMs),
+      listFlags: (q) => guarded("flags.listFlags", flagSchema.array(), () => flags.listFlags(q), timeoutMs),
       getFlag: (id) => guarded("flags.getFlag", flagSchema, () => flags.getFlag(id), timeoutMs),
     },
     segments: {
-      listSegments: async () =>
-        (await guarded("segments.listSegments", z.array(segmentSchema), () => segments.listSegments(), timeoutMs)).map(
-          plannedSegment,
-        ),
+      listSegments: () =>
+        plannedList("segments.listSegments", segmentSchema, () => segments.listSegments(), plannedSegment),
       listOverrides: (flagId) =>
-        guarded("segments.listOverrides", z.array(overrideSchema), () => segments.listOverrides(flagId), timeoutMs),
+        guarded(
+          "segments.listOverrides",
+          segmentOverrideSchema.array(),
+          () => segments.listOverrides(flagId),
+          timeoutMs,
+        ),
     },
     metrics: {
-      listMetrics: async () =>
-        (await guarded("metrics.listMetrics", z.array(metricSchema), () => metrics.listMetrics(), timeoutMs)).map(
-          plannedMetric,
-        ),
+      listMetrics: () =>
+        plannedList("metrics.listMetrics", metricDefinitionSchema, () => metrics.listMetrics(), plannedMetric),
     },
     persistence: {
       saveDraft: (draft) => experiment("persistence.saveDraft", () => persistence.saveDraft(draft)),
