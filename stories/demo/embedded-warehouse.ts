@@ -22,57 +22,15 @@ export interface EmbeddedWarehouse {
 
 export const EVENTS_TABLE = "events";
 
-/** Events per CSV batch handed to the worker: keeps memory flat for large simulations. */
-const BATCH_ROWS = 250_000;
-
-/** A CSV field: quoted, with quotes doubled, so any text (commas, quotes, newlines, markup) survives as data. */
-function csvText(value: string | null): string {
-  return value === null ? "" : `"${value.replaceAll('"', '""')}"`;
-}
-
-function csvLine(e: WarehouseEvent): string {
-  return `${csvText(e.identityKey)},${csvText(e.eventName)},${e.value ?? ""},${e.timestamp.getTime()},${csvText(e.flagId)},${csvText(e.variantKey)}`;
-}
-
-const CSV_COLUMNS =
-  "{'identity_key': 'VARCHAR', 'event_name': 'VARCHAR', 'value': 'DOUBLE', 'epoch_ms': 'BIGINT', 'flag_id': 'VARCHAR', 'variant_key': 'VARCHAR'}";
-
 /**
  * Starts DuckDB-wasm through the adapters package (its wasm and worker files bundled from node_modules by
- * Vite, no CDN) and adds a bulk loader: the simulator's events go in as CSV batches that DuckDB parses
- * natively, about 3 µs per event in Chromium — fast enough for a million identities.
+ * Vite, no CDN), whose loader puts the simulator's events in as CSV batches that DuckDB parses natively —
+ * fast enough for a million identities.
  */
 export async function startEmbeddedWarehouse(existing?: DuckDbWasmWarehouse): Promise<EmbeddedWarehouse> {
   const duckdb = existing ?? (await openDuckDbWasmWarehouse({ eventsTable: EVENTS_TABLE }));
-  let staging = 0;
   const loaded = new Map<string, Promise<number>>();
-
-  async function loadEvents(events: Iterable<WarehouseEvent>): Promise<number> {
-    let total = 0;
-    let lines: string[] = [];
-    const flush = async () => {
-      if (lines.length === 0) return;
-      staging += 1;
-      const file = `events-batch-${staging}.csv`;
-      await duckdb.db.registerFileText(file, lines.join("\n"));
-      lines = [];
-      try {
-        await duckdb.connection.query(
-          `INSERT INTO ${EVENTS_TABLE} SELECT identity_key, event_name, value, make_timestamp(epoch_ms * 1000), flag_id, variant_key
-             FROM read_csv('${file}', header = false, quote = '"', escape = '"', nullstr = '', columns = ${CSV_COLUMNS})`,
-        );
-      } finally {
-        await duckdb.db.dropFile(file);
-      }
-    };
-    for (const event of events) {
-      lines.push(csvLine(event));
-      total += 1;
-      if (lines.length >= BATCH_ROWS) await flush();
-    }
-    await flush();
-    return total;
-  }
+  const loadEvents = (events: Iterable<WarehouseEvent>) => duckdb.loadEvents(events);
 
   return {
     query: duckdb.query,

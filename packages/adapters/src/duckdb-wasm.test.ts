@@ -7,6 +7,7 @@ import { demoExperiments, demoMetrics } from "./fixtures";
 import { aggregateMetricStats } from "./reference-aggregation";
 import { createSqlWarehouse } from "./sql-warehouse";
 import { simulateTraffic } from "./traffic-simulator";
+import type { WarehouseEvent } from "./warehouse-event";
 
 const require = createRequire(import.meta.url);
 const wasm = (file: string) => require.resolve(`@duckdb/duckdb-wasm/dist/${file}`);
@@ -37,10 +38,11 @@ const events = simulateTraffic({
 });
 
 describe("DuckDB-Wasm executor (the engine the browser runs, here through its Node build)", { timeout: 30_000 }, () => {
+  let db: Awaited<ReturnType<typeof createDuckDB>>;
   let connection: ReturnType<Awaited<ReturnType<typeof createDuckDB>>["connect"]>;
 
   beforeAll(async () => {
-    const db = await createDuckDB(
+    db = await createDuckDB(
       {
         mvp: { mainModule: wasm("duckdb-mvp.wasm"), mainWorker: wasm("duckdb-node-mvp.worker.cjs") },
         eh: { mainModule: wasm("duckdb-eh.wasm"), mainWorker: wasm("duckdb-node-eh.worker.cjs") },
@@ -73,6 +75,56 @@ describe("DuckDB-Wasm executor (the engine the browser runs, here through its No
       });
     }
   }, 30_000);
+
+  it("bulk-loads CSV batches into the same statistics as the INSERT loader", async () => {
+    const table = { eventsTable: "events_csv" };
+    expect(await loadEventsIntoDuckDbWasm(connection, events, { ...table, files: db, batchSize: 1000 })).toBe(
+      events.length,
+    );
+    const query = createDuckDbWasmQuery(connection);
+    const csv = createSqlWarehouse({ dialect: "duckdb", query, ...table });
+    const inserted = createSqlWarehouse({ dialect: "duckdb", query });
+    for (const granularity of ["total", "day"] as const) {
+      const request = { experiment, metrics: demoMetrics, granularity };
+      expect(await csv.fetchMetricStats(request)).toEqual(await inserted.fetchMetricStats(request));
+    }
+    const same = await query(
+      `SELECT COUNT(*) AS n FROM (SELECT * FROM events EXCEPT ALL SELECT * FROM events_csv UNION ALL
+        (SELECT * FROM events_csv EXCEPT ALL SELECT * FROM events))`,
+      [],
+    );
+    expect(Number(same[0]?.n)).toBe(0);
+  });
+
+  it("keeps hostile and empty text, nulls, fractions and milliseconds exactly through CSV", async () => {
+    const hostile: WarehouseEvent[] = [
+      {
+        identityKey: 'a,"b"\nc',
+        eventName: "<img src=x onerror=alert(1)>",
+        value: 0.1 + 0.2,
+        timestamp: new Date("2026-01-05T10:11:12.345Z"),
+        flagId: "",
+        variantKey: "'; DROP TABLE events; --",
+      },
+      {
+        identityKey: "plain",
+        eventName: "x",
+        value: null,
+        timestamp: new Date("2026-01-06T00:00:00.001Z"),
+        flagId: null,
+        variantKey: null,
+      },
+    ];
+    const table = { eventsTable: "hostile_csv" };
+    await loadEventsIntoDuckDbWasm(connection, hostile, { ...table, files: db });
+    const rows = await createDuckDbWasmQuery(connection)(
+      "SELECT identity_key, event_name, value, epoch_ms(timestamp) AS ms, flag_id, variant_key FROM hostile_csv ORDER BY ms",
+      [],
+    );
+    expect(
+      rows.map((row) => [row.identity_key, row.event_name, row.value, Number(row.ms), row.flag_id, row.variant_key]),
+    ).toEqual(hostile.map((e) => [e.identityKey, e.eventName, e.value, e.timestamp.getTime(), e.flagId, e.variantKey]));
+  });
 
   it("loaded every event", async () => {
     const rows = await createDuckDbWasmQuery(connection)("SELECT COUNT(*) AS n FROM events", []);

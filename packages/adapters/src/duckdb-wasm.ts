@@ -3,7 +3,13 @@ import duckdbEhWorker from "@duckdb/duckdb-wasm/dist/duckdb-browser-eh.worker.js
 import duckdbMvpWorker from "@duckdb/duckdb-wasm/dist/duckdb-browser-mvp.worker.js?url";
 import duckdbEhWasm from "@duckdb/duckdb-wasm/dist/duckdb-eh.wasm?url";
 import duckdbMvpWasm from "@duckdb/duckdb-wasm/dist/duckdb-mvp.wasm?url";
-import { buildCreateEventsTableSql, type EventsTableOptions, insertEventsInBatches } from "./events-table-sql";
+import {
+  buildCreateEventsTableSql,
+  buildInsertEventsFromCsvSql,
+  type EventsTableOptions,
+  eventsCsvLine,
+  insertEventsInBatches,
+} from "./events-table-sql";
 import {
   createSqlWarehouse,
   type SqlQueryFunction,
@@ -35,15 +41,70 @@ export function createDuckDbWasmQuery(connection: DuckDbWasmConnectionLike): Sql
   };
 }
 
-/** Creates the events table when missing and inserts events in batches of bound parameters. */
+/** What the CSV bulk loader needs from a duckdb-wasm database (`AsyncDuckDB` in the browser): in-memory files. */
+export interface DuckDbWasmFilesLike {
+  registerFileText(name: string, text: string): MaybePromise<unknown>;
+  dropFile(name: string): MaybePromise<unknown>;
+}
+
+export interface LoadEventsIntoDuckDbWasmOptions extends EventsTableOptions {
+  /**
+   * The database (`AsyncDuckDB`): when given, each batch goes in as an in-memory CSV file that DuckDB parses
+   * natively — about ten times faster than the default, bound-parameter `INSERT`s.
+   */
+  files?: DuckDbWasmFilesLike;
+  /** Events per batch. Default 250 000 with `files` (memory stays flat for large simulations), else 500. */
+  batchSize?: number;
+}
+
+let csvBatches = 0;
+
+async function insertEventsAsCsv(
+  connection: DuckDbWasmConnectionLike,
+  files: DuckDbWasmFilesLike,
+  events: Iterable<WarehouseEvent>,
+  options: EventsTableOptions & { batchSize: number },
+): Promise<number> {
+  const query = createDuckDbWasmQuery(connection);
+  let rows = 0;
+  let lines: string[] = [];
+  const flush = async () => {
+    if (lines.length === 0) return;
+    csvBatches += 1;
+    const file = `flagsmith-events-${csvBatches}.csv`;
+    await files.registerFileText(file, lines.join("\n"));
+    const count = lines.length;
+    lines = [];
+    try {
+      await query(buildInsertEventsFromCsvSql(file, options), []);
+    } finally {
+      await files.dropFile(file);
+    }
+    rows += count;
+  };
+  for (const event of events) {
+    lines.push(eventsCsvLine(event));
+    if (lines.length >= options.batchSize) await flush();
+  }
+  await flush();
+  return rows;
+}
+
+/**
+ * Creates the events table when missing and appends events (an array or a generator, streamed in batches):
+ * as CSV files DuckDB parses natively when `options.files` is given, else as bound-parameter `INSERT`s.
+ * Returns the number of rows appended.
+ */
 export async function loadEventsIntoDuckDbWasm(
   connection: DuckDbWasmConnectionLike,
   events: Iterable<WarehouseEvent>,
-  options: EventsTableOptions & { batchSize?: number } = {},
+  options: LoadEventsIntoDuckDbWasmOptions = {},
 ): Promise<number> {
+  const { files, batchSize, ...table } = options;
   const query = createDuckDbWasmQuery(connection);
-  await query(buildCreateEventsTableSql("duckdb", options), []);
-  return insertEventsInBatches("duckdb", query, events, { ...options, batchSize: options.batchSize ?? 500 });
+  await query(buildCreateEventsTableSql("duckdb", table), []);
+  if (files) return insertEventsAsCsv(connection, files, events, { ...table, batchSize: batchSize ?? 250_000 });
+  return insertEventsInBatches("duckdb", query, events, { ...table, batchSize: batchSize ?? 500 });
 }
 
 /** The wasm and worker files, resolved from node_modules by the bundler (Vite `?url`): no CDN. */
@@ -57,6 +118,7 @@ export interface DuckDbWasmWarehouse {
   query: SqlQueryFunction;
   db: AsyncDuckDB;
   connection: AsyncDuckDBConnection;
+  /** Appends events to the events table as CSV batches (see {@link loadEventsIntoDuckDbWasm}); returns how many. */
   loadEvents(events: Iterable<WarehouseEvent>): Promise<number>;
   close(): Promise<void>;
 }
@@ -86,7 +148,7 @@ export async function openDuckDbWasmWarehouse(
     query,
     db,
     connection,
-    loadEvents: (events) => loadEventsIntoDuckDbWasm(connection, events, table),
+    loadEvents: (events) => loadEventsIntoDuckDbWasm(connection, events, { ...table, files: db }),
     close: async () => {
       await connection.close();
       await db.terminate();

@@ -188,28 +188,32 @@ ${sums.join(",\n")}
   GROUP BY me_identity, me_variant${daily ? `, ${dayExpression}` : ""}
 )`);
 
-  // One running sum per column; "before" (through the identity's previous active day) is that sum minus the day's part.
+  // Per identity (and day): the day's part of each column (`_add`) and, for days, its running sum through that day
+  // (`_now`, one window per column). "Before" (through the identity's previous active day) is `_now - _add`.
+  // Sums that are linear in the identity's value need no running sum: their daily increment is the day's part.
+  const valueNames = metrics.flatMap((m, i) => [`m${i}_num`, ...(m.kind === "ratio" ? [`m${i}_den`] : [])]);
   const running = "PARTITION BY id_identity ORDER BY id_day ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW";
-  const valueColumns = metrics.flatMap((m, i) => {
-    const names = [`m${i}_num`, ...(m.kind === "ratio" ? [`m${i}_den`] : [])];
-    return names.flatMap((name) =>
-      daily
-        ? [
-            `    SUM(${name}) OVER (${running}) AS ${name}_now`,
-            `    SUM(${name}) OVER (${running}) - ${name} AS ${name}_before`,
-          ]
-        : [`    ${name} AS ${name}_now`, `    0 AS ${name}_before`],
-    );
-  });
+  const valueColumns = valueNames.flatMap((name) =>
+    daily
+      ? [`    ${name} AS ${name}_add`, `    SUM(${name}) OVER (${running}) AS ${name}_now`]
+      : [`    ${name} AS ${name}_add`],
+  );
   parts.push(`identity_values AS (
   SELECT id_identity AS iv_identity, id_variant AS iv_variant,${daily ? " id_day AS iv_day," : ""}
 ${valueColumns.join(",\n")}
   FROM identity_days
 )`);
 
-  /** Per-identity metric value at `when` ("now" = through this day, "before" = through the previous day). */
-  const y = (m: MetricDefinition, i: number, when: "now" | "before") =>
-    m.kind === "proportion" ? `(CASE WHEN m${i}_num_${when} > 0 THEN 1 ELSE 0 END)` : `m${i}_num_${when}`;
+  /** A value column through this day: its running sum, or for totals the identity's whole value. */
+  const through = (name: string) => (daily ? `${name}_now` : `${name}_add`);
+  /** A value column through the identity's previous active day; null for totals (nothing came before). */
+  const before = (name: string) => (daily ? `(${name}_now - ${name}_add)` : null);
+  /** The per-identity metric value from a value column: a proportion counts identities with at least one event. */
+  const y = (m: MetricDefinition, v: string) =>
+    m.kind === "proportion" ? `(CASE WHEN ${v} > 0 THEN 1 ELSE 0 END)` : v;
+  /** `SUM(now² − before²)` of two per-identity values (their products, for a cross sum). */
+  const squares = (aNow: string, aWas: string | null, bNow: string, bWas: string | null) =>
+    aWas === null || bWas === null ? `SUM(${aNow} * ${bNow})` : `SUM(${aNow} * ${bNow} - ${aWas} * ${bWas})`;
   const x = (m: MetricDefinition, i: number) =>
     m.kind === "proportion" ? `(CASE WHEN COALESCE(m${i}_pre, 0) > 0 THEN 1 ELSE 0 END)` : `COALESCE(m${i}_pre, 0)`;
 
@@ -217,27 +221,30 @@ ${valueColumns.join(",\n")}
   const output: Column[] = [{ name: "n", exposure: "COUNT(*)", metric: "0" }];
   metrics.forEach((m, i) => {
     const c = metricColumns(i);
-    const now = y(m, i, "now");
-    const was = y(m, i, "before");
-    output.push({ name: c.sum, exposure: "0", metric: `SUM(${now} - ${was})` });
+    const num = `m${i}_num`;
+    const now = y(m, through(num));
+    const numBefore = before(num);
+    const was = numBefore === null ? null : y(m, numBefore);
+    // The day's change of the identity's value: the day's part, except for a proportion's 0/1 indicator.
+    const change = m.kind === "proportion" ? (was === null ? now : `${now} - ${was}`) : `${num}_add`;
+    output.push({ name: c.sum, exposure: "0", metric: `SUM(${change})` });
     if (m.kind !== "proportion") {
-      output.push({ name: c.sumSquares, exposure: "0", metric: `SUM(${now} * ${now} - ${was} * ${was})` });
+      output.push({ name: c.sumSquares, exposure: "0", metric: squares(now, was, now, was) });
     }
     if (m.kind === "ratio") {
-      const dNow = `m${i}_den_now`;
-      const dWas = `m${i}_den_before`;
-      output.push({ name: c.denominatorSum, exposure: "0", metric: `SUM(${dNow} - ${dWas})` });
+      const den = `m${i}_den`;
+      output.push({ name: c.denominatorSum, exposure: "0", metric: `SUM(${den}_add)` });
       output.push({
         name: c.denominatorSumSquares,
         exposure: "0",
-        metric: `SUM(${dNow} * ${dNow} - ${dWas} * ${dWas})`,
+        metric: squares(through(den), before(den), through(den), before(den)),
       });
-      output.push({ name: c.crossSum, exposure: "0", metric: `SUM(${now} * ${dNow} - ${was} * ${dWas})` });
+      output.push({ name: c.crossSum, exposure: "0", metric: squares(now, was, through(den), before(den)) });
     }
     if (withCovariate(m)) {
       output.push({ name: c.covariateSum, exposure: `SUM(${x(m, i)})`, metric: "0" });
       output.push({ name: c.covariateSumSquares, exposure: `SUM(${x(m, i)} * ${x(m, i)})`, metric: "0" });
-      output.push({ name: c.covariateCrossSum, exposure: "0", metric: `SUM(${x(m, i)} * (${now} - ${was}))` });
+      output.push({ name: c.covariateCrossSum, exposure: "0", metric: `SUM(${x(m, i)} * (${change}))` });
     }
   });
 

@@ -78,6 +78,20 @@ describe("createSqlWarehouse result handling", () => {
     ).toBe("invalid-response");
   });
 
+  it("says which field is missing, never “undefined”, when a row lacks its day or variation", async () => {
+    const cases = [
+      { rows: [{ variation_key: "control", n: 1 }], granularity: "day", message: /daily row without a date/ },
+      { rows: [{ n: 1 }], granularity: "total", message: /row without a variation key/ },
+    ] as const;
+    for (const { rows, granularity, message } of cases) {
+      const warehouse = createSqlWarehouse({ dialect: "duckdb", query: async () => [...rows] });
+      const error = await failure(warehouse.fetchMetricStats({ experiment, metrics: [conversion], granularity }));
+      expect(error.kind).toBe("invalid-response");
+      expect(error.message).toMatch(message);
+      expect(error.message).not.toMatch(/undefined/);
+    }
+  });
+
   it("reports a failing query as a network error with the driver's words and cause", async () => {
     const cause = new Error("connection refused");
     const warehouse = createSqlWarehouse({ dialect: "postgres", query: async () => Promise.reject(cause) });

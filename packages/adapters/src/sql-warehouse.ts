@@ -55,6 +55,7 @@ function toNumber(value: unknown, column: string): number {
 }
 
 function toDay(value: unknown): string {
+  if (value === null || value === undefined) throw invalid("The warehouse returned a daily row without a date.");
   const text = value instanceof Date ? value.toISOString().slice(0, 10) : String(value);
   if (!/^\d{4}-\d{2}-\d{2}$/.test(text)) throw invalid(`The warehouse returned “${text}” where a date was expected.`);
   return text;
@@ -113,6 +114,9 @@ export function metricStatsFromRows(
   const byGroup = new Map<string, Map<string, Totals>>();
   for (const raw of rows) {
     const row = normalise(raw);
+    if (row.variation_key === null || row.variation_key === undefined) {
+      throw invalid("The warehouse returned a row without a variation key.");
+    }
     const variationKey = String(row.variation_key);
     if (!keys.has(variationKey)) throw invalid(`The warehouse returned an unknown variation “${variationKey}”.`);
     const day = granularity === "day" ? toDay(row.day) : "";

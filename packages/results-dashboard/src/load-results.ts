@@ -28,7 +28,10 @@ export type LoadedResults =
       excludedMultipleVariations?: number;
     };
 
-/** Loads an experiment, its metric statistics (totals and per day) and runs `analyzeExperiment` on them. */
+/**
+ * Loads an experiment, its metric statistics (per day, cumulative; the totals are the last day) and runs
+ * `analyzeExperiment` on them.
+ */
 export async function loadResults(
   experimentId: string,
   adapters: ResultsAdapters,
@@ -41,16 +44,22 @@ export async function loadResults(
   ]);
   const experiment = checkExperiment(rawExperiment, messages.invalidExperiment);
   const metrics = checkMetrics(allMetrics, experiment, messages.invalidMetrics);
-  const [totals, daily, exposure] = await Promise.all([
-    adapters.warehouse.fetchMetricStats({ experiment, metrics, granularity: "total" }),
+  // One warehouse round trip: daily rows are cumulative (SPEC §4), so their last day is the totals.
+  const [daily, exposure] = await Promise.all([
     adapters.warehouse.fetchMetricStats({ experiment, metrics, granularity: "day" }),
     adapters.warehouse.fetchExposureSummary
       ? // The exposure summary is an optional health check: its failure must not hide the results.
         adapters.warehouse.fetchExposureSummary({ experiment }).catch(() => undefined)
       : Promise.resolve(undefined),
   ]);
-  checkRows(totals, messages.invalidStats);
   checkRows(daily, messages.invalidStats);
+  let totals = totalsFromDaily(daily, experiment, metrics);
+  if (!totals) {
+    // No day for some metric × variation (no data yet, or a warehouse without daily rows): ask for the totals.
+    const fetched = await adapters.warehouse.fetchMetricStats({ experiment, metrics, granularity: "total" });
+    checkRows(fetched, messages.invalidStats);
+    totals = fetched;
+  }
   if (totals.length === 0 || totals.every((row) => row.stats.n === 0)) {
     return { kind: "empty", experiment, metrics };
   }
@@ -67,6 +76,34 @@ export async function loadResults(
   if (exposure && Number.isFinite(exposure.excludedMultipleVariations))
     result.excludedMultipleVariations = exposure.excludedMultipleVariations;
   return result;
+}
+
+/**
+ * Totals from cumulative daily rows: for each metric × variation, the row of the latest date on or before the
+ * end date (a day without new data may be missing). `undefined` when a metric × variation has no such row.
+ */
+export function totalsFromDaily(
+  daily: readonly MetricStatsRow[],
+  experiment: Pick<Experiment, "variations" | "endDate">,
+  metrics: readonly Pick<MetricDefinition, "id">[],
+): MetricStatsRow[] | undefined {
+  const latest = new Map<string, MetricStatsRow & { date: string }>();
+  for (const row of daily) {
+    const { date } = row;
+    if (typeof date !== "string" || (experiment.endDate !== "" && date > experiment.endDate)) continue;
+    const key = JSON.stringify([row.metricId, row.variationKey]);
+    const seen = latest.get(key);
+    if (!seen || date > seen.date) latest.set(key, { ...row, date });
+  }
+  const totals: MetricStatsRow[] = [];
+  for (const metric of metrics) {
+    for (const variation of experiment.variations) {
+      const row = latest.get(JSON.stringify([metric.id, variation.key]));
+      if (!row) return undefined;
+      totals.push({ metricId: row.metricId, variationKey: row.variationKey, stats: row.stats });
+    }
+  }
+  return totals;
 }
 
 const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === "object" && value !== null;
