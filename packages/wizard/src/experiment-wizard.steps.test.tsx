@@ -163,12 +163,13 @@ describe("Flag & Variations", { timeout: 30_000 }, () => {
 
   it("shows loading, then the adapter's error with Retry, and recovers", async () => {
     const { user, adapters } = setup({
-      latencyMs: { "flags.listFlags": 30 },
+      // Long enough that the loading state is still up after the step change, however busy the machine.
+      latencyMs: { "flags.listFlags": 1_000 },
       faults: { "flags.listFlags": { type: "reject", times: 1 } },
     });
     await fillDetails(user);
     expect(screen.getByRole("status")).toHaveTextContent("Loading flags…");
-    const alert = await screen.findByRole("alert");
+    const alert = await screen.findByRole("alert", {}, { timeout: 5_000 });
     expect(alert).toHaveTextContent("Couldn't load flags: We could not reach the server.");
     await user.click(within(alert).getByRole("button", { name: "Retry" }));
     await user.click(screen.getByRole("combobox", { name: "Flag" }));
