@@ -50,11 +50,11 @@ test("a draft survives a reload and reopens in the wizard; Reset demo data forge
   first.view.unmount();
 
   renderDemo({ storage });
-  await user.click(await screen.findByRole("button", { name: `Open results for ${plan.name}` }, SLOW));
+  await user.click(await screen.findByRole("button", { name: `Continue editing ${plan.name}` }, SLOW));
   expect(await screen.findByRole("textbox", { name: "Name" }, SLOW)).toHaveValue(plan.name);
   expect(screen.getByRole("textbox", { name: "Hypothesis" })).toHaveValue(plan.hypothesis);
 
   await user.click(screen.getByRole("button", { name: "Reset demo data" }));
   await screen.findByRole("button", { name: "Open results for Checkout button colour" }, SLOW);
-  expect(screen.queryByRole("button", { name: `Open results for ${plan.name}` })).toBeNull();
+  expect(screen.queryByRole("button", { name: `Continue editing ${plan.name}` })).toBeNull();
 });

@@ -57,6 +57,9 @@ describe("ExperimentList", () => {
     expect(onCreateExperiment).toHaveBeenCalledTimes(1);
     await user.click(screen.getByRole("button", { name: "Open results for Checkout button colour" }));
     expect(onOpenExperiment).toHaveBeenCalledWith(winner.experiment);
+    // A draft has no results yet: its button says it goes back to editing.
+    await user.click(screen.getByRole("button", { name: "Continue editing Untitled experiment" }));
+    expect(onOpenExperiment).toHaveBeenLastCalledWith(draft);
   });
 
   it("shows an empty state", () => {

@@ -170,6 +170,7 @@ export const defaultMessages = {
   statusStopped: "Stopped",
   statusConcluded: "Concluded",
   openResults: "Open results for {name}",
+  openDraft: "Continue editing {name}",
   noHeadline: "No results yet",
   untitled: "Untitled experiment",
   headlineText: "{lift} for {variation}",
