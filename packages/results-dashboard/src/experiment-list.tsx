@@ -87,7 +87,9 @@ export function ExperimentList({
                           type="button"
                           className="fx-link-button"
                           onClick={() => onOpenExperiment(experiment)}
-                          aria-label={formatMessage(experiment.status === "draft" ? m.openDraft : m.openResults, { name })}
+                          aria-label={formatMessage(experiment.status === "draft" ? m.openDraft : m.openResults, {
+                            name,
+                          })}
                         >
                           {name}
                         </button>
