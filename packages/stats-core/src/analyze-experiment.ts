@@ -479,7 +479,7 @@ export function analyzeExperiment(input: AnalysisInput): AnalysisResult {
   const s = settings;
 
   // Control first, then the others in input order.
-  const variations = [...input.variations].sort((a, b) => Number(b.isControl) - Number(a.isControl));
+  const variations = [...input.variations].sort((a, b) => (b.isControl ? 1 : 0) - (a.isControl ? 1 : 0));
   const control = variations[0] as AnalysisVariation;
   const totals = rowsByMetric(input.totals);
   const daily = Array.isArray(input.daily) ? dailyByMetric(input.daily) : new Map();

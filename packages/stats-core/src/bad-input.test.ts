@@ -53,6 +53,17 @@ describe("the public API on arguments of the wrong shape", () => {
     });
   }
 
+  it("ids and weights whose conversion to a primitive throws are handled, not thrown", () => {
+    // Found by the property above: `{ toString: [] }` makes String() and Number() throw.
+    const hostile = { toString: [] } as unknown as string;
+    expect(() => statsCore.flagsmithHashPercentage([hostile, "user-1"])).not.toThrow();
+    expect(
+      statsCore.assignVariation(hostile, "user-1", [
+        { key: "a", weight: hostile as unknown as number, priority: hostile as unknown as number },
+      ]),
+    ).toBe("control");
+  });
+
   it("null options fall back to the defaults", () => {
     const control = { kind: "proportion" as const, n: 1000, sum: 100 };
     const treatment = { kind: "proportion" as const, n: 1000, sum: 130 };

@@ -10,13 +10,25 @@ function md5AsBigInt(text: string): bigint {
   return value;
 }
 
+/** An id as Flagsmith hashes it (Python's `str`). Anything else hashes as "" rather than throwing. */
+function idText(id: unknown): string {
+  if (typeof id === "string") return id;
+  if (typeof id === "number" || typeof id === "bigint" || typeof id === "boolean") return String(id);
+  return "";
+}
+
+/** A finite number, or 0: never coerces objects (whose `toString`/`valueOf` may throw). */
+function finiteOrZero(value: unknown): number {
+  return typeof value === "number" && Number.isFinite(value) ? value : 0;
+}
+
 /**
  * Flagsmith's `get_hashed_percentage_for_object_ids`: ids joined with ",", md5, the 128-bit
  * integer mod 9999, divided by 9998, times 100 — in [0, 100). When that is exactly 100 the ids
  * are repeated ("a,b,a,b") and hashed again. Bit-identical to flagsmith-engine.
  */
 export function flagsmithHashPercentage(ids: (string | number)[]): number {
-  const parts = Array.isArray(ids) ? ids.map((id) => String(id)) : [];
+  const parts = Array.isArray(ids) ? ids.map(idText) : [];
   for (let iterations = 1; iterations < 1000; iterations++) {
     const repeated: string[] = [];
     for (let i = 0; i < iterations; i++) repeated.push(...parts);
@@ -35,10 +47,10 @@ export function flagsmithHashPercentage(ids: (string | number)[]): number {
 export function assignVariation(featureKey: string, identityKey: string, variations: WeightedVariation[]): string {
   const percentage = flagsmithHashPercentage([featureKey, identityKey]);
   const list = Array.isArray(variations) ? variations.filter((v) => typeof v === "object" && v !== null) : [];
-  const sorted = [...list].sort((a, b) => (Number(a.priority) || 0) - (Number(b.priority) || 0));
+  const sorted = [...list].sort((a, b) => finiteOrZero(a.priority) - finiteOrZero(b.priority));
   let start = 0;
   for (const variation of sorted) {
-    const weight = Number.isFinite(variation.weight) && variation.weight > 0 ? variation.weight : 0;
+    const weight = Math.max(0, finiteOrZero(variation.weight));
     const limit = start + weight;
     if (start <= percentage && percentage < limit) return variation.key;
     start = limit;
