@@ -2,18 +2,15 @@ import { RecommendationCallout, type RecommendationCalloutProps } from "@flagsmi
 import type { Meta, StoryObj } from "@storybook/react-vite";
 import { useMemo } from "react";
 import { expect, within } from "storybook/test";
-import { noDifferenceScenario } from "./no-difference-scenario";
 import { analyzeScenario, type ScenarioName, scenarios } from "./results-story-fixtures";
-
-const calloutScenarios = { ...scenarios, "no-difference": noDifferenceScenario };
 
 type CalloutStoryProps = Omit<RecommendationCalloutProps, "analysis"> & {
   /** Which deterministic experiment to analyse (the real `analyzeExperiment` runs on its statistics). */
-  scenario: ScenarioName | "no-difference";
+  scenario: ScenarioName;
 };
 
 function CalloutStory({ scenario, ...props }: CalloutStoryProps) {
-  const analysis = useMemo(() => analyzeScenario(calloutScenarios[scenario]()), [scenario]);
+  const analysis = useMemo(() => analyzeScenario(scenarios[scenario]()), [scenario]);
   return <RecommendationCallout analysis={analysis} {...props} />;
 }
 
@@ -21,7 +18,7 @@ const meta = {
   title: "Results dashboard/RecommendationCallout",
   component: CalloutStory,
   args: { scenario: "clear-winner", locale: "en-US" },
-  argTypes: { scenario: { control: "select", options: Object.keys(calloutScenarios) } },
+  argTypes: { scenario: { control: "select", options: Object.keys(scenarios) } },
 } satisfies Meta<typeof CalloutStory>;
 
 export default meta;

@@ -12,6 +12,7 @@ export {
   invalidDataScenario,
   lowerIsBetterScenario,
   multiplePrimariesScenario,
+  noDifferenceScenario,
   type Scenario,
   scenarioAdapters,
   srmScenario,
@@ -26,6 +27,7 @@ import {
   invalidDataScenario,
   lowerIsBetterScenario,
   multiplePrimariesScenario,
+  noDifferenceScenario,
   type Scenario,
   srmScenario,
 } from "../../packages/results-dashboard/src/analysis-fixtures";
@@ -38,6 +40,7 @@ export const scenarios = {
   "multiple-primaries": multiplePrimariesScenario,
   "four-variations": fourVariationsScenario,
   "lower-is-better": lowerIsBetterScenario,
+  "no-difference": noDifferenceScenario,
   "insufficient-data": insufficientDataScenario,
   "invalid-data": invalidDataScenario,
 } satisfies Record<string, () => Scenario>;

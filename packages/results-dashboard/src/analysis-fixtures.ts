@@ -336,6 +336,22 @@ export function srmScenario(): Scenario {
   });
 }
 
+/** Both arms convert at the same true rate and the planned sample is long reached: "no meaningful difference". */
+export function noDifferenceScenario(): Scenario {
+  return buildScenario({
+    id: "exp-no-difference",
+    name: "Footer links",
+    arms: [
+      { key: "control", name: "Control", weight: 50 },
+      { key: "green", name: "Green button", weight: 50 },
+    ],
+    usersPerDay: 20000,
+    days: 28,
+    seed: 7,
+    metrics: [{ metric: conversionMetric, role: "primary", arms: { control: { mean: 0.1 }, green: { mean: 0.1 } } }],
+  });
+}
+
 /** Two primary metrics. */
 export function multiplePrimariesScenario(): Scenario {
   return buildScenario({
