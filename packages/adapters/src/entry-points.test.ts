@@ -34,8 +34,8 @@ describe("entry points", () => {
     expect(imports.sort()).toEqual(["@flagsmith-experimentation/stats-core", "zod", "zod/mini"]);
   });
 
-  it("exports every executor as a subpath with the same shape in development and when published", () => {
-    for (const name of ["duckdb-node", "duckdb-wasm", "postgres"]) {
+  it("exports every executor and the Flagsmith replay as a subpath with the same shape in development and when published", () => {
+    for (const name of ["duckdb-node", "duckdb-wasm", "postgres", "flagsmith-replay"]) {
       expect(manifest.exports[`./${name}`]).toEqual({
         source: `./src/${name}.ts`,
         types: `./dist/${name}.d.ts`,
@@ -49,5 +49,9 @@ describe("entry points", () => {
     }
     expect(manifest.peerDependenciesMeta["@duckdb/node-api"]).toEqual({ optional: true });
     expect(manifest.peerDependenciesMeta["@duckdb/duckdb-wasm"]).toEqual({ optional: true });
+  });
+
+  it("keeps the Flagsmith replay free of Node and of every dependency, so it runs in a browser page", () => {
+    expect([...reachableImports(join(src, "flagsmith-replay.ts"))]).toEqual([]);
   });
 });
