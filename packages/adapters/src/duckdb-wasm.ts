@@ -189,7 +189,9 @@ function startWorker(url: string): { worker: Worker; release: () => void } {
  * kind `network` when the worker or wasm cannot be loaded, `timeout` when DuckDB does not start within
  * `options.timeoutMs`.
  */
-export async function openDuckDbWasmWarehouse(options: OpenDuckDbWasmWarehouseOptions = {}): Promise<DuckDbWasmWarehouse> {
+export async function openDuckDbWasmWarehouse(
+  options: OpenDuckDbWasmWarehouseOptions = {},
+): Promise<DuckDbWasmWarehouse> {
   const { bundles: given, timeoutMs = DEFAULT_DUCKDB_WASM_START_TIMEOUT_MS, ...warehouseOptions } = options;
   if (typeof Worker === "undefined") {
     throw startFailure("DuckDB-Wasm runs in a browser (Web Workers); in Node use the duckdb-node subpath.");

@@ -22,6 +22,7 @@ const flags: Flag[] = [
     id: "checkout-button",
     name: "checkout_button",
     type: "multivariate",
+    enabled: true,
     controlValue: "grey",
     variations: [
       { key: "control", name: "Control", value: "grey", isControl: true },
@@ -33,7 +34,7 @@ const flags: Flag[] = [
 const segments: Segment[] = [{ id: "everyone", name: "Everyone" }];
 
 export const metrics: MetricDefinition[] = [
-  { id: "checkout", name: "Checkout", kind: "proportion", eventName: "checkout", direction: "increase" },
+  { id: "checkout", name: "Checkout", kind: "occurrence", eventName: "checkout", direction: "increase" },
 ];
 
 export const experiment: Experiment = {
@@ -43,6 +44,9 @@ export const experiment: Experiment = {
   startDate: "2026-02-16",
   endDate: "2026-03-01",
   flagId: "checkout-button",
+  flagName: "checkout_button",
+  environmentKey: "production",
+  rolloutPercentage: 100,
   variations: flags[0]?.variations ?? [],
   metrics: [{ metricId: "checkout", role: "primary" }],
   segmentId: "everyone",
