@@ -3,7 +3,7 @@ import type { FlagsAdapter, MetricsAdapter, PersistenceAdapter, SegmentsAdapter 
 import { createFlagsmithClient } from "./client";
 import { createEnvironmentLookup } from "./environment";
 import { createFlagsmithFlags } from "./flags";
-import { createKitStore, createMemoryStorage } from "./kit-store";
+import { createFlagsmithMemoryStorage, createKitStore } from "./kit-store";
 import { createFlagsmithMetrics } from "./metrics";
 import { type FlagsmithAdaptersOptions, resolveFlagsmithOptions } from "./options";
 import { createFlagsmithPersistence } from "./persistence";
@@ -17,7 +17,8 @@ export interface FlagsmithAdapters {
 }
 
 function randomId(): string {
-  const random = globalThis.crypto?.randomUUID?.() ?? `${Date.now().toString(36)}-${Math.random().toString(36).slice(2)}`;
+  const random =
+    globalThis.crypto?.randomUUID?.() ?? `${Date.now().toString(36)}-${Math.random().toString(36).slice(2)}`;
   return `draft-${random}`;
 }
 
@@ -31,7 +32,7 @@ export function createFlagsmithAdapters(options: FlagsmithAdaptersOptions): Flag
   const resolved = resolveFlagsmithOptions(options);
   const client = createFlagsmithClient(resolved);
   const environment = createEnvironmentLookup(client, resolved);
-  const store = createKitStore(options.storage ?? createMemoryStorage(), resolved.environmentKey);
+  const store = createKitStore(options.storage ?? createFlagsmithMemoryStorage(), resolved.environmentKey);
   // Requests time out one by one (`timeoutMs`); a launch is several requests and must not be cut in the middle.
   return guardAdapters(
     {

@@ -134,7 +134,9 @@ export function createFlagsmithClient(options: ResolvedFlagsmithOptions): Flagsm
           try {
             link = new URL(data.next, next);
           } catch {
-            throw new AdapterError("invalid-response", "Flagsmith sent a `next` link that is not a URL.", { operation });
+            throw new AdapterError("invalid-response", "Flagsmith sent a `next` link that is not a URL.", {
+              operation,
+            });
           }
           next = new URL(first.pathname, first);
           next.search = link.search;

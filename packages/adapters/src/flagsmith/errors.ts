@@ -15,9 +15,15 @@ function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === "object" && value !== null && !Array.isArray(value);
 }
 
+/** Adds a message to a field's list (`non_field_errors` for the request as a whole). */
+export function addFieldError(into: Record<string, string[]>, field: string, message: string): void {
+  const key = field || "non_field_errors";
+  into[key] = [...(into[key] ?? []), message];
+}
+
 function collect(value: unknown, path: string, into: Record<string, string[]>): void {
   if (typeof value === "string") {
-    (into[path || "non_field_errors"] ??= []).push(value);
+    addFieldError(into, path, value);
   } else if (Array.isArray(value)) {
     value.forEach((item, index) => {
       if (typeof item === "string") collect(item, path, into);

@@ -113,7 +113,9 @@ export function experimentFromFlagsmith(
   const liveRollout = rollout && extras?.segmentId == null && status !== "concluded";
   const weights = liveRollout || !extras ? weightsFromFlagsmith(experiment, variations) : extras.weights;
   const rolloutPercentage =
-    liveRollout && rollout ? Math.min(100, Math.max(1, rollout.rollout_percentage)) : (extras?.rolloutPercentage ?? 100);
+    liveRollout && rollout
+      ? Math.min(100, Math.max(1, rollout.rollout_percentage))
+      : (extras?.rolloutPercentage ?? 100);
   const flagsmithMetrics = metricsFromFlagsmith(experiment.metrics);
   const sameMetrics =
     extras !== undefined &&
@@ -128,7 +130,7 @@ export function experimentFromFlagsmith(
     name: experiment.name,
     hypothesis: experiment.hypothesis,
     startDate,
-    endDate: endDate < startDate ? startDate : endDate,
+    endDate: [startDate, endDate].sort()[1] ?? startDate,
     flagId: String(experiment.feature.id),
     flagName: experiment.feature.name,
     environmentKey,

@@ -25,7 +25,9 @@ export function isUsableOptionKey(key: string | null | undefined): key is string
 export function flagFromFlagsmithFeature(feature: FeaturePayload, activeExperimentId?: string): Flag {
   const state = feature.environment_feature_state ?? null;
   const controlValue = state ? (state.feature_state_value ?? null) : (feature.initial_value ?? null);
-  const variations: Variation[] = [{ key: CONTROL_VARIATION_KEY, name: "Control", value: controlValue, isControl: true }];
+  const variations: Variation[] = [
+    { key: CONTROL_VARIATION_KEY, name: "Control", value: controlValue, isControl: true },
+  ];
   const unkeyedOptions: UnkeyedOption[] = [];
   const seen = new Set<string>([CONTROL_VARIATION_KEY]);
   for (const option of [...feature.multivariate_options].sort((a, b) => a.id - b.id)) {

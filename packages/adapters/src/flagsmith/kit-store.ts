@@ -25,7 +25,7 @@ export interface FlagsmithKitStorage {
 }
 
 /** A storage that lives as long as the page (the default). */
-export function createMemoryStorage(): FlagsmithKitStorage {
+export function createFlagsmithMemoryStorage(): FlagsmithKitStorage {
   const items = new Map<string, string>();
   return {
     getItem: (key) => items.get(key) ?? null,

@@ -12,7 +12,11 @@ import type { FlagsmithEnvironment } from "./environment";
 import { type MetricPayload, metricPayload } from "./payload-schemas";
 
 const KINDS: Record<string, MetricKind> = { occurrence: "occurrence", count: "count", sum: "sum", mean: "mean" };
-const DIRECTIONS: Record<string, MetricDirection> = { up: "increase", down: "decrease", informational: "informational" };
+const DIRECTIONS: Record<string, MetricDirection> = {
+  up: "increase",
+  down: "decrease",
+  informational: "informational",
+};
 
 /** A Flagsmith metric as a kit metric definition, or `null` when the kit cannot compute it. */
 export function metricFromFlagsmithMetric(metric: MetricPayload): MetricDefinition | null {

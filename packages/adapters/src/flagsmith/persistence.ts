@@ -22,13 +22,14 @@ import { CONTROL_VARIATION_KEY } from "../flag";
 import type { ConcludeOptions, LaunchOptions, PersistenceAdapter } from "../host-adapters";
 import type { FlagsmithClient } from "./client";
 import type { FlagsmithEnvironment } from "./environment";
-import { experimentFromFlagsmith, expectedDirection, optionVariationKey } from "./experiment-mapping";
+import { addFieldError } from "./errors";
+import { expectedDirection, experimentFromFlagsmith, optionVariationKey } from "./experiment-mapping";
 import { activeExperimentsByFeature, experimentsPath, listFlagsmithExperiments } from "./experiments-api";
 import type { KitExtras, KitStore } from "./kit-store";
 import { listMetricPayloads } from "./metrics";
 import { createdExperimentPayload, type ExperimentPayload, experimentPayload, featurePayload } from "./payload-schemas";
 import { deleteSegmentOverride, putSegmentOverride } from "./segment-overrides";
-import { listFeatureSegments, rolloutSegmentExperimentId } from "./segments";
+import { flagsmithRolloutSegmentExperimentId, listFeatureSegments } from "./segments";
 import { rolloutValue } from "./values";
 
 interface Context {
@@ -45,7 +46,7 @@ function lifecycleError(error: unknown, operation: string): never {
   if (error instanceof ExperimentLifecycleError) {
     if (error.code === "not-launchable") {
       const fieldErrors: Record<string, string[]> = {};
-      for (const problem of error.problems) (fieldErrors[problem.path.join(".") || "non_field_errors"] ??= []).push(problem.message);
+      for (const problem of error.problems) addFieldError(fieldErrors, problem.path.join("."), problem.message);
       throw new AdapterError("invalid-request", error.message, { operation, cause: error, fieldErrors });
     }
     throw new AdapterError("conflict", error.message, { operation, cause: error });
@@ -75,7 +76,10 @@ export function createFlagsmithPersistence(context: Context): PersistenceAdapter
     experimentFromFlagsmith(payload, await store.getExtras(String(payload.id)), env.key);
 
   /** A local draft, or the Flagsmith experiment a launched draft became, or a Flagsmith experiment. */
-  const load = async (id: string, operation: string): Promise<{ env: FlagsmithEnvironment; experiment: Experiment; payload?: ExperimentPayload }> => {
+  const load = async (
+    id: string,
+    operation: string,
+  ): Promise<{ env: FlagsmithEnvironment; experiment: Experiment; payload?: ExperimentPayload }> => {
     const env = await environment(operation);
     if (!isFlagsmithId(id)) {
       const draft = await store.getDraft(id);
@@ -109,12 +113,7 @@ export function createFlagsmithPersistence(context: Context): PersistenceAdapter
   };
 
   /** Flagsmith option ids for the experiment's variation keys, from the flag as it is now. */
-  const optionIds = async (
-    env: FlagsmithEnvironment,
-    experiment: Experiment,
-    operation: string,
-    requireAll = true,
-  ) => {
+  const optionIds = async (env: FlagsmithEnvironment, experiment: Experiment, operation: string, requireAll = true) => {
     const feature = await client.get(
       `projects/${env.projectId}/features/${experiment.flagId}/`,
       { environment: env.id },
@@ -261,7 +260,8 @@ export function createFlagsmithPersistence(context: Context): PersistenceAdapter
       if (draft.segmentId !== null) {
         await bestEffort(() => deleteSegmentOverride(client, env, draft.flagId, draft.segmentId as string, operation));
       }
-      if (createdHere) await bestEffort(() => client.send("DELETE", detailPath(env, flagsmithId), undefined, null, operation));
+      if (createdHere)
+        await bestEffort(() => client.send("DELETE", detailPath(env, flagsmithId), undefined, null, operation));
     };
     let started: ExperimentPayload;
     try {
@@ -274,7 +274,13 @@ export function createFlagsmithPersistence(context: Context): PersistenceAdapter
           operation,
         );
       }
-      started = await client.send("POST", detailPath(env, flagsmithId, "start"), undefined, experimentPayload, operation);
+      started = await client.send(
+        "POST",
+        detailPath(env, flagsmithId, "start"),
+        undefined,
+        experimentPayload,
+        operation,
+      );
     } catch (error) {
       await undo();
       throw error;
@@ -302,17 +308,33 @@ export function createFlagsmithPersistence(context: Context): PersistenceAdapter
     return { ...loaded, payload, flagsmithId: String(payload.id) };
   };
 
-  const transition = async (id: string, action: "start" | "pause" | "complete", event: ExperimentEvent, operation: string) => {
+  const transition = async (
+    id: string,
+    action: "start" | "pause" | "complete",
+    event: ExperimentEvent,
+    operation: string,
+  ) => {
     const { env, flagsmithId } = await loadLaunched(id, event, operation);
-    const answer = await client.send("POST", detailPath(env, flagsmithId, action), undefined, experimentPayload, operation);
+    const answer = await client.send(
+      "POST",
+      detailPath(env, flagsmithId, action),
+      undefined,
+      experimentPayload,
+      operation,
+    );
     return toExperiment(env, answer);
   };
 
   /** The segment an experiment is served through: the targeted one, or Flagsmith's rollout segment. */
-  const audienceSegment = async (env: FlagsmithEnvironment, experiment: Experiment, flagsmithId: string, operation: string) => {
+  const audienceSegment = async (
+    env: FlagsmithEnvironment,
+    experiment: Experiment,
+    flagsmithId: string,
+    operation: string,
+  ) => {
     if (experiment.segmentId !== null) return experiment.segmentId;
     const rows = await listFeatureSegments(client, env, experiment.flagId, operation);
-    const row = rows.find((r) => rolloutSegmentExperimentId(r.segment_name) === flagsmithId);
+    const row = rows.find((r) => flagsmithRolloutSegmentExperimentId(r.segment_name) === flagsmithId);
     return row ? String(row.segment) : undefined;
   };
 
@@ -324,7 +346,11 @@ export function createFlagsmithPersistence(context: Context): PersistenceAdapter
       const fields = { ...changes, environmentKey: changes.environmentKey ?? env.key };
       if (id === undefined || (!isFlagsmithId(id) && !(await store.getDraft(id)))) {
         if (id !== undefined && (await store.getLaunched("draft", id))) {
-          throw new AdapterError("conflict", "This experiment has launched, so its configuration can no longer change.", { operation });
+          throw new AdapterError(
+            "conflict",
+            "This experiment has launched, so its configuration can no longer change.",
+            { operation },
+          );
         }
         const created = createDraftExperiment(id ?? context.newId(), fields);
         await store.putDraft(created);
@@ -354,10 +380,14 @@ export function createFlagsmithPersistence(context: Context): PersistenceAdapter
         edited.metrics.length === current.metrics.length &&
         edited.metrics.every((m) => current.metrics.some((c) => c.metricId === m.metricId));
       if (!sameMetrics) {
-        throw new AdapterError("invalid-request", "The metrics of an experiment created in Flagsmith are changed in Flagsmith.", {
-          operation,
-          fieldErrors: { metrics: ["Keep the metrics Flagsmith has for this experiment."] },
-        });
+        throw new AdapterError(
+          "invalid-request",
+          "The metrics of an experiment created in Flagsmith are changed in Flagsmith.",
+          {
+            operation,
+            fieldErrors: { metrics: ["Keep the metrics Flagsmith has for this experiment."] },
+          },
+        );
       }
       let updated = payload;
       if (edited.name !== current.name || edited.hypothesis !== current.hypothesis) {
@@ -391,7 +421,10 @@ export function createFlagsmithPersistence(context: Context): PersistenceAdapter
     async listExperiments() {
       const operation = "persistence.listExperiments";
       const env = await environment(operation);
-      const [payloads, draftIds] = await Promise.all([listFlagsmithExperiments(client, env, operation), store.draftIds()]);
+      const [payloads, draftIds] = await Promise.all([
+        listFlagsmithExperiments(client, env, operation),
+        store.draftIds(),
+      ]);
       const drafts = (await Promise.all(draftIds.map((id) => store.getDraft(id)))).filter(
         (draft): draft is Experiment => draft !== undefined,
       );
@@ -403,7 +436,13 @@ export function createFlagsmithPersistence(context: Context): PersistenceAdapter
     async stop(id) {
       const operation = "persistence.stop";
       const { env, experiment, flagsmithId } = await loadLaunched(id, { type: "stop" }, operation);
-      const stopped = await client.send("POST", detailPath(env, flagsmithId, "complete"), undefined, experimentPayload, operation);
+      const stopped = await client.send(
+        "POST",
+        detailPath(env, flagsmithId, "complete"),
+        undefined,
+        experimentPayload,
+        operation,
+      );
       if (experiment.segmentId !== null) {
         await deleteSegmentOverride(client, env, experiment.flagId, experiment.segmentId, operation);
       }
@@ -415,17 +454,17 @@ export function createFlagsmithPersistence(context: Context): PersistenceAdapter
 
     async conclude(id, { winner, note, evidence }: ConcludeOptions) {
       const operation = "persistence.conclude";
-      const { env, experiment, payload, flagsmithId } = await loadLaunched(
-        id,
-        { type: "conclude", winner },
-        operation,
-      );
+      const { env, experiment, payload, flagsmithId } = await loadLaunched(id, { type: "conclude", winner }, operation);
       const completed = payload.status === "completed";
       const { controlValue, byKey } = await optionIds(env, experiment, operation, false);
       if (winner !== null && winner !== CONTROL_VARIATION_KEY && !byKey.has(winner)) {
-        throw new AdapterError("conflict", `The flag no longer has the variation “${winner}”, so it cannot be shipped.`, {
-          operation,
-        });
+        throw new AdapterError(
+          "conflict",
+          `The flag no longer has the variation “${winner}”, so it cannot be shipped.`,
+          {
+            operation,
+          },
+        );
       }
       const winnerOption = winner && winner !== CONTROL_VARIATION_KEY ? byKey.get(winner) : undefined;
       const served = [...byKey.values()].map((option) => ({ option, percentage: option === winnerOption ? 100 : 0 }));
@@ -465,13 +504,17 @@ export function createFlagsmithPersistence(context: Context): PersistenceAdapter
       const final = completed
         ? await fetchDetail(env, flagsmithId, operation)
         : await client.send("POST", detailPath(env, flagsmithId, "complete"), undefined, experimentPayload, operation);
-      const concluded = apply(experiment, {
-        type: "conclude",
-        at: now(),
-        winner,
-        ...(note !== undefined ? { note } : {}),
-        ...(evidence !== undefined ? { evidence } : {}),
-      }, operation);
+      const concluded = apply(
+        experiment,
+        {
+          type: "conclude",
+          at: now(),
+          winner,
+          ...(note !== undefined ? { note } : {}),
+          ...(evidence !== undefined ? { evidence } : {}),
+        },
+        operation,
+      );
       const previous = (await store.getExtras(flagsmithId)) ?? extrasFor(experiment);
       const extras: KitExtras = { ...previous, ...(concluded.decision ? { decision: concluded.decision } : {}) };
       await store.putExtras(flagsmithId, extras);
@@ -489,4 +532,3 @@ export function createFlagsmithPersistence(context: Context): PersistenceAdapter
     },
   };
 }
-

@@ -14,7 +14,7 @@ import { featureSegmentPayload, segmentPayload } from "./payload-schemas";
 const ROLLOUT_SEGMENT_NAME = /^experiment-(\d+)-rollout$/;
 
 /** The experiment id of a Flagsmith experiment's rollout segment name, or `undefined` for any other name. */
-export function rolloutSegmentExperimentId(segmentName: string): string | undefined {
+export function flagsmithRolloutSegmentExperimentId(segmentName: string): string | undefined {
   return ROLLOUT_SEGMENT_NAME.exec(segmentName)?.[1];
 }
 
@@ -70,11 +70,13 @@ export function createFlagsmithSegments(
       const rows = await listFeatureSegments(client, env, flagId, operation);
       // A name like a rollout segment's is one only if the segments list (which never has system segments) lacks it.
       let visible: Set<number> | undefined;
-      if (rows.some((row) => rolloutSegmentExperimentId(row.segment_name) !== undefined)) {
+      if (rows.some((row) => flagsmithRolloutSegmentExperimentId(row.segment_name) !== undefined)) {
         visible = new Set((await listSegmentPayloads(client, env, operation)).map((segment) => segment.id));
       }
       return rows
-        .filter((row) => rolloutSegmentExperimentId(row.segment_name) === undefined || visible?.has(row.segment))
+        .filter(
+          (row) => flagsmithRolloutSegmentExperimentId(row.segment_name) === undefined || visible?.has(row.segment),
+        )
         .map((row): SegmentOverride => ({ flagId, segmentId: String(row.segment) }));
     },
   };
