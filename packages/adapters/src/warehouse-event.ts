@@ -16,6 +16,24 @@ export interface WarehouseEvent {
   variantKey: string | null;
 }
 
+/**
+ * One row of Flagsmith's events table (SPEC §9), as Flagsmith's SDKs send it and its warehouse stores it:
+ * exposures have `event = "$flag_exposure"`, the flag's **name** in `featureName` and the variant key in `value`;
+ * conversions have no feature and a text `value` (numeric text, other text, or nothing).
+ */
+export interface FlagsmithEvent {
+  environmentKey: string;
+  event: string;
+  /** The flag's name on exposures; `null` (stored as empty text in ClickHouse) on conversions. */
+  featureName: string | null;
+  /** UTC instant of the event. */
+  timestamp: Date;
+  /** The identity; `null` (empty text in ClickHouse) when the event was sent without one. */
+  identifier: string | null;
+  /** Exposures: the variant key. Conversions: text such as `"12.5"`, `"gift-card"`, or `null`. */
+  value: string | null;
+}
+
 const DAY_MS = 86_400_000;
 
 /** The experiment window in epoch milliseconds: `startDate` 00:00 UTC (inclusive) to the end of `endDate` (exclusive). */
