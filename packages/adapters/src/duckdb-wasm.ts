@@ -139,7 +139,7 @@ export async function openDuckDbWasmWarehouse(
   const connection = await db.connect();
   const table: EventsTableOptions = {
     ...(options.eventsTable ? { eventsTable: options.eventsTable } : {}),
-    ...(options.columns ? { columns: options.columns } : {}),
+    ...(options.schema ? { schema: options.schema } : {}),
   };
   const query = createDuckDbWasmQuery(connection);
   await query(buildCreateEventsTableSql("duckdb", table), []);

@@ -69,7 +69,7 @@ function parseJsonLines(text: string): Record<string, unknown>[] {
  * Registers `beforeAll`/`afterAll` hooks that hold the process's ClickHouse session for this test file, and returns
  * its helpers. Call it at the top of a file or `describe` block.
  */
-export function useClickHouseSession(): ClickHouseTestSession {
+export function shareClickHouseSession(): ClickHouseTestSession {
   let entry: Shared | undefined;
   const session = () => {
     if (!entry) throw new Error("The ClickHouse session is used outside the test file's hooks.");

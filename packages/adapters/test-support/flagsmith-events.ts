@@ -277,38 +277,3 @@ export function flagsmithEventJsonLine(event: FlagsmithEvent): string {
     sdk_version: "10.0.0",
   });
 }
-
-/**
- * Flagsmith's table on DuckDB or PostgreSQL: the same columns as text, `timestamp` as `TIMESTAMP` (UTC wall
- * time) or, with `timestampType: "timestamptz"`, as a time-zone-aware instant.
- */
-export function flagsmithTableDdl(
-  dialect: "duckdb" | "postgres",
-  table: string,
-  options: { timestampType?: "timestamp" | "timestamptz" } = {},
-): string {
-  const text = dialect === "duckdb" ? "VARCHAR" : "text";
-  const timestamp = options.timestampType === "timestamptz" ? "TIMESTAMPTZ" : "TIMESTAMP";
-  return `CREATE TABLE ${table} (
-  environment_key ${text} NOT NULL,
-  event ${text} NOT NULL,
-  feature_name ${text},
-  timestamp ${timestamp} NOT NULL,
-  identifier ${text},
-  value ${text}
-)`;
-}
-
-/** Rows for {@link flagsmithTableDdl}, in column order, timestamps as UTC text with an explicit zone. */
-export function flagsmithEventRow(
-  event: FlagsmithEvent,
-): [string, string, string | null, string, string | null, string | null] {
-  return [
-    event.environmentKey,
-    event.event,
-    event.featureName,
-    `${event.timestamp.toISOString().replace("T", " ").replace("Z", "")}+00`,
-    event.identifier,
-    event.value,
-  ];
-}
