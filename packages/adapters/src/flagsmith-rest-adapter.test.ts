@@ -135,6 +135,7 @@ describe("Flagsmith REST adapter", () => {
       name: "checkout_cta_color",
       description: "Colour of the checkout button",
       type: "multivariate",
+      enabled: true,
       controlValue: "blue",
       variations: [
         { key: "control", name: "Control", value: "blue", isControl: true },

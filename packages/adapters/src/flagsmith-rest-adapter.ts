@@ -135,6 +135,7 @@ export function flagFromFlagsmithFeature(feature: FlagsmithFeature, environmentV
     name: feature.name,
     ...(feature.description ? { description: feature.description } : {}),
     type: multivariate || variations.length > 0 ? "multivariate" : "standard",
+    enabled: true,
     controlValue,
     variations: [control, ...variations],
   };

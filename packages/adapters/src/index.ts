@@ -1,4 +1,4 @@
-export type { AdapterErrorKind, AdapterErrorOptions } from "./adapter-error";
+export type { AdapterConflict, AdapterErrorKind, AdapterErrorOptions } from "./adapter-error";
 export {
   AdapterError,
   DEFAULT_ADAPTER_ERROR_MESSAGES,
@@ -11,24 +11,35 @@ export {
   buildInsertEventsSql,
 } from "./events-table-sql";
 export type {
+  DecisionEvidence,
   Experiment,
   ExperimentConfigurationField,
+  ExperimentDecision,
   ExperimentDraft,
   ExperimentMetric,
+  ExperimentPlan,
   ExperimentProblem,
   ExperimentStatus,
   MetricRole,
+  RecommendationVerdict,
 } from "./experiment";
 export {
+  decisionEvidenceSchema,
+  EARLIEST_DATE,
   EXPERIMENT_CONFIGURATION_FIELDS,
+  experimentDecisionSchema,
   experimentDraftSchema,
   experimentMetricSchema,
+  experimentPlanSchema,
   experimentSchema,
   experimentStatusSchema,
   experimentWeightsSchema,
   findExperimentProblems,
   isoDateSchema,
+  LATEST_DATE,
   metricRoleSchema,
+  recommendationVerdictSchema,
+  rolloutPercentageSchema,
 } from "./experiment";
 export type {
   ExperimentEvent,
@@ -40,10 +51,12 @@ export {
   createDraftExperiment,
   ExperimentLifecycleError,
   effectiveExperimentStatus,
+  isExperimentActive,
   transitionExperiment,
   utcDate,
 } from "./experiment-lifecycle";
 export {
+  demoEnvironment,
   demoEventModels,
   demoExperiments,
   demoFlags,
@@ -52,13 +65,15 @@ export {
   demoSegments,
   simulateDemoTraffic,
 } from "./fixtures";
-export type { Flag, FlagValue, Variation } from "./flag";
+export type { Flag, FlagIneligibility, FlagValue, UnkeyedOption, Variation } from "./flag";
 export {
   CONTROL_VARIATION_KEY,
   controlVariation,
+  flagIneligibility,
   flagSchema,
   flagValueSchema,
   isFlagEligible,
+  unkeyedOptionSchema,
   VARIATION_KEY_PATTERN,
   variationSchema,
 } from "./flag";
@@ -84,6 +99,7 @@ export {
   guardWarehouseAdapter,
 } from "./guard-adapters";
 export type {
+  ConcludeOptions,
   ConnectionCheck,
   FlagQuery,
   FlagsAdapter,
@@ -134,7 +150,7 @@ export {
 export type { AggregationOptions, CovariateOptions } from "./reference-aggregation";
 export { aggregateMetricStats, assignExposedIdentities } from "./reference-aggregation";
 export type { Segment, SegmentOverride } from "./segment";
-export { segmentOverrideSchema, segmentSchema } from "./segment";
+export { segmentOverrideSchema, segmentSchema, segmentsForFlag } from "./segment";
 export type { SqlDialectName } from "./sql-dialect";
 export { SQL_DIALECTS, SQL_IDENTIFIER_PATTERN, SqlIdentifierError } from "./sql-dialect";
 export type { SqlQueryFunction, SqlWarehouseAdapter, SqlWarehouseOptions } from "./sql-warehouse";
