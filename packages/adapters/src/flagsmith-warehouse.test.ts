@@ -31,9 +31,17 @@ import type { Experiment } from "./experiment";
 import type { MetricStatsRequest } from "./host-adapters";
 import type { MetricDefinition } from "./metric-definition";
 import { createPostgresQuery } from "./postgres";
-import { aggregateFlagsmithMetricStats, assignFlagsmithExposedIdentities } from "./reference-aggregation";
+import {
+  aggregateFlagsmithMetricStats,
+  assignFlagsmithExposedIdentities,
+  numberFromText,
+} from "./reference-aggregation";
+import { sqlDialects } from "./sql-dialect";
 import { createSqlWarehouse, type SqlQueryFunction, type SqlWarehouseOptions } from "./sql-warehouse";
 import type { FlagsmithEvent } from "./warehouse-event";
+
+// Every answer is UTC whatever the process's time zone: run this file in one far from UTC.
+process.env.TZ = "Asia/Kolkata";
 
 const ENVIRONMENT = "env-production";
 const FLAG_NAME = "checkout_button";
@@ -291,6 +299,140 @@ describe("Flagsmith's events table on ClickHouse, DuckDB and PostgreSQL", { time
     } finally {
       connection.closeSync();
       duckOnly.closeSync();
+    }
+  });
+
+  it("reads a value as a number only where it is one, identically on every engine and in TypeScript", async () => {
+    const texts = [
+      "12",
+      "12.50",
+      "-3",
+      "+4",
+      ".5",
+      "5.",
+      "1e3",
+      "1E-2",
+      "1.e5",
+      "+.5",
+      "00012",
+      "-0",
+      "0",
+      "",
+      "gift-card",
+      " 12",
+      "12 ",
+      "1,5",
+      "1_000",
+      "0x1A",
+      "12abc",
+      "1.2.3",
+      "e5",
+      "5e",
+      "inf",
+      "-inf",
+      "nan",
+      "Infinity",
+      "1e400",
+      "٣",
+    ];
+    const expected = texts.map(numberFromText);
+    expect(expected.slice(0, 13)).toEqual([12, 12.5, -3, 4, 0.5, 5, 1000, 0.01, 100000, 0.5, 12, -0, 0]);
+    expect(expected.slice(13).every((n) => n === 0)).toBe(true);
+    const list = (placeholder: (i: number) => string) => texts.map((_, i) => placeholder(i + 1)).join(", ");
+    const read = async (query: SqlQueryFunction, sql: string) =>
+      (await query(sql, texts)).map((row) => Number(Object.values(row)[1]));
+    const duckdbValues = await read(
+      createDuckDbNodeQuery(duck),
+      `SELECT i, ${sqlDialects.duckdb.numberFromText("v")} AS n FROM (SELECT unnest([${list((i) => `$${i}`)}]) AS v, unnest(range(${texts.length})) AS i) ORDER BY i`,
+    );
+    const postgresValues = await read(
+      createPostgresQuery(pool),
+      `SELECT i, ${sqlDialects.postgres.numberFromText("v")} AS n FROM unnest(ARRAY[${list((i) => `$${i}::text`)}]) WITH ORDINALITY AS t(v, i) ORDER BY i`,
+    );
+    const clickhouseValues = await read(
+      clickhouse.query,
+      `SELECT i, ${sqlDialects.clickhouse.numberFromText("v")} AS n FROM (SELECT arrayJoin(arrayEnumerate([${list((i) => `{p${i}:String}`)}])) AS i, [${list((i) => `{p${i}:String}`)}][i] AS v) ORDER BY i`,
+    );
+    for (const values of [duckdbValues, postgresValues, clickhouseValues]) {
+      expect(values.map((n) => (Object.is(n, -0) ? 0 : n))).toEqual(expected.map((n) => (Object.is(n, -0) ? 0 : n)));
+    }
+  });
+
+  it("a TIMESTAMPTZ column gives the same answer in any session time zone", async () => {
+    const request: MetricStatsRequest = { experiment, metrics, granularity: "day" };
+    const expected = aggregateFlagsmithMetricStats(events, request);
+    const zones = ["America/Los_Angeles", "Asia/Kolkata", "Pacific/Kiritimati"];
+    const zoned = await DuckDBInstance.create(":memory:");
+    const connection = await DuckDBConnection.create(zoned);
+    const client = new pg.Client({ connectionString: inject("postgresUrl") });
+    await client.connect();
+    try {
+      await loadFlagsmithEventsIntoDuckDb(connection, "events_tz", events, { timestampType: "timestamptz" });
+      await loadFlagsmithEventsIntoPostgres(client, `${schema}.events_tz`, events, { timestampType: "timestamptz" });
+      for (const zone of zones) {
+        await connection.run(`SET TimeZone = '${zone}'`);
+        await client.query(`SET TIME ZONE '${zone}'`);
+        const duckRows = await warehouseOn("duckdb", createDuckDbNodeQuery(connection), "events_tz").fetchMetricStats(
+          request,
+        );
+        const pgRows = await warehouseOn(
+          "postgres",
+          createPostgresQuery(client),
+          `${schema}.events_tz`,
+        ).fetchMetricStats(request);
+        expectSameStats(duckRows, expected);
+        expectSameStats(pgRows, expected);
+      }
+      // ClickHouse's DateTime64 is an instant; its session time zone only changes how it is shown.
+      for (const zone of zones) {
+        const query: SqlQueryFunction = (sql, params) =>
+          clickhouse.query(
+            `${sql}
+SETTINGS session_timezone = '${zone}'`,
+            params,
+          );
+        expectSameStats(
+          await warehouseOn("clickhouse", query, `${database}.events`).fetchMetricStats(request),
+          expected,
+        );
+      }
+    } finally {
+      connection.closeSync();
+      zoned.closeSync();
+      await client.end();
+    }
+  });
+
+  it("reports an engine's refusal as a query error, not a network one", async () => {
+    const engines = [
+      createSqlWarehouse({
+        dialect: "clickhouse",
+        query: clickhouse.query,
+        eventsTable: `${database}.missing`,
+        schema: "flagsmith",
+        environmentKey: ENVIRONMENT,
+      }),
+      createSqlWarehouse({
+        dialect: "duckdb",
+        query: createDuckDbNodeQuery(duck),
+        eventsTable: "missing",
+        schema: "flagsmith",
+        environmentKey: ENVIRONMENT,
+      }),
+      createSqlWarehouse({
+        dialect: "postgres",
+        query: createPostgresQuery(pool),
+        eventsTable: `${schema}.missing`,
+        schema: "flagsmith",
+        environmentKey: ENVIRONMENT,
+      }),
+    ];
+    for (const warehouse of engines) {
+      const error = await warehouse.fetchMetricStats(requests[0] as MetricStatsRequest).catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(AdapterError);
+      expect((error as AdapterError).kind).toBe("query");
+      expect((error as AdapterError).retryable).toBe(false);
+      expect((error as AdapterError).message).toMatch(/missing/);
     }
   });
 

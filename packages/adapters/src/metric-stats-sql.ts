@@ -233,10 +233,12 @@ metric_events AS (
   const aggregates = (when: string, suffix: string) =>
     eventNames.flatMap((name) => {
       const c = columnsOf(name);
-      const bound = p.bind(name);
-      const lines = [`    SUM(CASE WHEN me_event = ${bound}${when} THEN 1 ELSE 0 END) AS ${c.count}${suffix}`];
+      // One parameter per placeholder: positional `?` dialects cannot use one twice.
+      const lines = [`    SUM(CASE WHEN me_event = ${p.bind(name)}${when} THEN 1 ELSE 0 END) AS ${c.count}${suffix}`];
       if (needsSum.has(name)) {
-        lines.push(`    SUM(CASE WHEN me_event = ${bound}${when} THEN me_value ELSE 0 END) AS ${c.sum}${suffix}`);
+        lines.push(
+          `    SUM(CASE WHEN me_event = ${p.bind(name)}${when} THEN me_value ELSE 0 END) AS ${c.sum}${suffix}`,
+        );
       }
       return lines;
     });

@@ -82,10 +82,12 @@ export const sqlDialects: Record<SqlDialectName, SqlDialect> = {
   postgres: {
     name: "postgres",
     quote: doubleQuote,
-    placeholder: (i, type) =>
-      type === "instant" ? `CAST($${i} AS bigint)` : type === "integer" ? `CAST($${i} AS integer)` : `$${i}`,
-    instantValue: (t) => t,
-    instant: (c) => `(extract(epoch FROM ${c}) * 1000)`,
+    // An instant is bound untyped, as UTC text with an explicit zone: PostgreSQL types it after the column it is
+    // compared with, so a `timestamp` column reads it as UTC wall time and a `timestamptz` column as the instant,
+    // whatever the session's time zone — and the comparison can use an index.
+    placeholder: (i, type) => (type === "integer" ? `CAST($${i} AS integer)` : `$${i}`),
+    instantValue: (t) => `${sqlTimestamp(t)}+00`,
+    instant: (c) => c,
     dayNumber: (c) => `CAST(floor(extract(epoch FROM ${c}) / 86400) AS integer)`,
     toDouble: (e) => `CAST(${e} AS double precision)`,
     // numeric holds any exponent up to 4 digits; values a double cannot hold (or hardly: below 1e-300) count as 0.

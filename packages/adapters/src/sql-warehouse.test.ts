@@ -20,10 +20,12 @@ declare module "vitest" {
   }
 }
 
+/** Not launched: the window is the planned dates (SPEC §7), whose edges the cases below sit on. */
 const experiment: Experiment = {
   ...(demoExperiments[0] as Experiment),
   startDate: "2026-03-02",
   endDate: "2026-03-15",
+  launchedAt: undefined,
 };
 
 const simulated = simulateTraffic({

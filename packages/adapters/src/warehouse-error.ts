@@ -63,6 +63,13 @@ export function warehouseErrorKind(error: unknown, depth = 0): AdapterErrorKind 
     const kind = warehouseErrorKind(cause, depth + 1);
     if (kind !== "query") return kind;
   }
-  if (error instanceof Error && /fetch failed|socket hang up|network/i.test(error.message)) return "network";
+  if (
+    error instanceof Error &&
+    /fetch failed|socket hang up|network|connection (refused|reset|terminated|closed)|ECONN|ENOTFOUND|EAI_AGAIN/i.test(
+      error.message,
+    )
+  ) {
+    return "network";
+  }
   return "query";
 }

@@ -37,6 +37,8 @@ export interface FlagsmithEventsOptions {
   multiVariantShare?: number;
   /** Adds hand-written events at the window's edges and anonymous events. Default true. */
   edgeCases?: boolean;
+  /** Mean page views of an active identity (each with a load time 80 % of the time). Default 2.5. */
+  pageViewsPerIdentity?: number;
 }
 
 /** Metric events the generator emits (what the tests' metrics read). */
@@ -119,7 +121,7 @@ export function* generateFlagsmithEvents(options: FlagsmithEventsOptions): Gener
         first - 24 * HOUR_MS + random() * 144 * HOUR_MS,
       );
     }
-    const views = random() < 0.9 ? Math.floor(random() * 6 * activity) : 0;
+    const views = random() < 0.9 ? Math.floor(random() * 2 * (options.pageViewsPerIdentity ?? 2.5) * activity) : 0;
     for (let v = 0; v < views; v++) {
       const t = first - 12 * HOUR_MS + random() * 120 * HOUR_MS;
       conversion(options.environmentKey, identifier, GENERATED_EVENT_NAMES.pageView, "", t);
