@@ -29,9 +29,8 @@ describe("entry points", () => {
   it("keeps DuckDB and pg out of the main entry", () => {
     const imports = [...reachableImports(join(src, "index.ts"))];
     expect(imports.filter((s) => /duckdb|^pg$/.test(s))).toEqual([]);
-    // zod classic ("zod") is ~90 kB minified: the domain model uses zod/mini. The Flagsmith REST adapter is the
-    // last module on classic zod until its rewrite (issue 11).
-    expect(imports.sort()).toEqual(["@flagsmith-experimentation/stats-core", "zod", "zod/mini"]);
+    // zod classic ("zod") is ~90 kB minified: the domain model and the Flagsmith adapters use zod/mini.
+    expect(imports.sort()).toEqual(["@flagsmith-experimentation/stats-core", "zod/mini"]);
   });
 
   it("exports every executor and the Flagsmith replay as a subpath with the same shape in development and when published", () => {
@@ -39,11 +38,11 @@ describe("entry points", () => {
       expect(manifest.exports[`./${name}`]).toEqual({
         source: `./src/${name}.ts`,
         types: `./dist/${name}.d.ts`,
-        import: `./dist/${name}.js`,
+        default: `./dist/${name}.js`,
       });
       expect(manifest.publishConfig.exports[`./${name}`]).toEqual({
         types: `./dist/${name}.d.ts`,
-        import: `./dist/${name}.js`,
+        default: `./dist/${name}.js`,
       });
       expect(existsSync(join(src, `${name}.ts`))).toBe(true);
     }

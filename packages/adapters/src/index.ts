@@ -79,16 +79,15 @@ export {
   VARIATION_KEY_PATTERN,
   variationSchema,
 } from "./flag";
-export type {
-  FlagsmithAdaptersOptions,
-  FlagsmithFeature,
-  FlagsmithMultivariateOption,
-} from "./flagsmith-rest-adapter";
-export {
-  createFlagsmithAdapters,
-  flagFromFlagsmithFeature,
-  flagsmithVariationKey,
-} from "./flagsmith-rest-adapter";
+export type { FlagsmithAdapters } from "./flagsmith/adapters";
+export { createFlagsmithAdapters } from "./flagsmith/adapters";
+export { flagFromFlagsmithFeature } from "./flagsmith/flags";
+export type { FlagsmithKitStorage } from "./flagsmith/kit-store";
+export { createFlagsmithMemoryStorage } from "./flagsmith/kit-store";
+export { metricFromFlagsmithMetric } from "./flagsmith/metrics";
+export type { FlagsmithAdaptersOptions } from "./flagsmith/options";
+export { FlagsmithConfigurationError } from "./flagsmith/options";
+export { flagsmithRolloutSegmentExperimentId } from "./flagsmith/segments";
 export type { GuardOptions } from "./guard-adapters";
 export {
   callAdapter,

@@ -287,6 +287,11 @@ export const REPLAY_WORLD: ReplayWorld = {
     metric(34, "Page load time", "mean", "down", "page_load", "Milliseconds to interactive"),
     metric(35, "Support tickets", "count", "down", "support_ticket_opened", ""),
     metric(36, "Sessions", "count", "informational", "session_started", "Context only"),
+    {
+      ...metric(41, "Checkout conversion", "occurrence", "up", "checkout_completed", ""),
+      environment: REPLAY_STAGING_ID,
+    },
+    { ...metric(42, "Page load time", "mean", "down", "page_load", ""), environment: REPLAY_STAGING_ID },
   ],
   experiments: [
     {
