@@ -38,11 +38,11 @@ describe("entry points", () => {
       expect(manifest.exports[`./${name}`]).toEqual({
         source: `./src/${name}.ts`,
         types: `./dist/${name}.d.ts`,
-        import: `./dist/${name}.js`,
+        default: `./dist/${name}.js`,
       });
       expect(manifest.publishConfig.exports[`./${name}`]).toEqual({
         types: `./dist/${name}.d.ts`,
-        import: `./dist/${name}.js`,
+        default: `./dist/${name}.js`,
       });
       expect(existsSync(join(src, `${name}.ts`))).toBe(true);
     }
