@@ -1,10 +1,20 @@
+import { basename } from "node:path";
+import { fileURLToPath } from "node:url";
 import { defineConfig, type Options } from "tsup";
 
 /**
- * The one build configuration every package uses: ESM + rolled-up `.d.ts` for each TypeScript entry,
- * CSS entries copied through esbuild, dependencies and peers external (tsup's default).
+ * The one build configuration every package uses: ESM + rolled-up `.d.ts` for each TypeScript entry, CSS entries
+ * copied through esbuild, each with a declaration (`styles.css.d.ts`, from `stylesheet-declaration.ts`) that the
+ * `types` condition of its `exports` entry points at; dependencies and peers external (tsup's default).
  */
 export function packageBuild({ entry = ["src/index.ts"] }: { entry?: string[] } = {}): Options {
+  const dtsEntry = Object.fromEntries(
+    entry.map((file) =>
+      file.endsWith(".css")
+        ? [basename(file), fileURLToPath(new URL("stylesheet-declaration.ts", import.meta.url))]
+        : [file.replace(/^src\//, "").replace(/\.tsx?$/, ""), file],
+    ),
+  );
   return defineConfig({
     entry,
     format: ["esm"],
@@ -15,7 +25,7 @@ export function packageBuild({ entry = ["src/index.ts"] }: { entry?: string[] } 
     treeshake: true,
     splitting: false,
     dts: {
-      entry: entry.filter((file) => /\.tsx?$/.test(file)),
+      entry: dtsEntry,
       compilerOptions: {
         composite: false,
         incremental: false,

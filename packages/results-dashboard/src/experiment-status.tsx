@@ -9,6 +9,8 @@ function statusLabel(status: ExperimentStatus, m: ResultsMessages): string {
       return m.statusScheduled;
     case "running":
       return m.statusRunning;
+    case "paused":
+      return m.statusPaused;
     case "stopped":
       return m.statusStopped;
     case "concluded":

@@ -31,6 +31,10 @@ function verdictTitle(verdict: RecommendationVerdict, m: ResultsMessages): strin
       return m.verdictInvestigate;
     case "no-difference":
       return m.verdictNoDifference;
+    case "not-started":
+      return m.verdictNotStarted;
+    case "inconclusive":
+      return m.verdictInconclusive;
   }
 }
 
@@ -128,6 +132,12 @@ export function recommendationText(analysis: AnalysisResult, m: ResultsMessages,
       break;
     case "no-difference":
       sentence = formatMessage(m.noDifferenceText, { metric, confidence });
+      break;
+    case "not-started":
+      sentence = m.notStartedText;
+      break;
+    case "inconclusive":
+      sentence = formatMessage(m.inconclusiveText, { metric });
       break;
   }
   return {
