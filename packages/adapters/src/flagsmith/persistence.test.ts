@@ -283,6 +283,9 @@ describe("Flagsmith persistence: launch", () => {
 describe("Flagsmith persistence: segment targeting", () => {
   const segmentDraft = { ...checkoutDraft, segmentId: "504", rolloutPercentage: 100 };
 
+  // The override requests are the dashboard's: frontend/common/services/useSegmentOverride.ts (v1, create),
+  // frontend/common/stores/feature-list-store.ts `editFeatureState` (v1, remove) and
+  // frontend/common/services/useFeatureVersion.ts `createFeatureVersion` (v2, one published version per change).
   it("v1: the launch serves the weights to the segment through an override; stop removes it", async () => {
     const { persistence } = adapters();
     const draft = await persistence.saveDraft(segmentDraft);
@@ -399,6 +402,8 @@ describe("Flagsmith persistence: acting on a running experiment", () => {
     return { ...all, launched };
   }
 
+  // frontend/common/services/useExperiment.ts: `pauseExperiment`, `startExperiment`, `completeExperiment`,
+  // `updateExperimentRollout` — the same paths, POST without a body (PATCH with one for the rollout).
   it("pauses with pause/, resumes with start/ and stops with complete/", async () => {
     const { persistence, launched } = await launch();
     expect(await persistence.pause?.(launched.id)).toMatchObject({ status: "paused" });
