@@ -331,6 +331,24 @@ describe("Flagsmith persistence: segment targeting", () => {
     expect((await adapters().segments.listOverrides("4821")).map((o) => o.segmentId)).toEqual(["502", "503"]);
   });
 
+  it("a stop whose override removal fails says so, and stopping again finishes it", async () => {
+    const { persistence } = adapters();
+    const draft = await persistence.saveDraft(segmentDraft);
+    const launched = await persistence.launch(draft.id, { idempotencyKey: "k", expectedRevision: draft.revision });
+    server.replay.failNext({
+      method: "DELETE",
+      path: /\/feature-segments\/\d+\/$/,
+      status: 503,
+      body: "<html>busy</html>",
+    });
+    const error = await failure(persistence.stop(launched.id));
+    expect(error).toMatchObject({ kind: "server", status: 503 });
+    expect(error.message).toMatch(/stopped in Flagsmith, but the segment still gets its variations/);
+    expect((await adapters().segments.listOverrides("4821")).map((o) => o.segmentId)).toContain("504");
+    expect(await persistence.stop(launched.id)).toMatchObject({ status: "stopped" });
+    expect((await adapters().segments.listOverrides("4821")).map((o) => o.segmentId)).toEqual(["502", "503"]);
+  });
+
   it("v2: the override is written as a new published feature version", async () => {
     const { persistence } = adapters(REPLAY_STAGING_KEY);
     const draft = await persistence.saveDraft({
