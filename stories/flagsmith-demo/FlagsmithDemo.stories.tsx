@@ -58,6 +58,39 @@ export const RunningExperimentResults: Story = {
   },
 };
 
+/** Fills the wizard as a newcomer would (by role and name only) up to "Review & Launch", then confirms the launch. */
+async function createAndLaunch(canvasElement: HTMLElement) {
+  const canvas = within(canvasElement);
+  const user = userEvent.setup();
+  await user.click(await canvas.findByRole("button", { name: "Create Experiment" }, LOAD));
+
+  await user.type(await canvas.findByRole("textbox", { name: "Name" }, LOAD), "Green checkout button");
+  await user.type(canvas.getByRole("textbox", { name: "Hypothesis" }), "A green button lifts checkout conversion.");
+  await user.click(canvas.getByRole("button", { name: "Next" }));
+
+  await canvas.findByRole("heading", { name: "Flag & Variations" }, LOAD);
+  await user.click(await canvas.findByRole("combobox", { name: "Flag" }, LOAD));
+  await user.click(await canvas.findByRole("option", { name: /checkout_cta_color/ }, LOAD));
+  // Flagsmith's option keys, verbatim.
+  await expect(await canvas.findByText("Variant_1", {}, LOAD)).toBeVisible();
+  await user.click(canvas.getByRole("button", { name: "Next" }));
+
+  await canvas.findByRole("heading", { name: "Select Metrics" }, LOAD);
+  await user.click(await canvas.findByRole("checkbox", { name: "Checkout conversion" }, LOAD));
+  await user.click(canvas.getByRole("radio", { name: "Primary" }));
+  await user.click(canvas.getByRole("button", { name: "Next" }));
+
+  await canvas.findByRole("heading", { name: "Segments & Traffic" }, LOAD);
+  await user.selectOptions(await canvas.findByRole("combobox", { name: "Segment" }, LOAD), "Mobile app users");
+  await user.click(canvas.getByRole("button", { name: "Next" }));
+
+  await canvas.findByRole("heading", { name: "Review & Launch" }, LOAD);
+  await user.click(canvas.getByRole("button", { name: "Launch Experiment" }));
+  const dialog = await within(canvasElement.ownerDocument.body).findByRole("dialog", {}, LOAD);
+  await user.click(within(dialog).getByRole("button", { name: "Confirm launch" }));
+  return { dialog, user };
+}
+
 /**
  * Create, launch and read, with the wizard over Flagsmith: the launch reaches the replayed Flagsmith as the requests
  * its own frontend sends — the experiment, the segment override that serves the weights, the start.
@@ -65,35 +98,8 @@ export const RunningExperimentResults: Story = {
 export const CreateLaunchAndRead: Story = {
   play: async ({ canvasElement, loaded }) => {
     const { replay } = loaded.services as FlagsmithDemoServices;
+    await createAndLaunch(canvasElement);
     const canvas = within(canvasElement);
-    const user = userEvent.setup();
-    await user.click(await canvas.findByRole("button", { name: "Create Experiment" }, LOAD));
-
-    await user.type(await canvas.findByRole("textbox", { name: "Name" }, LOAD), "Green checkout button");
-    await user.type(canvas.getByRole("textbox", { name: "Hypothesis" }), "A green button lifts checkout conversion.");
-    await user.click(canvas.getByRole("button", { name: "Next" }));
-
-    await canvas.findByRole("heading", { name: "Flag & Variations" }, LOAD);
-    await user.click(await canvas.findByRole("combobox", { name: "Flag" }, LOAD));
-    await user.click(await canvas.findByRole("option", { name: /checkout_cta_color/ }, LOAD));
-    // Flagsmith's option keys, verbatim.
-    await expect(await canvas.findByText("Variant_1", {}, LOAD)).toBeVisible();
-    await user.click(canvas.getByRole("button", { name: "Next" }));
-
-    await canvas.findByRole("heading", { name: "Select Metrics" }, LOAD);
-    await user.click(await canvas.findByRole("checkbox", { name: "Checkout conversion" }, LOAD));
-    await user.click(canvas.getByRole("radio", { name: "Primary" }));
-    await user.click(canvas.getByRole("button", { name: "Next" }));
-
-    await canvas.findByRole("heading", { name: "Segments & Traffic" }, LOAD);
-    await user.selectOptions(await canvas.findByRole("combobox", { name: "Segment" }, LOAD), "Mobile app users");
-    await user.click(canvas.getByRole("button", { name: "Next" }));
-
-    await canvas.findByRole("heading", { name: "Review & Launch" }, LOAD);
-    await user.click(canvas.getByRole("button", { name: "Launch Experiment" }));
-    const dialog = await within(canvasElement.ownerDocument.body).findByRole("dialog", {}, LOAD);
-    await user.click(within(dialog).getByRole("button", { name: "Confirm launch" }));
-
     await expect(await canvas.findByRole("region", { name: "Recommendation" }, LOAD)).toBeVisible();
     await waitFor(() => {
       const writes = replay.requests.filter((r) => r.method !== "GET").map((r) => `${r.method} ${r.path}`);
@@ -113,5 +119,25 @@ export const CreateLaunchAndRead: Story = {
     await expect(replay.requests.every((r) => r.authorization?.startsWith("Token "))).toBe(true);
     const experiment = replay.world.experiments.find((e) => e.name === "Green checkout button");
     await expect(experiment?.status).toBe("running");
+  },
+};
+
+/** Flagsmith throttles the launch (429 with `Retry-After`): the wizard says so, keeps the draft, and "Retry" launches. */
+export const LaunchRateLimitedByFlagsmith: Story = {
+  play: async ({ canvasElement, loaded }) => {
+    const { replay } = loaded.services as FlagsmithDemoServices;
+    replay.failNext({
+      method: "POST",
+      path: "/api/v1/environments/Mpr5y7yTbxvQDjiJLaTRtB/experiments/",
+      status: 429,
+      body: { detail: "Request was throttled. Expected available in 12 seconds." },
+      headers: { "retry-after": "12" },
+    });
+    const { dialog, user } = await createAndLaunch(canvasElement);
+    const alert = await within(dialog).findByRole("alert", {}, LOAD);
+    await expect(alert).toHaveTextContent("Flagsmith is receiving too many requests; try again in 12 s.");
+    await user.click(within(alert).getByRole("button", { name: "Retry" }));
+    await expect(await within(canvasElement).findByRole("region", { name: "Recommendation" }, LOAD)).toBeVisible();
+    await expect(replay.world.experiments.filter((e) => e.name === "Green checkout button")).toHaveLength(1);
   },
 };
