@@ -7,7 +7,7 @@ import { createFlagsmithDemoServices, type FlagsmithDemoServices } from "./flags
  * The whole product through the kit's Flagsmith adapters: flags, segments, metrics and experiments come from
  * Flagsmith's Admin API — replayed in this page as Flagsmith 2.265.0 answers it (no server to start) — and every
  * launch, pause or stop is the request Flagsmith's own dashboard would send. Results come from simulated traffic in
- * the embedded DuckDB, as in "Demo/Full flow".
+ * the embedded DuckDB, read in the shape of Flagsmith's own events table (the warehouse's `schema: "flagsmith"`).
  */
 interface FlagsmithDemoArgs {
   /** The page the demo opens on. */
@@ -55,6 +55,8 @@ export const RunningExperimentResults: Story = {
     const canvas = within(canvasElement);
     await expect(await canvas.findByRole("region", { name: "Recommendation" }, LOAD)).toBeVisible();
     await expect(canvas.getAllByText(/model_v2/).length).toBeGreaterThan(0);
+    // Exposures were found in the Flagsmith-shaped table (by flag name, in this environment): lifts are measured.
+    await expect(canvas.getAllByRole("img", { name: /lift/ }).length).toBeGreaterThan(0);
   },
 };
 
@@ -101,6 +103,7 @@ export const CreateLaunchAndRead: Story = {
     await createAndLaunch(canvasElement);
     const canvas = within(canvasElement);
     await expect(await canvas.findByRole("region", { name: "Recommendation" }, LOAD)).toBeVisible();
+    await expect(canvas.getAllByRole("img", { name: /lift/ }).length).toBeGreaterThan(0);
     await waitFor(() => {
       const writes = replay.requests.filter((r) => r.method !== "GET").map((r) => `${r.method} ${r.path}`);
       expect(writes).toEqual([
