@@ -82,6 +82,7 @@ export {
   guardPersistenceAdapter,
   guardSegmentsAdapter,
   guardWarehouseAdapter,
+  withTimeout,
 } from "./guard-adapters";
 export type {
   ConnectionCheck,

@@ -37,7 +37,7 @@ export function StepList({
   const { messages } = useWizardText();
   const id = useId();
   return (
-    <nav className="fe-wizard__steps" aria-label={messages.stepListLabel}>
+    <nav className="fx-wizard-steps" aria-label={messages.stepListLabel}>
       <ol>
         {WIZARD_STEPS.map((step, index) => {
           const state = step === current ? "current" : stateOf(step);
@@ -50,23 +50,23 @@ export function StepList({
           return (
             <li
               key={step}
-              className="fe-wizard__step"
+              className="fx-wizard-step"
               data-state={state}
               aria-current={state === "current" ? "step" : undefined}
             >
               <button
                 type="button"
-                className="fe-wizard__step-button"
+                className="fx-wizard-step-button"
                 onClick={() => onSelect(step)}
                 disabled={disabled}
                 aria-describedby={`${id}-${step}`}
               >
-                <span className="fe-wizard__step-number" aria-hidden="true">
+                <span className="fx-wizard-step-number" aria-hidden="true">
                   {index + 1}
                 </span>
-                <span className="fe-wizard__step-name">{stepName(step, messages)}</span>
+                <span className="fx-wizard-step-name">{stepName(step, messages)}</span>
               </button>
-              <span id={`${id}-${step}`} className="fe-wizard__visually-hidden">
+              <span id={`${id}-${step}`} className="fx-visually-hidden">
                 {stateText}
               </span>
             </li>
