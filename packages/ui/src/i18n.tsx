@@ -129,3 +129,21 @@ export function I18nProvider<M>({
 export function useI18n<M>(catalogue: I18nCatalogue<M>): I18nScope<M> {
   return useContext(catalogue.context) ?? catalogue.defaults;
 }
+
+/** `"keep-running"` → `"KeepRunning"`, as a type. */
+export type PascalCase<S extends string> = S extends `${infer Head}-${infer Tail}`
+  ? `${Capitalize<Head>}${PascalCase<Tail>}`
+  : Capitalize<S>;
+
+/**
+ * The catalogue key for one value of a union, by the kit's naming rule: `messageKey("status", "running")` →
+ * `"statusRunning"`, `messageKey("verdict", "keep-running")` → `"verdictKeepRunning"`. Indexing a catalogue with it is
+ * type-checked: a new status without its message is a compile error.
+ */
+export function messageKey<P extends string, V extends string>(prefix: P, value: V): `${P}${PascalCase<V>}` {
+  const pascal = value
+    .split("-")
+    .map((part) => part.charAt(0).toUpperCase() + part.slice(1))
+    .join("");
+  return `${prefix}${pascal}` as `${P}${PascalCase<V>}`;
+}

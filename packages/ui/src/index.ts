@@ -14,11 +14,12 @@ export type { FieldProps } from "./field";
 export { describedBy, Field, FieldError, fieldDescribedBy, Hint } from "./field";
 export type { FormatOptions, Formatters } from "./format";
 export { createFormatters, isFiniteNumber, safeLocale } from "./format";
-export type { I18n, I18nCatalogue, I18nProps, I18nScope } from "./i18n";
+export type { I18n, I18nCatalogue, I18nProps, I18nScope, PascalCase } from "./i18n";
 export {
   createI18nCatalogue,
   formatMessage,
   I18nProvider,
+  messageKey,
   resolveMessages,
   useI18n,
   useI18nScope,

@@ -1,22 +1,13 @@
+import { messageKey } from "@flagsmith-experimentation/ui";
 import { useId } from "react";
+import type { WizardMessages } from "./messages";
 import { WIZARD_STEPS, type WizardStepId } from "./steps";
 import { useWizardText } from "./wizard-text";
 
 export type StepState = "done" | "current" | "upcoming";
 
-export function stepName(step: WizardStepId, messages: ReturnType<typeof useWizardText>["messages"]): string {
-  switch (step) {
-    case "details":
-      return messages.stepDetails;
-    case "flag":
-      return messages.stepFlag;
-    case "metrics":
-      return messages.stepMetrics;
-    case "traffic":
-      return messages.stepTraffic;
-    case "review":
-      return messages.stepReview;
-  }
+export function stepName(step: WizardStepId, messages: WizardMessages): string {
+  return messages[messageKey("step", step)];
 }
 
 /**

@@ -10,14 +10,11 @@ function formatFlagValue(value: FlagValue): string {
 export function VariationsTable({ flagName, variations }: { flagName: string; variations: readonly Variation[] }) {
   const { messages } = useWizardText();
   return (
-    <Table caption={messages.variationsCaption(flagName)} className="fx-wizard-variations">
-      <thead>
-        <tr>
-          <th scope="col">{messages.variationColumn}</th>
-          <th scope="col">{messages.valueColumn}</th>
-          <th scope="col">{messages.roleColumn}</th>
-        </tr>
-      </thead>
+    <Table
+      caption={messages.variationsCaption(flagName)}
+      columns={[messages.variationColumn, messages.valueColumn, messages.roleColumn]}
+      className="fx-wizard-variations"
+    >
       <tbody>
         {variations.map((variation) => (
           <tr key={variation.key} data-control={variation.isControl || undefined}>
