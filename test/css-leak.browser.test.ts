@@ -96,7 +96,15 @@ describe.each([
 
   it("keeps the host inputs' focus ring", () => {
     document.body.innerHTML = HOST_PAGE;
-    const ids = ["host-text", "host-date", "host-number", "host-textarea", "host-select", "host-checkbox", "host-button"];
+    const ids = [
+      "host-text",
+      "host-date",
+      "host-number",
+      "host-textarea",
+      "host-select",
+      "host-checkbox",
+      "host-button",
+    ];
     const before = ids.map(focusSnapshot);
     const style = document.createElement("style");
     style.dataset.kit = "";
