@@ -1,3 +1,5 @@
+import { basename } from "node:path";
+import { fileURLToPath } from "node:url";
 import { defineConfig, type Options } from "tsup";
 
 /**
@@ -7,11 +9,19 @@ import { defineConfig, type Options } from "tsup";
 const BUNDLED_WORKSPACE_PACKAGES = [/^@flagsmith-experimentation\/ui(\/|$)/];
 
 /**
- * The one build configuration every package uses: ESM + rolled-up `.d.ts` for each TypeScript entry,
- * CSS entries bundled by esbuild (their `@import`s inlined), dependencies and peers external (tsup's default),
- * the shared private UI package bundled in.
+ * The one build configuration every package uses: ESM + rolled-up `.d.ts` for each TypeScript entry, CSS entries
+ * bundled by esbuild (their `@import`s inlined), each with a declaration (`styles.css.d.ts`, from
+ * `stylesheet-declaration.ts`) that the `types` condition of its `exports` entry points at; dependencies and peers
+ * external (tsup's default), the shared private UI package bundled in.
  */
 export function packageBuild({ entry = ["src/index.ts"] }: { entry?: string[] } = {}): Options {
+  const dtsEntry = Object.fromEntries(
+    entry.map((file) =>
+      file.endsWith(".css")
+        ? [basename(file), fileURLToPath(new URL("stylesheet-declaration.ts", import.meta.url))]
+        : [file.replace(/^src\//, "").replace(/\.tsx?$/, ""), file],
+    ),
+  );
   return defineConfig({
     entry,
     format: ["esm"],
@@ -27,7 +37,7 @@ export function packageBuild({ entry = ["src/index.ts"] }: { entry?: string[] } 
       options.conditions = ["source", ...(options.conditions ?? [])];
     },
     dts: {
-      entry: entry.filter((file) => /\.tsx?$/.test(file)),
+      entry: dtsEntry,
       // Inline the shared package's types; relative imports must resolve too, for its own modules.
       resolve: [...BUNDLED_WORKSPACE_PACKAGES, /^\.\.?\//],
       compilerOptions: {

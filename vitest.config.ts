@@ -4,7 +4,7 @@ import { storybookTest } from "@storybook/addon-vitest/vitest-plugin";
 import react from "@vitejs/plugin-react";
 import { playwright } from "@vitest/browser-playwright";
 import { defaultClientConditions, defaultServerConditions } from "vite";
-import { defineConfig } from "vitest/config";
+import { configDefaults, defineConfig } from "vitest/config";
 import { chromiumArgs, chromiumPath } from "./test/chromium.ts";
 
 const root = fileURLToPath(new URL(".", import.meta.url));
@@ -72,6 +72,7 @@ export default defineConfig({
             "packages/adapters/src/**/*.test.ts",
             "test/**/*.node.test.ts",
           ],
+          exclude: [...configDefaults.exclude, "**/*.browser.test.{ts,tsx}"],
           globalSetup: ["test/postgres-global-setup.ts"],
         },
       },
@@ -89,7 +90,7 @@ export default defineConfig({
         test: {
           name: "browser",
           testTimeout: 30_000,
-          include: [...uiTests, "test/**/*.browser.test.{ts,tsx}"],
+          include: [...uiTests, "test/**/*.browser.test.{ts,tsx}", "packages/adapters/src/**/*.browser.test.ts"],
           setupFiles: ["test/setup-dom.ts"],
           browser: chromium(),
         },

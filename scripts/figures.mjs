@@ -12,8 +12,7 @@
 //   pnpm figures --no-build             reuse storybook-static/
 //   pnpm figures --skip-start           only the demo timings
 import { spawn } from "node:child_process";
-import { createServer } from "node:net";
-import { ensureStorybookBuild, launchChromium, serveStatic, staticDir, storyUrl } from "./screenshots.mjs";
+import { ensureStorybookBuild, freePort, launchChromium, serveStatic, staticDir, storyUrl } from "./screenshots.mjs";
 
 const args = process.argv.slice(2);
 const volumes = (args.find((a) => a.startsWith("--identities="))?.split("=")[1] ?? "100000,1000000")
@@ -22,17 +21,6 @@ const volumes = (args.find((a) => a.startsWith("--identities="))?.split("=")[1] 
   .filter((n) => Number.isFinite(n) && n > 0);
 const integer = new Intl.NumberFormat("en");
 const seconds = (ms) => `${new Intl.NumberFormat("en", { maximumFractionDigits: 2 }).format(ms / 1000)} s`;
-
-function freePort() {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const { port } = server.address();
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 async function waitForOk(url, deadline) {
   while (Date.now() < deadline) {

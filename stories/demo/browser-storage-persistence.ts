@@ -36,14 +36,20 @@ export interface BrowserStoragePersistence {
 
 export const DEFAULT_DEMO_STORAGE_KEY = "flagsmith-experimentation-demo:experiments";
 
-const storedExperimentsSchema = experimentSchema.array();
-
 function readStored(storage: Storage, key: string): Experiment[] | undefined {
   const raw = storage.getItem(key);
   if (raw === null) return undefined;
   try {
-    const parsed = storedExperimentsSchema.safeParse(JSON.parse(raw));
-    return parsed.success ? parsed.data : undefined;
+    const stored: unknown = JSON.parse(raw);
+    if (!Array.isArray(stored)) return undefined;
+    const experiments: Experiment[] = [];
+    for (const item of stored) {
+      const parsed = experimentSchema.safeParse(item);
+      // Storage from an older demo (or edited by hand): start again from the seed.
+      if (!parsed.success) return undefined;
+      experiments.push(parsed.data);
+    }
+    return experiments;
   } catch {
     return undefined;
   }
@@ -78,10 +84,10 @@ export function createBrowserStoragePersistence(options: BrowserStoragePersisten
     getExperiment: (id) => inner.persistence.getExperiment(id),
     listExperiments: () => inner.persistence.listExperiments(),
     stop: (id) => saving(inner.persistence.stop(id)),
-    conclude: (id) => {
+    conclude: (id, opts) => {
       const conclude = inner.persistence.conclude;
       if (!conclude) return inner.persistence.stop(id);
-      return saving(conclude.call(inner.persistence, id));
+      return saving(conclude.call(inner.persistence, id, opts));
     },
   };
 

@@ -1,4 +1,4 @@
-import type { Experiment, Flag, SegmentOverride } from "@flagsmith-experimentation/adapters";
+import { demoEnvironment, type Experiment, type Flag, type SegmentOverride } from "@flagsmith-experimentation/adapters";
 import type { PlannedMetric, PlannedSegment } from "@flagsmith-experimentation/wizard";
 
 /**
@@ -16,6 +16,7 @@ export const demoWorldFlags: Flag[] = [
     name: "checkout_cta_color",
     description: "Colour of the “Buy now” button on the checkout page.",
     type: "multivariate",
+    enabled: true,
     controlValue: "blue",
     variations: [
       { key: "control", name: "Blue", value: "blue", isControl: true },
@@ -28,6 +29,7 @@ export const demoWorldFlags: Flag[] = [
     name: "product_page_gallery",
     description: "How product photos are laid out on the product page.",
     type: "multivariate",
+    enabled: true,
     controlValue: "carousel",
     variations: [
       { key: "control", name: "Carousel", value: "carousel", isControl: true },
@@ -39,6 +41,7 @@ export const demoWorldFlags: Flag[] = [
     name: "pricing_page_layout",
     description: "Layout of the plans on the pricing page.",
     type: "multivariate",
+    enabled: true,
     controlValue: "table",
     variations: [
       { key: "control", name: "Comparison table", value: "table", isControl: true },
@@ -50,6 +53,7 @@ export const demoWorldFlags: Flag[] = [
     name: "image_cdn_provider",
     description: "Which CDN serves product images.",
     type: "multivariate",
+    enabled: true,
     controlValue: "current",
     variations: [
       { key: "control", name: "Current CDN", value: "current", isControl: true },
@@ -61,6 +65,7 @@ export const demoWorldFlags: Flag[] = [
     name: "free_shipping_banner",
     description: "A banner announcing free shipping above a basket value.",
     type: "multivariate",
+    enabled: true,
     controlValue: false,
     variations: [
       { key: "control", name: "No banner", value: false, isControl: true },
@@ -72,6 +77,7 @@ export const demoWorldFlags: Flag[] = [
     name: "search_ranking_model",
     description: "Ranking model behind product search.",
     type: "multivariate",
+    enabled: true,
     controlValue: 1,
     variations: [
       { key: "control", name: "Model v1", value: 1, isControl: true },
@@ -85,6 +91,7 @@ export const demoWorldFlags: Flag[] = [
     name: "navigation_menu",
     description: "Main navigation style.",
     type: "multivariate",
+    enabled: true,
     controlValue: "mega",
     variations: [
       { key: "control", name: "Mega menu", value: "mega", isControl: true },
@@ -96,6 +103,7 @@ export const demoWorldFlags: Flag[] = [
     name: "onboarding_tour",
     description: "Shows the product tour to new sign-ups. It has no variations yet.",
     type: "standard",
+    enabled: true,
     controlValue: true,
     variations: [{ key: "control", name: "Tour on", value: true, isControl: true }],
   },
@@ -129,7 +137,7 @@ export const demoWorldMetrics: PlannedMetric[] = [
     id: "conversion",
     name: "Checkout conversion",
     description: "Share of exposed users who complete a purchase.",
-    kind: "proportion",
+    kind: "occurrence",
     eventName: "purchase",
     direction: "increase",
     unit: "percent",
@@ -139,7 +147,7 @@ export const demoWorldMetrics: PlannedMetric[] = [
     id: "revenue-per-user",
     name: "Revenue per user",
     description: "Purchase revenue per exposed user, users who bought nothing included.",
-    kind: "mean",
+    kind: "sum",
     eventName: "purchase",
     direction: "increase",
     unit: "currency",
@@ -185,7 +193,7 @@ export const demoWorldMetrics: PlannedMetric[] = [
     id: "support-tickets",
     name: "Support contact rate",
     description: "Share of users who open a support ticket (lower is better).",
-    kind: "proportion",
+    kind: "occurrence",
     eventName: "support_ticket",
     direction: "decrease",
     unit: "percent",
@@ -249,6 +257,10 @@ export interface SeededExperiment {
   traffic?: TrafficPlan;
 }
 
+function flagNameOf(flagId: string): string {
+  return demoWorldFlags.find((f) => f.id === flagId)?.name ?? "";
+}
+
 function variationsOf(flagId: string): Flag["variations"] {
   const flag = demoWorldFlags.find((f) => f.id === flagId);
   if (!flag) throw new Error(`The demo world has no flag “${flagId}”.`);
@@ -266,6 +278,9 @@ export const seededExperiments: SeededExperiment[] = [
       startDate: "2026-04-20",
       endDate: "2026-05-17",
       flagId: "checkout-cta",
+      flagName: flagNameOf("checkout-cta"),
+      environmentKey: demoEnvironment.key,
+      rolloutPercentage: 100,
       variations: variationsOf("checkout-cta"),
       metrics: [
         { metricId: "conversion", role: "primary" },
@@ -290,13 +305,16 @@ export const seededExperiments: SeededExperiment[] = [
       startDate: "2026-05-08",
       endDate: "2026-06-04",
       flagId: "pricing-layout",
+      flagName: flagNameOf("pricing-layout"),
+      environmentKey: demoEnvironment.key,
+      rolloutPercentage: 100,
       variations: variationsOf("pricing-layout"),
       metrics: [
         { metricId: "revenue-per-user", role: "primary" },
         { metricId: "conversion", role: "secondary" },
         { metricId: "support-tickets", role: "guardrail" },
       ],
-      segmentId: "everyone",
+      segmentId: null,
       weights: { control: 50, cards: 50 },
       status: "running",
       revision: 2,
@@ -313,13 +331,16 @@ export const seededExperiments: SeededExperiment[] = [
       startDate: "2026-05-04",
       endDate: "2026-05-31",
       flagId: "image-cdn",
+      flagName: flagNameOf("image-cdn"),
+      environmentKey: demoEnvironment.key,
+      rolloutPercentage: 100,
       variations: variationsOf("image-cdn"),
       metrics: [
         { metricId: "conversion", role: "primary" },
         { metricId: "order-value", role: "secondary" },
         { metricId: "page-load-time", role: "guardrail" },
       ],
-      segmentId: "everyone",
+      segmentId: null,
       weights: { control: 50, "hi-res": 50 },
       status: "running",
       revision: 2,
@@ -336,6 +357,9 @@ export const seededExperiments: SeededExperiment[] = [
       startDate: "2026-05-06",
       endDate: "2026-06-02",
       flagId: "shipping-banner",
+      flagName: flagNameOf("shipping-banner"),
+      environmentKey: demoEnvironment.key,
+      rolloutPercentage: 100,
       variations: variationsOf("shipping-banner"),
       metrics: [
         { metricId: "conversion", role: "primary" },
@@ -358,6 +382,9 @@ export const seededExperiments: SeededExperiment[] = [
       startDate: "2026-05-04",
       endDate: "2026-05-31",
       flagId: "search-ranking",
+      flagName: flagNameOf("search-ranking"),
+      environmentKey: demoEnvironment.key,
+      rolloutPercentage: 100,
       variations: variationsOf("search-ranking"),
       metrics: [
         { metricId: "add-to-cart", role: "primary" },
@@ -380,6 +407,9 @@ export const seededExperiments: SeededExperiment[] = [
       startDate: "2026-06-01",
       endDate: "2026-06-28",
       flagId: "nav-menu",
+      flagName: flagNameOf("nav-menu"),
+      environmentKey: demoEnvironment.key,
+      rolloutPercentage: 100,
       variations: variationsOf("nav-menu"),
       metrics: [
         { metricId: "conversion", role: "primary" },
@@ -401,9 +431,12 @@ export const seededExperiments: SeededExperiment[] = [
       startDate: "2026-05-25",
       endDate: "",
       flagId: "product-gallery",
+      flagName: flagNameOf("product-gallery"),
+      environmentKey: demoEnvironment.key,
+      rolloutPercentage: 100,
       variations: variationsOf("product-gallery"),
       metrics: [],
-      segmentId: "",
+      segmentId: null,
       weights: {},
       status: "draft",
       revision: 1,

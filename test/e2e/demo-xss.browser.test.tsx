@@ -45,6 +45,7 @@ const hostileFlag: Flag = {
   name: FLAG_NAME,
   description: payload("flag description"),
   type: "multivariate",
+  enabled: true,
   controlValue: "a",
   variations: [
     { key: "control", name: CONTROL_NAME, value: "a", isControl: true },
@@ -64,7 +65,7 @@ const hostileMetrics: PlannedMetric[] = [
     id: "hostile-metric",
     name: METRIC_NAME,
     description: payload("metric description"),
-    kind: "proportion",
+    kind: "occurrence",
     eventName: "purchase",
     direction: "increase",
     unit: "percent",
@@ -86,6 +87,9 @@ const hostileExperiment: Experiment = {
   startDate: "2026-05-04",
   endDate: "2026-05-31",
   flagId: hostileFlag.id,
+  flagName: hostileFlag.name,
+  environmentKey: "production",
+  rolloutPercentage: 100,
   variations: hostileFlag.variations,
   metrics: [
     { metricId: "hostile-metric", role: "primary" },

@@ -159,7 +159,7 @@ async function aggregateInJs(
       }
       for (const [i, m] of defs.entries()) {
         if (name === m.eventName) {
-          acc[i * 2] = (acc[i * 2] ?? 0) + (m.kind === "mean" || m.kind === "ratio" ? (value ?? 0) : 1);
+          acc[i * 2] = (acc[i * 2] ?? 0) + (m.kind === "sum" || m.kind === "ratio" ? (value ?? 0) : 1);
         }
         if (m.kind === "ratio" && name === m.denominatorEventName) acc[i * 2 + 1] = (acc[i * 2 + 1] ?? 0) + 1;
       }
@@ -179,7 +179,7 @@ async function aggregateInJs(
         n += 1;
         const acc = perIdentity.get(identity);
         let y = acc ? (acc[i * 2] ?? 0) : 0;
-        if (m.kind === "proportion") y = y > 0 ? 1 : 0;
+        if (m.kind === "occurrence") y = y > 0 ? 1 : 0;
         const d = acc ? (acc[i * 2 + 1] ?? 0) : 0;
         sum += y;
         sumSquares += y * y;
@@ -188,7 +188,7 @@ async function aggregateInJs(
         cross += y * d;
       }
       const stats: MetricStatsRow["stats"] =
-        m.kind === "proportion"
+        m.kind === "occurrence"
           ? { kind: "proportion", n, sum }
           : m.kind === "ratio"
             ? { kind: "ratio", n, sum, sumSquares, denominatorSum: den, denominatorSumSquares: denSq, crossSum: cross }

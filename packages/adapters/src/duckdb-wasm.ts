@@ -1,8 +1,5 @@
 import type { AsyncDuckDB, AsyncDuckDBConnection } from "@duckdb/duckdb-wasm";
-import duckdbEhWorker from "@duckdb/duckdb-wasm/dist/duckdb-browser-eh.worker.js?url";
-import duckdbMvpWorker from "@duckdb/duckdb-wasm/dist/duckdb-browser-mvp.worker.js?url";
-import duckdbEhWasm from "@duckdb/duckdb-wasm/dist/duckdb-eh.wasm?url";
-import duckdbMvpWasm from "@duckdb/duckdb-wasm/dist/duckdb-mvp.wasm?url";
+import { AdapterError } from "./adapter-error";
 import {
   buildCreateEventsTableSql,
   buildInsertEventsFromCsvSql,
@@ -107,11 +104,53 @@ export async function loadEventsIntoDuckDbWasm(
   return insertEventsInBatches("duckdb", query, events, { ...table, batchSize: batchSize ?? 500 });
 }
 
-/** The wasm and worker files, resolved from node_modules by the bundler (Vite `?url`): no CDN. */
-export const duckDbWasmBundles = {
-  mvp: { mainModule: duckdbMvpWasm, mainWorker: duckdbMvpWorker },
-  eh: { mainModule: duckdbEhWasm, mainWorker: duckdbEhWorker },
-};
+/** One DuckDB-Wasm build: its wasm module and the worker script that runs it (absolute or page-relative URLs). */
+export interface DuckDbWasmBundle {
+  mainModule: string | URL;
+  mainWorker: string | URL;
+}
+
+/**
+ * Where the DuckDB-Wasm files are served: `eh` (WebAssembly exceptions, every current browser) and/or `mvp`
+ * (older browsers). DuckDB picks the best one the browser supports.
+ */
+export type DuckDbWasmBundles =
+  | { mvp: DuckDbWasmBundle; eh?: DuckDbWasmBundle }
+  | { mvp?: DuckDbWasmBundle; eh: DuckDbWasmBundle };
+
+/**
+ * The files of the installed `@duckdb/duckdb-wasm`, located with `new URL(…, import.meta.url)` next to this package
+ * (npm, pnpm, Yarn classic and Bun install a peer dependency there). Vite (dev server and build), webpack 5, Parcel
+ * and Rspack see these expressions, copy the files into the build and rewrite the URLs; nothing is fetched from a CDN.
+ * Bundlers that do not (esbuild, Rollup without a plugin) or Yarn Plug'n'Play need `bundles` passed explicitly.
+ */
+export function defaultDuckDbWasmBundles(): { mvp: DuckDbWasmBundle; eh: DuckDbWasmBundle } {
+  // The published build rewrites `../node_modules/` to `../../../` (see tsup.config.ts): from `dist/` the peer is a
+  // sibling of this package in node_modules; from `src/` (the workspace) it is this package's own dev dependency.
+  return {
+    mvp: {
+      mainModule: new URL("../node_modules/@duckdb/duckdb-wasm/dist/duckdb-mvp.wasm", import.meta.url),
+      mainWorker: new URL("../node_modules/@duckdb/duckdb-wasm/dist/duckdb-browser-mvp.worker.js", import.meta.url),
+    },
+    eh: {
+      mainModule: new URL("../node_modules/@duckdb/duckdb-wasm/dist/duckdb-eh.wasm", import.meta.url),
+      mainWorker: new URL("../node_modules/@duckdb/duckdb-wasm/dist/duckdb-browser-eh.worker.js", import.meta.url),
+    },
+  };
+}
+
+/** How long {@link openDuckDbWasmWarehouse} waits for DuckDB-Wasm to start by default. */
+export const DEFAULT_DUCKDB_WASM_START_TIMEOUT_MS = 30_000;
+
+export interface OpenDuckDbWasmWarehouseOptions extends Omit<SqlWarehouseOptions, "dialect" | "query"> {
+  /** The worker and wasm URLs; default {@link defaultDuckDbWasmBundles} (resolved by your bundler). */
+  bundles?: DuckDbWasmBundles;
+  /**
+   * Give up after this many milliseconds (default 30 000) with an `AdapterError` of kind `timeout`, instead of
+   * waiting forever for a worker that never answers (e.g. a wasm URL your server does not serve).
+   */
+  timeoutMs?: number;
+}
 
 export interface DuckDbWasmWarehouse {
   warehouse: SqlWarehouseAdapter;
@@ -123,28 +162,107 @@ export interface DuckDbWasmWarehouse {
   close(): Promise<void>;
 }
 
+const OPERATION = "openDuckDbWasmWarehouse";
+
+function startFailure(message: string, cause?: unknown): AdapterError {
+  return new AdapterError("network", message, { cause, operation: OPERATION });
+}
+
 /**
- * The embedded default in the browser: starts DuckDB-Wasm in a Web Worker (wasm bundled from node_modules),
- * creates the events table and returns a warehouse adapter over it.
+ * A Worker for `url`. A script on another origin (a CDN for static assets) cannot be a worker directly: it is
+ * loaded through a same-origin `blob:` worker that imports it. Returns the worker and what to release after it.
+ */
+function startWorker(url: string): { worker: Worker; release: () => void } {
+  const here = globalThis.location?.href;
+  const absolute = new URL(url, here);
+  if (!here || absolute.origin === new URL(here).origin) return { worker: new Worker(absolute), release: () => {} };
+  const loader = URL.createObjectURL(
+    new Blob([`importScripts(${JSON.stringify(absolute.href)});`], { type: "text/javascript" }),
+  );
+  return { worker: new Worker(loader), release: () => URL.revokeObjectURL(loader) };
+}
+
+/**
+ * The embedded default in the browser: starts DuckDB-Wasm in a Web Worker, creates the events table and returns a
+ * warehouse adapter over it. The worker and wasm files come from `options.bundles`, else from the installed
+ * `@duckdb/duckdb-wasm` through your bundler ({@link defaultDuckDbWasmBundles}). Rejects with an `AdapterError`:
+ * kind `network` when the worker or wasm cannot be loaded, `timeout` when DuckDB does not start within
+ * `options.timeoutMs`.
  */
 export async function openDuckDbWasmWarehouse(
-  options: Omit<SqlWarehouseOptions, "dialect" | "query"> = {},
+  options: OpenDuckDbWasmWarehouseOptions = {},
 ): Promise<DuckDbWasmWarehouse> {
+  const { bundles: given, timeoutMs = DEFAULT_DUCKDB_WASM_START_TIMEOUT_MS, ...warehouseOptions } = options;
+  if (typeof Worker === "undefined") {
+    throw startFailure("DuckDB-Wasm runs in a browser (Web Workers); in Node use the duckdb-node subpath.");
+  }
   const duckdb = await import("@duckdb/duckdb-wasm");
-  const bundle = await duckdb.selectBundle(duckDbWasmBundles);
-  if (!bundle.mainWorker) throw new Error("DuckDB-Wasm found no worker script for this browser.");
-  const worker = new Worker(bundle.mainWorker);
+  let bundles: DuckDbWasmBundles;
+  try {
+    bundles = given ?? defaultDuckDbWasmBundles();
+  } catch (error) {
+    throw startFailure("The DuckDB-Wasm files could not be located: pass their URLs as `bundles`.", error);
+  }
+  const asText = (bundle: DuckDbWasmBundle | undefined) =>
+    bundle && { mainModule: String(bundle.mainModule), mainWorker: String(bundle.mainWorker), pthreadWorker: null };
+  const eh = asText(bundles.eh);
+  const mvp = asText(bundles.mvp) ?? eh;
+  if (!mvp) throw startFailure("`bundles` names no DuckDB-Wasm build: give `eh` and/or `mvp`.");
+  const bundle = await duckdb.selectBundle({ mvp, ...(eh ? { eh } : {}) });
+  const workerUrl = bundle.mainWorker ?? mvp.mainWorker;
+
+  const { worker, release } = startWorker(workerUrl);
   const db = new duckdb.AsyncDuckDB(new duckdb.VoidLogger(), worker);
-  await db.instantiate(bundle.mainModule, bundle.pthreadWorker);
-  const connection = await db.connect();
-  const table: EventsTableOptions = {
-    ...(options.eventsTable ? { eventsTable: options.eventsTable } : {}),
-    ...(options.columns ? { columns: options.columns } : {}),
+  let failed: (error: AdapterError) => void = () => {};
+  const failure = new Promise<never>((_, reject) => {
+    failed = reject;
+  });
+  // DuckDB only logs a worker error and leaves its pending requests unanswered: turn it into a rejection.
+  const onWorkerError = (event: Event) => {
+    const detail = event instanceof ErrorEvent && event.message ? `: ${event.message}` : "";
+    failed(startFailure(`The DuckDB-Wasm worker could not be loaded from ${workerUrl}${detail}.`, event));
   };
-  const query = createDuckDbWasmQuery(connection);
-  await query(buildCreateEventsTableSql("duckdb", table), []);
+  worker.addEventListener("error", onWorkerError);
+  const timer = setTimeout(
+    () =>
+      failed(
+        new AdapterError(
+          "timeout",
+          `DuckDB-Wasm did not start within ${timeoutMs} ms (worker ${workerUrl}, wasm ${bundle.mainModule}).`,
+          { operation: OPERATION },
+        ),
+      ),
+    timeoutMs,
+  );
+  const table: EventsTableOptions = {
+    ...(warehouseOptions.eventsTable ? { eventsTable: warehouseOptions.eventsTable } : {}),
+    ...(warehouseOptions.columns ? { columns: warehouseOptions.columns } : {}),
+  };
+  const start = async () => {
+    try {
+      await db.instantiate(bundle.mainModule, bundle.pthreadWorker);
+    } catch (error) {
+      throw startFailure(`DuckDB-Wasm could not load its WebAssembly module from ${bundle.mainModule}.`, error);
+    }
+    const connection = await db.connect();
+    const query = createDuckDbWasmQuery(connection);
+    await query(buildCreateEventsTableSql("duckdb", table), []);
+    return { connection, query };
+  };
+  let started: Awaited<ReturnType<typeof start>>;
+  try {
+    started = await Promise.race([start(), failure]);
+  } catch (error) {
+    worker.terminate();
+    throw error;
+  } finally {
+    clearTimeout(timer);
+    worker.removeEventListener("error", onWorkerError);
+    release();
+  }
+  const { connection, query } = started;
   return {
-    warehouse: createSqlWarehouse({ ...options, dialect: "duckdb", query }),
+    warehouse: createSqlWarehouse({ ...warehouseOptions, dialect: "duckdb", query }),
     query,
     db,
     connection,

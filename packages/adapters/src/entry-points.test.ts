@@ -29,23 +29,28 @@ describe("entry points", () => {
   it("keeps DuckDB and pg out of the main entry", () => {
     const imports = [...reachableImports(join(src, "index.ts"))];
     expect(imports.filter((s) => /duckdb|^pg$/.test(s))).toEqual([]);
-    expect(imports.sort()).toEqual(["@flagsmith-experimentation/stats-core", "zod"]);
+    // zod classic ("zod") is ~90 kB minified: the domain model and the Flagsmith adapters use zod/mini.
+    expect(imports.sort()).toEqual(["@flagsmith-experimentation/stats-core", "zod/mini"]);
   });
 
-  it("exports every executor as a subpath with the same shape in development and when published", () => {
-    for (const name of ["duckdb-node", "duckdb-wasm", "postgres"]) {
+  it("exports every executor and the Flagsmith replay as a subpath with the same shape in development and when published", () => {
+    for (const name of ["duckdb-node", "duckdb-wasm", "postgres", "flagsmith-replay"]) {
       expect(manifest.exports[`./${name}`]).toEqual({
         source: `./src/${name}.ts`,
         types: `./dist/${name}.d.ts`,
-        import: `./dist/${name}.js`,
+        default: `./dist/${name}.js`,
       });
       expect(manifest.publishConfig.exports[`./${name}`]).toEqual({
         types: `./dist/${name}.d.ts`,
-        import: `./dist/${name}.js`,
+        default: `./dist/${name}.js`,
       });
       expect(existsSync(join(src, `${name}.ts`))).toBe(true);
     }
     expect(manifest.peerDependenciesMeta["@duckdb/node-api"]).toEqual({ optional: true });
     expect(manifest.peerDependenciesMeta["@duckdb/duckdb-wasm"]).toEqual({ optional: true });
+  });
+
+  it("keeps the Flagsmith replay free of Node and of every dependency, so it runs in a browser page", () => {
+    expect([...reachableImports(join(src, "flagsmith-replay.ts"))]).toEqual([]);
   });
 });

@@ -78,7 +78,9 @@ describe("transitionExperiment", () => {
       transitionExperiment(draft, { type: "launch" });
     } catch (error) {
       const problems = (error as ExperimentLifecycleError).problems.map((p) => p.path[0]);
-      expect(problems).toEqual(expect.arrayContaining(["hypothesis", "flagId", "metrics", "segmentId", "weights"]));
+      expect(problems).toEqual(expect.arrayContaining(["hypothesis", "flagId", "metrics", "weights"]));
+      // A new draft targets all identities (segmentId null), which is a complete choice.
+      expect(problems).not.toContain("segmentId");
       expect((error as ExperimentLifecycleError).code).toBe("not-launchable");
     }
   });
@@ -117,5 +119,81 @@ describe("findExperimentProblems", () => {
     const broken = { ...completeDraft(), status: "running", launchedAt: "2026-04-01T00:00:00.000Z", metrics: [] };
     expect(experimentSchema.safeParse(broken).success).toBe(false);
     expect(experimentSchema.safeParse({ ...completeDraft(), metrics: [] }).success).toBe(true);
+  });
+
+  it("pauses and resumes a running experiment, and records when it stopped", () => {
+    const running = { ...completeDraft(), status: "running" as const, launchedAt: "2026-03-01T09:00:00.000Z" };
+    const paused = transitionExperiment(running, { type: "pause" });
+    expect(paused.status).toBe("paused");
+    expect(transitionExperiment(paused, { type: "resume" }).status).toBe("running");
+    const stopped = transitionExperiment(paused, { type: "stop", at: new Date("2026-03-09T10:00:00Z") });
+    expect(stopped).toMatchObject({ status: "stopped", stoppedAt: "2026-03-09T10:00:00.000Z" });
+    expect(() => transitionExperiment(stopped, { type: "pause" })).toThrow(ExperimentLifecycleError);
+  });
+
+  it("concludes with a decision: the winner, who, when, why and the evidence", () => {
+    const running = { ...completeDraft(), status: "running" as const, launchedAt: "2026-03-01T09:00:00.000Z" };
+    const evidence = {
+      verdict: "declare-winner" as const,
+      users: { control: 5000, cards: 5010 },
+      metrics: [
+        {
+          metricId: "conversion",
+          variationKey: "cards",
+          lift: 0.08,
+          interval: [0.02, 0.14] as [number, number],
+          significant: true,
+          chanceToWin: 0.99,
+          pValue: null,
+        },
+      ],
+    };
+    const at = new Date("2026-03-20T08:00:00Z");
+    const concluded = transitionExperiment(running, {
+      type: "conclude",
+      at,
+      winner: "cards",
+      decidedBy: "Priya",
+      note: "Ship cards",
+      evidence,
+    });
+    expect(concluded).toMatchObject({
+      status: "concluded",
+      stoppedAt: at.toISOString(),
+      decision: { winner: "cards", decidedAt: at.toISOString(), decidedBy: "Priya", note: "Ship cards", evidence },
+    });
+    expect(experimentSchema.parse(concluded)).toEqual(concluded);
+    expect(() => transitionExperiment(running, { type: "conclude", winner: "nope" })).toThrow(/not a variation/);
+    expect(transitionExperiment(running, { type: "conclude" }).decision).toMatchObject({
+      winner: null,
+      evidence: null,
+    });
+  });
+});
+
+describe("experimentSchema", () => {
+  it("fills in what older hosts leave out: flag name, environment, rollout", () => {
+    const { flagName: _, environmentKey: __, rolloutPercentage: ___, ...older } = completeDraft();
+    expect(experimentSchema.parse(older)).toMatchObject({ flagName: "", environmentKey: "", rolloutPercentage: 100 });
+  });
+
+  it("rejects dates that do not exist or that a warehouse cannot hold, with a readable message", () => {
+    for (const date of ["2026-02-30", "9999-12-31", "0000-01-01", "1899-12-31", "2026-4-1"]) {
+      const result = experimentSchema.safeParse({ ...completeDraft(), startDate: date });
+      expect(result.success, date).toBe(false);
+      expect(result.error?.issues[0]?.message, date).toMatch(/date/);
+    }
+    expect(experimentSchema.safeParse({ ...completeDraft(), startDate: "2028-02-29" }).success).toBe(true);
+  });
+
+  it("accepts a one-day experiment (end date = start date)", () => {
+    const oneDay = { ...completeDraft(), endDate: "2026-04-01" };
+    expect(findExperimentProblems(oneDay)).toEqual([]);
+  });
+
+  it("rejects a rollout outside 1–100 %", () => {
+    expect(experimentSchema.safeParse({ ...completeDraft(), rolloutPercentage: 0 }).success).toBe(false);
+    expect(experimentSchema.safeParse({ ...completeDraft(), rolloutPercentage: 100.5 }).success).toBe(false);
+    expect(experimentSchema.safeParse({ ...completeDraft(), rolloutPercentage: 12.5 }).success).toBe(true);
   });
 });

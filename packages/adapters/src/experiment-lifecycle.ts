@@ -1,4 +1,5 @@
 import {
+  type DecisionEvidence,
   EXPERIMENT_CONFIGURATION_FIELDS,
   type Experiment,
   type ExperimentDraft,
@@ -12,8 +13,18 @@ export type ExperimentEvent =
   | { type: "edit"; changes: Omit<ExperimentDraft, "id" | "revision"> }
   | { type: "launch"; at?: Date }
   | { type: "start"; at?: Date }
+  | { type: "pause"; at?: Date }
+  | { type: "resume"; at?: Date }
   | { type: "stop"; at?: Date }
-  | { type: "conclude"; at?: Date };
+  | {
+      type: "conclude";
+      at?: Date;
+      /** The variation shipped, or `null` to conclude without a winner. Default `null`. */
+      winner?: string | null;
+      decidedBy?: string;
+      note?: string;
+      evidence?: DecisionEvidence | null;
+    };
 
 export type ExperimentEventType = ExperimentEvent["type"];
 
@@ -46,14 +57,23 @@ export class ExperimentLifecycleError extends Error {
   }
 }
 
-/** Which events each status accepts: draft → scheduled/running → stopped → concluded. */
+/**
+ * Which events each status accepts: draft → scheduled/running ⇄ paused → stopped → concluded. A running or paused
+ * experiment can also be concluded directly ("Ship <variation>").
+ */
 const allowedEvents: Record<ExperimentStatus, readonly ExperimentEventType[]> = {
   draft: ["edit", "launch"],
   scheduled: ["start", "stop"],
-  running: ["stop"],
+  running: ["pause", "stop", "conclude"],
+  paused: ["resume", "stop", "conclude"],
   stopped: ["conclude"],
   concluded: [],
 };
+
+/** Running or paused: the flag is held by this experiment (Flagsmith allows one such experiment per flag). */
+export function isExperimentActive(status: ExperimentStatus): boolean {
+  return status === "running" || status === "paused";
+}
 
 /** Whether `event` is allowed in `status` (a UI uses it to enable buttons). */
 export function canApplyExperimentEvent(status: ExperimentStatus, event: ExperimentEventType): boolean {
@@ -85,12 +105,16 @@ export function createDraftExperiment(id: string, draft: Omit<ExperimentDraft, "
     startDate: draft.startDate ?? "",
     endDate: draft.endDate ?? "",
     flagId: draft.flagId ?? "",
+    flagName: draft.flagName ?? "",
+    environmentKey: draft.environmentKey ?? "",
     variations: draft.variations ?? [],
     metrics: draft.metrics ?? [],
-    segmentId: draft.segmentId ?? "",
+    segmentId: draft.segmentId ?? null,
+    rolloutPercentage: draft.rolloutPercentage ?? 100,
     weights: draft.weights ?? {},
     status: "draft",
     revision: 1,
+    ...(draft.plan ? { plan: draft.plan } : {}),
   };
 }
 
@@ -143,10 +167,37 @@ export function transitionExperiment(experiment: Experiment, event: ExperimentEv
       return { ...experiment, status: nextStatus, launchedAt: at.toISOString(), revision };
     }
     case "start":
+    case "resume":
       return { ...experiment, status: "running", revision };
-    case "stop":
-      return { ...experiment, status: "stopped", revision };
-    case "conclude":
-      return { ...experiment, status: "concluded", revision };
+    case "pause":
+      return { ...experiment, status: "paused", revision };
+    case "stop": {
+      const stoppedAt = experiment.stoppedAt ?? (event.at ?? new Date()).toISOString();
+      return { ...experiment, status: "stopped", stoppedAt, revision };
+    }
+    case "conclude": {
+      const at = (event.at ?? new Date()).toISOString();
+      const winner = event.winner ?? null;
+      if (winner !== null && !experiment.variations.some((v) => v.key === winner)) {
+        throw new ExperimentLifecycleError(
+          "invalid-transition",
+          `“${winner}” is not a variation of this experiment, so it cannot be shipped.`,
+          { status, event: event.type },
+        );
+      }
+      return {
+        ...experiment,
+        status: "concluded",
+        stoppedAt: experiment.stoppedAt ?? at,
+        decision: {
+          winner,
+          decidedAt: at,
+          ...(event.decidedBy !== undefined ? { decidedBy: event.decidedBy } : {}),
+          ...(event.note !== undefined ? { note: event.note } : {}),
+          evidence: event.evidence ?? null,
+        },
+        revision,
+      };
+    }
   }
 }

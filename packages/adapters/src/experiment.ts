@@ -1,22 +1,98 @@
-import * as z from "zod";
+import * as z from "zod/mini";
 import { CONTROL_VARIATION_KEY, variationSchema } from "./flag";
 
-/** A calendar date `YYYY-MM-DD` (the experiment window runs from the start date 00:00 UTC to the end of the end date). */
-export const isoDateSchema = z.iso.date("Use a date in the form YYYY-MM-DD.");
+/** The calendar range every supported warehouse can hold (ClickHouse `DateTime64` stops at 2299). */
+export const EARLIEST_DATE = "1900-01-01";
+export const LATEST_DATE = "2299-12-30";
+
+/**
+ * A calendar date `YYYY-MM-DD` that exists (no 2026-02-30) and that every warehouse engine accepts
+ * (between {@link EARLIEST_DATE} and {@link LATEST_DATE}).
+ */
+export const isoDateSchema = z.iso
+  .date("Use a date that exists, in the form YYYY-MM-DD.")
+  .check(
+    z.refine((date) => date >= EARLIEST_DATE && date <= LATEST_DATE, "Use a date between the years 1900 and 2299."),
+  );
 
 /** Drafts may leave a date empty; launched experiments never do. */
 const draftDateSchema = z.union([isoDateSchema, z.literal("")]);
+const instantSchema = z.iso.datetime({ offset: true });
+const nonNegativeInteger = () => z.int().check(z.gte(0));
 
 export const metricRoleSchema = z.enum(["primary", "secondary", "guardrail"]);
-export const experimentStatusSchema = z.enum(["draft", "scheduled", "running", "stopped", "concluded"]);
+export const experimentStatusSchema = z.enum(["draft", "scheduled", "running", "paused", "stopped", "concluded"]);
 
 export const experimentMetricSchema = z.object({
-  metricId: z.string().min(1),
+  metricId: z.string().check(z.minLength(1)),
   role: metricRoleSchema,
 });
 
 /** Traffic split in percent per variation key; the values of a launchable experiment sum to 100. */
-export const experimentWeightsSchema = z.record(z.string(), z.number().finite().min(0).max(100));
+export const experimentWeightsSchema = z.record(z.string(), z.number().check(z.gte(0), z.lte(100)));
+
+/** Share of the audience (a segment, or all identities) that enters the experiment, in percent. */
+export const rolloutPercentageSchema = z
+  .number()
+  .check(
+    z.gte(1, "The rollout must include at least 1% of identities."),
+    z.lte(100, "The rollout cannot exceed 100% of identities."),
+  );
+
+/**
+ * The plan the wizard made the experiment with: the smallest relative lift it should detect, at which power and
+ * significance level, and the sample per variation and daily traffic that follow. The results page and the
+ * decision rules read it ("Day X of N", "% of planned sample").
+ */
+export const experimentPlanSchema = z.object({
+  /** Relative lift to detect, e.g. `0.05` for +5 %. */
+  minimumDetectableEffect: z.number().check(z.gt(0)),
+  power: z.number().check(z.gt(0), z.lt(1)),
+  alpha: z.number().check(z.gt(0), z.lt(1)),
+  /** The primary metric the sample size was computed for. */
+  primaryMetricId: z.optional(z.string().check(z.minLength(1))),
+  /** Identities needed per variation; absent when the metric had no baseline. */
+  sampleSizePerVariation: z.optional(z.int().check(z.gte(1))),
+  /** Identities per day entering the experiment, as estimated when planning. */
+  expectedDailyTraffic: z.optional(z.number().check(z.gte(0))),
+});
+
+export const recommendationVerdictSchema = z.enum([
+  "keep-running",
+  "declare-winner",
+  "investigate",
+  "no-difference",
+  "not-started",
+  "inconclusive",
+]);
+
+/** What the analysis said when the decision was taken, kept with the decision. */
+export const decisionEvidenceSchema = z.object({
+  verdict: recommendationVerdictSchema,
+  /** Identities analysed per variation key. */
+  users: z.record(z.string(), nonNegativeInteger()),
+  /** The primary metrics' comparisons with control at that moment. */
+  metrics: z.array(
+    z.object({
+      metricId: z.string().check(z.minLength(1)),
+      variationKey: z.string().check(z.minLength(1)),
+      lift: z.nullable(z.number()),
+      interval: z.nullable(z.tuple([z.number(), z.number()])),
+      significant: z.boolean(),
+      chanceToWin: z.nullable(z.number().check(z.gte(0), z.lte(1))),
+      pValue: z.nullable(z.number().check(z.gte(0), z.lte(1))),
+    }),
+  ),
+});
+
+/** How an experiment ended: the variation shipped (or `null` for none), who decided, when, and on what evidence. */
+export const experimentDecisionSchema = z.object({
+  winner: z.nullable(z.string().check(z.minLength(1))),
+  decidedAt: instantSchema,
+  decidedBy: z.optional(z.string()),
+  note: z.optional(z.string()),
+  evidence: z.nullable(decisionEvidenceSchema),
+});
 
 /** Tolerance for the weights sum (decimal weights such as 33.33 + 33.33 + 33.34). */
 const WEIGHT_SUM_TOLERANCE = 1e-6;
@@ -28,30 +104,44 @@ export interface ExperimentProblem {
 }
 
 const experimentObjectSchema = z.object({
-  id: z.string().min(1),
+  id: z.string().check(z.minLength(1)),
   name: z.string(),
   hypothesis: z.string(),
   startDate: draftDateSchema,
   endDate: draftDateSchema,
   flagId: z.string(),
+  /** The flag's name: what Flagsmith's exposure events carry (`feature_name`). */
+  flagName: z._default(z.string(), ""),
+  /** The environment the experiment runs in (Flagsmith environment key); empty when the host has none. */
+  environmentKey: z._default(z.string(), ""),
   variations: z.array(variationSchema),
   metrics: z.array(experimentMetricSchema),
-  segmentId: z.string(),
+  /** The targeted segment, or `null` for all identities. */
+  segmentId: z.nullable(z.string()),
+  rolloutPercentage: z._default(rolloutPercentageSchema, 100),
   weights: experimentWeightsSchema,
   status: experimentStatusSchema,
-  /** Increases with every saved change; used to detect concurrent edits. */
-  revision: z.number().int().min(0),
-  /** ISO date-time of the launch; present once the experiment left `draft`. */
-  launchedAt: z.iso.datetime({ offset: true }).optional(),
+  /** Increases with every saved change; used to detect concurrent edits and to launch only what was reviewed. */
+  revision: nonNegativeInteger(),
+  /** When the experiment launched; present once it left `draft`. */
+  launchedAt: z.optional(instantSchema),
+  /** When it stopped (stop or conclude); the measurement window ends there. */
+  stoppedAt: z.optional(instantSchema),
+  plan: z.optional(experimentPlanSchema),
+  decision: z.optional(experimentDecisionSchema),
 });
+
+type ExperimentConfiguration = Omit<
+  z.infer<typeof experimentObjectSchema>,
+  "status" | "revision" | "id" | "launchedAt" | "stoppedAt" | "decision"
+>;
 
 /**
  * What keeps an experiment from launching, as a list of readable problems (empty when it is launchable).
- * Drafts may be incomplete; every other status must satisfy all of these.
+ * Drafts may be incomplete; every other status must satisfy all of these. An end date equal to the start date is
+ * a valid one-day experiment.
  */
-export function findExperimentProblems(
-  experiment: Omit<z.infer<typeof experimentObjectSchema>, "status" | "revision" | "id" | "launchedAt">,
-): ExperimentProblem[] {
+export function findExperimentProblems(experiment: ExperimentConfiguration): ExperimentProblem[] {
   const problems: ExperimentProblem[] = [];
   const add = (path: (string | number)[], message: string) => problems.push({ path, message });
   if (experiment.name.trim() === "") add(["name"], "Give the experiment a name.");
@@ -77,7 +167,7 @@ export function findExperimentProblems(
   }
   const metricIds = experiment.metrics.map((m) => m.metricId);
   if (new Set(metricIds).size !== metricIds.length) add(["metrics"], "Each metric can be chosen once.");
-  if (experiment.segmentId === "") add(["segmentId"], "Choose a segment.");
+  if (experiment.segmentId === "") add(["segmentId"], "Choose a segment, or all identities.");
   const weightKeys = Object.keys(experiment.weights).sort();
   if (weightKeys.join("\u0000") !== [...keys].sort().join("\u0000")) {
     add(["weights"], "Give every variation a weight, and only those.");
@@ -87,37 +177,52 @@ export function findExperimentProblems(
   return problems;
 }
 
-export const experimentSchema = experimentObjectSchema.superRefine((experiment, ctx) => {
-  if (experiment.status === "draft") return;
-  for (const problem of findExperimentProblems(experiment)) {
-    ctx.addIssue({ code: "custom", message: problem.message, path: problem.path });
-  }
-  if (experiment.launchedAt === undefined) {
-    ctx.addIssue({ code: "custom", message: "A launched experiment records when it launched.", path: ["launchedAt"] });
-  }
-});
+export const experimentSchema = experimentObjectSchema.check(
+  z.superRefine((experiment, ctx) => {
+    if (experiment.status === "draft") return;
+    for (const problem of findExperimentProblems(experiment)) {
+      ctx.issues.push({ code: "custom", message: problem.message, path: problem.path, input: experiment });
+    }
+    if (experiment.launchedAt === undefined) {
+      ctx.issues.push({
+        code: "custom",
+        message: "A launched experiment records when it launched.",
+        path: ["launchedAt"],
+        input: experiment,
+      });
+    }
+  }),
+);
 
 /**
  * What the wizard saves: the fields a user fills in, every one optional. Without `id` a new draft is created;
  * with `revision` the save fails with a conflict when someone else saved in between.
  */
 export const experimentDraftSchema = z.object({
-  id: z.string().min(1).optional(),
-  revision: z.number().int().min(0).optional(),
-  name: z.string().optional(),
-  hypothesis: z.string().optional(),
-  startDate: draftDateSchema.optional(),
-  endDate: draftDateSchema.optional(),
-  flagId: z.string().optional(),
-  variations: z.array(variationSchema).optional(),
-  metrics: z.array(experimentMetricSchema).optional(),
-  segmentId: z.string().optional(),
-  weights: experimentWeightsSchema.optional(),
+  id: z.optional(z.string().check(z.minLength(1))),
+  revision: z.optional(nonNegativeInteger()),
+  name: z.optional(z.string()),
+  hypothesis: z.optional(z.string()),
+  startDate: z.optional(draftDateSchema),
+  endDate: z.optional(draftDateSchema),
+  flagId: z.optional(z.string()),
+  flagName: z.optional(z.string()),
+  environmentKey: z.optional(z.string()),
+  variations: z.optional(z.array(variationSchema)),
+  metrics: z.optional(z.array(experimentMetricSchema)),
+  segmentId: z.optional(z.nullable(z.string())),
+  rolloutPercentage: z.optional(rolloutPercentageSchema),
+  weights: z.optional(experimentWeightsSchema),
+  plan: z.optional(experimentPlanSchema),
 });
 
 export type MetricRole = z.infer<typeof metricRoleSchema>;
 export type ExperimentStatus = z.infer<typeof experimentStatusSchema>;
 export type ExperimentMetric = z.infer<typeof experimentMetricSchema>;
+export type ExperimentPlan = z.infer<typeof experimentPlanSchema>;
+export type RecommendationVerdict = z.infer<typeof recommendationVerdictSchema>;
+export type DecisionEvidence = z.infer<typeof decisionEvidenceSchema>;
+export type ExperimentDecision = z.infer<typeof experimentDecisionSchema>;
 export type Experiment = z.infer<typeof experimentSchema>;
 export type ExperimentDraft = z.infer<typeof experimentDraftSchema>;
 
@@ -128,10 +233,14 @@ export const EXPERIMENT_CONFIGURATION_FIELDS = [
   "startDate",
   "endDate",
   "flagId",
+  "flagName",
+  "environmentKey",
   "variations",
   "metrics",
   "segmentId",
+  "rolloutPercentage",
   "weights",
+  "plan",
 ] as const satisfies readonly (keyof Experiment & keyof ExperimentDraft)[];
 
 export type ExperimentConfigurationField = (typeof EXPERIMENT_CONFIGURATION_FIELDS)[number];

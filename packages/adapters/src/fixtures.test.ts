@@ -18,9 +18,10 @@ describe("demo fixtures", () => {
     expect(new Set(demoExperiments.map((e) => e.status))).toEqual(
       new Set(["draft", "running", "scheduled", "concluded"]),
     );
-    expect(new Set(demoMetrics.map((m) => m.kind))).toEqual(new Set(["proportion", "mean", "ratio", "count"]));
+    expect(new Set(demoMetrics.map((m) => m.kind))).toEqual(new Set(["occurrence", "count", "sum", "ratio"]));
+    expect(demoMetrics.some((m) => m.direction === "informational")).toBe(true);
     expect(demoMetrics.find((m) => m.id === "page-load-time")).toMatchObject({ direction: "decrease", unit: "ms" });
-    expect(demoMetrics.find((m) => m.id === "revenue-per-user")).toMatchObject({ kind: "mean", unit: "currency" });
+    expect(demoMetrics.find((m) => m.id === "revenue-per-user")).toMatchObject({ kind: "sum", unit: "currency" });
     expect(demoFlags.map(isFlagEligible)).toContain(false);
   });
 
@@ -34,7 +35,7 @@ describe("demo fixtures", () => {
     }
     for (const experiment of demoExperiments.filter((e) => e.status !== "draft")) {
       expect(flagIds.has(experiment.flagId)).toBe(true);
-      expect(segmentIds.has(experiment.segmentId)).toBe(true);
+      if (experiment.segmentId !== null) expect(segmentIds.has(experiment.segmentId)).toBe(true);
       for (const m of experiment.metrics) expect(metricIds.has(m.metricId)).toBe(true);
       const overridden = demoOverrides.some(
         (o) => o.flagId === experiment.flagId && o.segmentId === experiment.segmentId,

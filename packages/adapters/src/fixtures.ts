@@ -10,12 +10,16 @@ import type { WarehouseEvent } from "./warehouse-event";
  * segments (one already overriding a flag), the usual product metrics, and experiments in every status.
  */
 
+/** The Flagsmith environment the demo experiments run in. */
+export const demoEnvironment = { key: "ZtTE6nWHNqt8tYUDLbdRLW", name: "Production" } as const;
+
 export const demoFlags: Flag[] = [
   {
     id: "checkout-cta",
     name: "checkout_cta_color",
     description: "Colour of the “Buy now” button on the checkout page.",
     type: "multivariate",
+    enabled: true,
     controlValue: "blue",
     variations: [
       { key: "control", name: "Blue (control)", value: "blue", isControl: true },
@@ -28,6 +32,7 @@ export const demoFlags: Flag[] = [
     name: "pricing_page_layout",
     description: "Layout of the plans on the pricing page.",
     type: "multivariate",
+    enabled: true,
     controlValue: "table",
     variations: [
       { key: "control", name: "Comparison table", value: "table", isControl: true },
@@ -39,6 +44,7 @@ export const demoFlags: Flag[] = [
     name: "search_ranking_model",
     description: "Ranking model behind product search.",
     type: "multivariate",
+    enabled: true,
     controlValue: 1,
     variations: [
       { key: "control", name: "Model v1", value: 1, isControl: true },
@@ -51,6 +57,7 @@ export const demoFlags: Flag[] = [
     name: "onboarding_tour",
     description: "Shows the product tour to new sign-ups. Has no variations yet.",
     type: "standard",
+    enabled: true,
     controlValue: true,
     variations: [{ key: "control", name: "Tour on", value: true, isControl: true }],
   },
@@ -71,7 +78,7 @@ export const demoMetrics: MetricDefinition[] = [
     id: "conversion",
     name: "Checkout conversion",
     description: "Share of exposed users who complete a purchase.",
-    kind: "proportion",
+    kind: "occurrence",
     eventName: "purchase",
     direction: "increase",
     unit: "percent",
@@ -80,7 +87,7 @@ export const demoMetrics: MetricDefinition[] = [
     id: "revenue-per-user",
     name: "Revenue per user",
     description: "Purchase revenue per exposed user, including users who bought nothing.",
-    kind: "mean",
+    kind: "sum",
     eventName: "purchase",
     direction: "increase",
     unit: "currency",
@@ -108,10 +115,19 @@ export const demoMetrics: MetricDefinition[] = [
     id: "support-tickets",
     name: "Support contact rate",
     description: "Share of users who open a support ticket.",
-    kind: "proportion",
+    kind: "occurrence",
     eventName: "support_ticket",
     direction: "decrease",
     unit: "percent",
+  },
+  {
+    id: "sessions",
+    name: "Sessions per user",
+    description: "Visits per exposed user. Shown for context; it never decides the outcome.",
+    kind: "count",
+    eventName: "session_start",
+    direction: "informational",
+    unit: "number",
   },
 ];
 
@@ -127,6 +143,8 @@ export const demoExperiments: Experiment[] = [
     startDate: "2026-03-02",
     endDate: "2026-03-29",
     flagId: checkoutFlag.id,
+    flagName: checkoutFlag.name,
+    environmentKey: demoEnvironment.key,
     variations: checkoutFlag.variations,
     metrics: [
       { metricId: "conversion", role: "primary" },
@@ -135,6 +153,7 @@ export const demoExperiments: Experiment[] = [
       { metricId: "page-load-time", role: "guardrail" },
     ],
     segmentId: "eu-customers",
+    rolloutPercentage: 100,
     weights: { control: 34, green: 33, orange: 33 },
     status: "running",
     revision: 2,
@@ -147,17 +166,28 @@ export const demoExperiments: Experiment[] = [
     startDate: "2026-01-05",
     endDate: "2026-02-01",
     flagId: pricingFlag.id,
+    flagName: pricingFlag.name,
+    environmentKey: demoEnvironment.key,
     variations: pricingFlag.variations,
     metrics: [
       { metricId: "revenue-per-user", role: "primary" },
       { metricId: "conversion", role: "secondary" },
       { metricId: "support-tickets", role: "guardrail" },
     ],
-    segmentId: "everyone",
+    segmentId: null,
+    rolloutPercentage: 100,
     weights: { control: 50, cards: 50 },
     status: "concluded",
     revision: 4,
     launchedAt: "2026-01-04T16:00:00.000Z",
+    stoppedAt: "2026-02-02T10:00:00.000Z",
+    decision: {
+      winner: "cards",
+      decidedAt: "2026-02-02T10:00:00.000Z",
+      decidedBy: "Priya Raman",
+      note: "Cards lifted revenue per user with no rise in support contacts.",
+      evidence: null,
+    },
   },
   {
     id: "exp-search-ranking",
@@ -166,12 +196,15 @@ export const demoExperiments: Experiment[] = [
     startDate: "2026-06-01",
     endDate: "2026-06-28",
     flagId: searchFlag.id,
+    flagName: searchFlag.name,
+    environmentKey: demoEnvironment.key,
     variations: searchFlag.variations,
     metrics: [
       { metricId: "add-to-cart", role: "primary" },
       { metricId: "page-load-time", role: "guardrail" },
     ],
     segmentId: "mobile-web",
+    rolloutPercentage: 50,
     weights: { control: 50, "model-v2": 25, "model-v3": 25 },
     status: "scheduled",
     revision: 2,
@@ -184,9 +217,12 @@ export const demoExperiments: Experiment[] = [
     startDate: "2026-07-01",
     endDate: "",
     flagId: "",
+    flagName: "",
+    environmentKey: demoEnvironment.key,
     variations: [],
     metrics: [],
-    segmentId: "",
+    segmentId: null,
+    rolloutPercentage: 100,
     weights: {},
     status: "draft",
     revision: 1,

@@ -3,7 +3,7 @@ import { AdapterError } from "./adapter-error";
 import { demoFlags } from "./fixtures";
 import { flagSchema } from "./flag";
 import { callAdapter, guardAdapters } from "./guard-adapters";
-import type { FlagsAdapter } from "./host-adapters";
+import type { FlagsAdapter, PersistenceAdapter } from "./host-adapters";
 
 async function failure(promise: Promise<unknown>): Promise<AdapterError> {
   try {
@@ -56,5 +56,63 @@ describe("guardAdapters", () => {
     const notFound = new AdapterError("not-found", "No flag 42.");
     const error = await failure(callAdapter("flags.getFlag", flagSchema, async () => Promise.reject(notFound)));
     expect(error).toBe(notFound);
+  });
+});
+
+describe("guardAdapters — optional capabilities and planning figures", () => {
+  it("keeps pause, resume, conclude and deleteDraft only when the host has them", async () => {
+    const { createInMemoryAdapters } = await import("./in-memory-adapters");
+    const raw = createInMemoryAdapters({ guard: false });
+    const full = guardAdapters({ persistence: raw.persistence }).persistence;
+    expect(typeof full.pause).toBe("function");
+    expect(typeof full.resume).toBe("function");
+    expect(typeof full.conclude).toBe("function");
+    expect(typeof full.deleteDraft).toBe("function");
+    await expect(full.deleteDraft?.("exp-draft-onboarding")).resolves.toBeUndefined();
+
+    const { pause: _p, resume: _r, conclude: _c, deleteDraft: _d, ...minimal } = raw.persistence;
+    const guarded: PersistenceAdapter = guardAdapters({ persistence: minimal }).persistence;
+    expect(guarded.pause).toBeUndefined();
+    expect(guarded.conclude).toBeUndefined();
+  });
+
+  it("keeps the planning figures the wizard reads (expectedDailyTraffic, baseline, baselineSd)", async () => {
+    const segments = {
+      listSegments: async () => [{ id: "s", name: "S", expectedDailyTraffic: 1200 }],
+      listOverrides: async () => [],
+    };
+    const metrics = {
+      listMetrics: async () => [
+        {
+          id: "m",
+          name: "M",
+          kind: "occurrence",
+          eventName: "e",
+          direction: "increase",
+          baseline: 0.1,
+          baselineSd: 0.3,
+        },
+      ],
+    };
+    const guarded = guardAdapters({ segments, metrics } as never) as unknown as {
+      segments: typeof segments;
+      metrics: typeof metrics;
+    };
+    expect(await guarded.segments.listSegments()).toEqual([{ id: "s", name: "S", expectedDailyTraffic: 1200 }]);
+    expect((await guarded.metrics.listMetrics())[0]).toMatchObject({ baseline: 0.1, baselineSd: 0.3 });
+  });
+
+  it("reports rate limits, refused fields and server failures as distinct, retryable-or-not kinds", () => {
+    expect(new AdapterError("rate-limited", undefined, { retryAfterSeconds: 12 })).toMatchObject({
+      kind: "rate-limited",
+      retryAfterSeconds: 12,
+      retryable: true,
+    });
+    expect(new AdapterError("invalid-request", undefined, { fieldErrors: { name: ["Too long."] } })).toMatchObject({
+      retryable: false,
+      fieldErrors: { name: ["Too long."] },
+    });
+    expect(new AdapterError("server").retryable).toBe(true);
+    expect(new AdapterError("query").retryable).toBe(false);
   });
 });

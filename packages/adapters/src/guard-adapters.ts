@@ -1,4 +1,4 @@
-import * as z from "zod";
+import * as z from "zod/mini";
 import { AdapterError, toAdapterError } from "./adapter-error";
 import { experimentSchema } from "./experiment";
 import { flagSchema } from "./flag";
@@ -51,7 +51,7 @@ export function withTimeout<T>(promise: Promise<T>, timeoutMs: number, operation
  */
 export async function callAdapter<T>(
   operation: string,
-  schema: z.ZodType<T>,
+  schema: z.ZodMiniType<T>,
   call: () => Promise<unknown>,
   options: GuardOptions = {},
 ): Promise<T> {
@@ -72,8 +72,12 @@ export async function callAdapter<T>(
   return parsed.data;
 }
 
-const connectionCheckSchema = z.object({ ok: z.boolean(), message: z.string().optional() });
-const metricStatsRowsSchema = z.array(metricStatsRowSchema) as z.ZodType<MetricStatsRow[]>;
+const connectionCheckSchema = z.object({ ok: z.boolean(), message: z.optional(z.string()) });
+const metricStatsRowsSchema = z.array(metricStatsRowSchema) as unknown as z.ZodMiniType<MetricStatsRow[]>;
+const deletedSchema = z.pipe(
+  z.unknown(),
+  z.transform(() => undefined),
+);
 
 export function guardFlagsAdapter(adapter: FlagsAdapter, options: GuardOptions = {}): FlagsAdapter {
   return {
@@ -114,9 +118,22 @@ export function guardPersistenceAdapter(adapter: PersistenceAdapter, options: Gu
       callAdapter("persistence.listExperiments", z.array(experimentSchema), () => adapter.listExperiments(), options),
     stop: (id) => callAdapter("persistence.stop", experimentSchema, () => adapter.stop(id), options),
   };
-  const conclude = adapter.conclude?.bind(adapter);
+  // Optional capabilities stay optional: the UI offers Pause, Resume, Ship and Delete only when the host has them.
+  const { pause, resume, conclude, deleteDraft } = adapter;
+  if (pause) {
+    guarded.pause = (id) => callAdapter("persistence.pause", experimentSchema, () => pause.call(adapter, id), options);
+  }
+  if (resume) {
+    guarded.resume = (id) =>
+      callAdapter("persistence.resume", experimentSchema, () => resume.call(adapter, id), options);
+  }
   if (conclude) {
-    guarded.conclude = (id) => callAdapter("persistence.conclude", experimentSchema, () => conclude(id), options);
+    guarded.conclude = (id, opts) =>
+      callAdapter("persistence.conclude", experimentSchema, () => conclude.call(adapter, id, opts), options);
+  }
+  if (deleteDraft) {
+    guarded.deleteDraft = (id) =>
+      callAdapter("persistence.deleteDraft", deletedSchema, () => deleteDraft.call(adapter, id), options);
   }
   return guarded;
 }

@@ -1,4 +1,4 @@
-import type { Experiment, ExperimentDraft } from "./experiment";
+import type { DecisionEvidence, Experiment, ExperimentDraft } from "./experiment";
 import type { Flag } from "./flag";
 import type { MetricDefinition } from "./metric-definition";
 import type { ExposureSummary } from "./metric-stats";
@@ -12,6 +12,7 @@ export interface FlagQuery {
 
 /** Where flags and their variations come from (Flagsmith, or your own flag store). */
 export interface FlagsAdapter {
+  /** Flags with their state in the adapter's environment (`enabled`, `activeExperimentId`). */
   listFlags(q?: FlagQuery): Promise<Flag[]>;
   /** Fails with `AdapterError` kind `not-found` for an unknown id. */
   getFlag(id: string): Promise<Flag>;
@@ -30,19 +31,41 @@ export interface MetricsAdapter {
 export interface LaunchOptions {
   /** The same key launches once: a repeat returns the experiment the first call launched. */
   idempotencyKey: string;
+  /**
+   * The revision the user reviewed. The persistence launches only that revision; when the stored draft has
+   * another one it rejects with `AdapterError` kind `conflict` (carrying the current experiment).
+   */
+  expectedRevision: number;
+}
+
+export interface ConcludeOptions {
+  /** The variation to ship to the audience, or `null` to conclude without a winner. */
+  winner: string | null;
+  note?: string;
+  /** The analysis at the moment of the decision, stored with it. */
+  evidence?: DecisionEvidence | null;
 }
 
 /** Stores experiments and moves them through their lifecycle. */
 export interface PersistenceAdapter {
   /** Creates a draft (no `id`) or updates one; fails with `conflict` after launch or on a stale `revision`. */
   saveDraft(draft: ExperimentDraft): Promise<Experiment>;
-  /** Launches a draft: status `running`, or `scheduled` when the start date is in the future. */
+  /** Launches the reviewed revision of a draft: status `running`, or `scheduled` when the start date is in the future. */
   launch(id: string, opts: LaunchOptions): Promise<Experiment>;
   getExperiment(id: string): Promise<Experiment>;
   listExperiments(): Promise<Experiment[]>;
   stop(id: string): Promise<Experiment>;
-  /** Optional: marks a stopped experiment as concluded. */
-  conclude?(id: string): Promise<Experiment>;
+  /** Optional: pauses a running experiment (the UI offers “Pause” when present). */
+  pause?(id: string): Promise<Experiment>;
+  /** Optional: resumes a paused experiment. */
+  resume?(id: string): Promise<Experiment>;
+  /**
+   * Optional: ends the experiment with a decision — ships `winner` to the audience (or none) and records
+   * `decision` on the returned, concluded experiment. The UI offers “Ship <variation>” when present.
+   */
+  conclude?(id: string, opts: ConcludeOptions): Promise<Experiment>;
+  /** Optional: deletes a draft (never a launched experiment). */
+  deleteDraft?(id: string): Promise<void>;
 }
 
 export type MetricStatsGranularity = "total" | "day";

@@ -34,11 +34,12 @@ describe("createInMemoryAdapters", () => {
       { flagId: "checkout-cta", segmentId: "beta-testers" },
     ]);
     expect((await adapters.metrics.listMetrics()).map((m) => m.kind)).toEqual([
-      "proportion",
-      "mean",
+      "occurrence",
+      "sum",
       "ratio",
       "count",
-      "proportion",
+      "occurrence",
+      "count",
     ]);
     expect(await adapters.persistence.listExperiments()).toHaveLength(demoExperiments.length);
   });
@@ -65,18 +66,55 @@ describe("createInMemoryAdapters", () => {
     });
     const draft = await persistence.saveDraft(completeDraft);
     const [first, second] = await Promise.all([
-      persistence.launch(draft.id, { idempotencyKey: "k1" }),
-      persistence.launch(draft.id, { idempotencyKey: "k1" }),
+      persistence.launch(draft.id, { idempotencyKey: "k1", expectedRevision: draft.revision }),
+      persistence.launch(draft.id, { idempotencyKey: "k1", expectedRevision: draft.revision }),
     ]);
     expect(first).toEqual(second);
     expect(first).toMatchObject({ status: "scheduled", revision: 2, launchedAt: "2026-04-20T10:00:00.000Z" });
     expect(controls.experiments()[0]?.revision).toBe(2);
-    const again = await failure(persistence.launch(draft.id, { idempotencyKey: "k2" }));
+    const again = await failure(persistence.launch(draft.id, { idempotencyKey: "k2", expectedRevision: 2 }));
     expect(again.kind).toBe("conflict");
 
     const now = createInMemoryAdapters({ experiments: [], now: () => new Date("2026-05-03T10:00:00Z") });
     const other = await now.persistence.saveDraft(completeDraft);
-    expect((await now.persistence.launch(other.id, { idempotencyKey: "k" })).status).toBe("running");
+    expect(
+      (await now.persistence.launch(other.id, { idempotencyKey: "k", expectedRevision: other.revision })).status,
+    ).toBe("running");
+  });
+
+  it("launches only the revision the user reviewed", async () => {
+    const { persistence, controls } = createInMemoryAdapters({ experiments: [] });
+    const reviewed = await persistence.saveDraft(completeDraft);
+    await persistence.saveDraft({ id: reviewed.id, name: "Changed elsewhere", weights: { control: 90, green: 10 } });
+
+    const error = await failure(
+      persistence.launch(reviewed.id, { idempotencyKey: "k", expectedRevision: reviewed.revision }),
+    );
+    expect(error.kind).toBe("conflict");
+    expect(error.conflict?.current).toMatchObject({ name: "Changed elsewhere", revision: reviewed.revision + 1 });
+    expect(controls.experiments()[0]?.status).toBe("draft");
+  });
+
+  it("pauses, resumes and concludes with a recorded decision", async () => {
+    const at = new Date("2026-03-10T12:00:00Z");
+    const { persistence } = createInMemoryAdapters({ now: () => at });
+    expect((await persistence.pause?.("exp-checkout-cta"))?.status).toBe("paused");
+    expect((await persistence.resume?.("exp-checkout-cta"))?.status).toBe("running");
+    const concluded = await persistence.conclude?.("exp-checkout-cta", { winner: "green", note: "Ship it" });
+    expect(concluded).toMatchObject({
+      status: "concluded",
+      stoppedAt: at.toISOString(),
+      decision: { winner: "green", decidedAt: at.toISOString(), note: "Ship it", evidence: null },
+    });
+    const unknown = await failure(persistence.conclude?.("exp-search-ranking", { winner: "nope" }) ?? Promise.reject());
+    expect(unknown.kind).toBe("conflict");
+  });
+
+  it("deletes drafts but never a launched experiment", async () => {
+    const { persistence, controls } = createInMemoryAdapters();
+    await persistence.deleteDraft?.("exp-draft-onboarding");
+    expect(controls.experiments().some((e) => e.id === "exp-draft-onboarding")).toBe(false);
+    expect((await failure(persistence.deleteDraft?.("exp-checkout-cta") ?? Promise.reject())).kind).toBe("conflict");
   });
 
   it("keeps the configuration read-only after launch and stops a running experiment", async () => {

@@ -27,7 +27,10 @@ export type AdapterMethod =
   | "persistence.getExperiment"
   | "persistence.listExperiments"
   | "persistence.stop"
+  | "persistence.pause"
+  | "persistence.resume"
   | "persistence.conclude"
+  | "persistence.deleteDraft"
   | "warehouse.testConnection"
   | "warehouse.fetchMetricStats"
   | "warehouse.fetchExposureSummary";
@@ -200,7 +203,7 @@ export function createInMemoryAdapters(options: InMemoryAdaptersOptions = {}): I
           }
           return apply(existing, { type: "edit", changes }, "persistence.saveDraft");
         }),
-      launch: (id, { idempotencyKey }) =>
+      launch: (id, { idempotencyKey, expectedRevision }) =>
         run("persistence.launch", () => {
           const previous = launches.get(idempotencyKey);
           if (previous) {
@@ -211,11 +214,15 @@ export function createInMemoryAdapters(options: InMemoryAdaptersOptions = {}): I
             }
             return previous.result;
           }
-          const launched = apply(
-            findExperiment(id, "persistence.launch"),
-            { type: "launch", at: now() },
-            "persistence.launch",
-          );
+          const draft = findExperiment(id, "persistence.launch");
+          if (draft.status === "draft" && draft.revision !== expectedRevision) {
+            throw new AdapterError(
+              "conflict",
+              "This draft was changed somewhere else after you reviewed it. Review the changes before you launch.",
+              { operation: "persistence.launch", conflict: { current: copy(draft) } },
+            );
+          }
+          const launched = apply(draft, { type: "launch", at: now() }, "persistence.launch");
           launches.set(idempotencyKey, { experimentId: id, result: copy(launched) });
           return launched;
         }),
@@ -225,10 +232,38 @@ export function createInMemoryAdapters(options: InMemoryAdaptersOptions = {}): I
         run("persistence.stop", () =>
           apply(findExperiment(id, "persistence.stop"), { type: "stop", at: now() }, "persistence.stop"),
         ),
-      conclude: (id) =>
-        run("persistence.conclude", () =>
-          apply(findExperiment(id, "persistence.conclude"), { type: "conclude", at: now() }, "persistence.conclude"),
+      pause: (id) =>
+        run("persistence.pause", () =>
+          apply(findExperiment(id, "persistence.pause"), { type: "pause", at: now() }, "persistence.pause"),
         ),
+      resume: (id) =>
+        run("persistence.resume", () =>
+          apply(findExperiment(id, "persistence.resume"), { type: "resume", at: now() }, "persistence.resume"),
+        ),
+      conclude: (id, { winner, note, evidence }) =>
+        run("persistence.conclude", () =>
+          apply(
+            findExperiment(id, "persistence.conclude"),
+            {
+              type: "conclude",
+              at: now(),
+              winner,
+              ...(note !== undefined ? { note } : {}),
+              ...(evidence !== undefined ? { evidence } : {}),
+            },
+            "persistence.conclude",
+          ),
+        ),
+      deleteDraft: (id) =>
+        run("persistence.deleteDraft", () => {
+          const experiment = findExperiment(id, "persistence.deleteDraft");
+          if (experiment.status !== "draft") {
+            throw new AdapterError("conflict", "Only drafts can be deleted; this experiment has launched.", {
+              operation: "persistence.deleteDraft",
+            });
+          }
+          experiments.delete(id);
+        }),
     },
     warehouse: {
       testConnection: () =>

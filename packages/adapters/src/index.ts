@@ -1,4 +1,4 @@
-export type { AdapterErrorKind, AdapterErrorOptions } from "./adapter-error";
+export type { AdapterConflict, AdapterErrorKind, AdapterErrorOptions } from "./adapter-error";
 export {
   AdapterError,
   DEFAULT_ADAPTER_ERROR_MESSAGES,
@@ -11,24 +11,35 @@ export {
   buildInsertEventsSql,
 } from "./events-table-sql";
 export type {
+  DecisionEvidence,
   Experiment,
   ExperimentConfigurationField,
+  ExperimentDecision,
   ExperimentDraft,
   ExperimentMetric,
+  ExperimentPlan,
   ExperimentProblem,
   ExperimentStatus,
   MetricRole,
+  RecommendationVerdict,
 } from "./experiment";
 export {
+  decisionEvidenceSchema,
+  EARLIEST_DATE,
   EXPERIMENT_CONFIGURATION_FIELDS,
+  experimentDecisionSchema,
   experimentDraftSchema,
   experimentMetricSchema,
+  experimentPlanSchema,
   experimentSchema,
   experimentStatusSchema,
   experimentWeightsSchema,
   findExperimentProblems,
   isoDateSchema,
+  LATEST_DATE,
   metricRoleSchema,
+  recommendationVerdictSchema,
+  rolloutPercentageSchema,
 } from "./experiment";
 export type {
   ExperimentEvent,
@@ -40,10 +51,12 @@ export {
   createDraftExperiment,
   ExperimentLifecycleError,
   effectiveExperimentStatus,
+  isExperimentActive,
   transitionExperiment,
   utcDate,
 } from "./experiment-lifecycle";
 export {
+  demoEnvironment,
   demoEventModels,
   demoExperiments,
   demoFlags,
@@ -52,26 +65,27 @@ export {
   demoSegments,
   simulateDemoTraffic,
 } from "./fixtures";
-export type { Flag, FlagValue, Variation } from "./flag";
+export type { Flag, FlagIneligibility, FlagValue, UnkeyedOption, Variation } from "./flag";
 export {
   CONTROL_VARIATION_KEY,
   controlVariation,
+  flagIneligibility,
   flagSchema,
   flagValueSchema,
   isFlagEligible,
+  unkeyedOptionSchema,
   VARIATION_KEY_PATTERN,
   variationSchema,
 } from "./flag";
-export type {
-  FlagsmithAdaptersOptions,
-  FlagsmithFeature,
-  FlagsmithMultivariateOption,
-} from "./flagsmith-rest-adapter";
-export {
-  createFlagsmithAdapters,
-  flagFromFlagsmithFeature,
-  flagsmithVariationKey,
-} from "./flagsmith-rest-adapter";
+export type { FlagsmithAdapters } from "./flagsmith/adapters";
+export { createFlagsmithAdapters } from "./flagsmith/adapters";
+export { flagFromFlagsmithFeature } from "./flagsmith/flags";
+export type { FlagsmithKitStorage } from "./flagsmith/kit-store";
+export { createFlagsmithMemoryStorage } from "./flagsmith/kit-store";
+export { metricFromFlagsmithMetric } from "./flagsmith/metrics";
+export type { FlagsmithAdaptersOptions } from "./flagsmith/options";
+export { FlagsmithConfigurationError } from "./flagsmith/options";
+export { flagsmithRolloutSegmentExperimentId } from "./flagsmith/segments";
 export type { GuardOptions } from "./guard-adapters";
 export {
   callAdapter,
@@ -85,6 +99,7 @@ export {
   withTimeout,
 } from "./guard-adapters";
 export type {
+  ConcludeOptions,
   ConnectionCheck,
   FlagQuery,
   FlagsAdapter,
@@ -135,7 +150,7 @@ export {
 export type { AggregationOptions, CovariateOptions } from "./reference-aggregation";
 export { aggregateMetricStats, assignExposedIdentities } from "./reference-aggregation";
 export type { Segment, SegmentOverride } from "./segment";
-export { segmentOverrideSchema, segmentSchema } from "./segment";
+export { segmentOverrideSchema, segmentSchema, segmentsForFlag } from "./segment";
 export type { SqlDialectName } from "./sql-dialect";
 export { SQL_DIALECTS, SQL_IDENTIFIER_PATTERN, SqlIdentifierError } from "./sql-dialect";
 export type { SqlQueryFunction, SqlWarehouseAdapter, SqlWarehouseOptions } from "./sql-warehouse";

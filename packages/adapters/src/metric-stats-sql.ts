@@ -43,7 +43,7 @@ export interface MetricStatsQueryOptions extends SqlTableOptions {
   experiment: Pick<Experiment, "flagId" | "startDate" | "endDate" | "variations">;
   metrics: readonly MetricDefinition[];
   granularity: MetricStatsGranularity;
-  /** Adds pre-exposure covariate sums (CUPED) for proportion, count and mean metrics. */
+  /** Adds pre-exposure covariate sums (CUPED) for occurrence, count and sum metrics. */
   covariate?: CovariateOptions;
 }
 
@@ -126,7 +126,13 @@ export function buildMetricStatsQuery(options: MetricStatsQueryOptions): SqlStat
   const window = experimentWindow(experiment);
   const withCovariate = (m: MetricDefinition) => covariate !== undefined && m.kind !== "ratio";
   const anyCovariate = metrics.some(withCovariate);
-  const countsEvents = (m: MetricDefinition) => m.kind === "proportion" || m.kind === "count";
+  const countsEvents = (m: MetricDefinition) => m.kind === "occurrence" || m.kind === "count";
+  const unsupported = metrics.find((m) => m.kind === "mean");
+  if (unsupported) {
+    throw new RangeError(
+      `The warehouse SQL cannot compute “${unsupported.name}” yet: metrics of kind “mean” (average value per identity) are not supported by this version.`,
+    );
+  }
 
   const parts: string[] = [exposureCtes(ctx, experiment)];
   parts.push(`assigned AS (
@@ -208,14 +214,14 @@ ${valueColumns.join(",\n")}
   const through = (name: string) => (daily ? `${name}_now` : `${name}_add`);
   /** A value column through the identity's previous active day; null for totals (nothing came before). */
   const before = (name: string) => (daily ? `(${name}_now - ${name}_add)` : null);
-  /** The per-identity metric value from a value column: a proportion counts identities with at least one event. */
+  /** The per-identity metric value from a value column: an occurrence counts identities with at least one event. */
   const y = (m: MetricDefinition, v: string) =>
-    m.kind === "proportion" ? `(CASE WHEN ${v} > 0 THEN 1 ELSE 0 END)` : v;
+    m.kind === "occurrence" ? `(CASE WHEN ${v} > 0 THEN 1 ELSE 0 END)` : v;
   /** `SUM(now² − before²)` of two per-identity values (their products, for a cross sum). */
   const squares = (aNow: string, aWas: string | null, bNow: string, bWas: string | null) =>
     aWas === null || bWas === null ? `SUM(${aNow} * ${bNow})` : `SUM(${aNow} * ${bNow} - ${aWas} * ${bWas})`;
   const x = (m: MetricDefinition, i: number) =>
-    m.kind === "proportion" ? `(CASE WHEN COALESCE(m${i}_pre, 0) > 0 THEN 1 ELSE 0 END)` : `COALESCE(m${i}_pre, 0)`;
+    m.kind === "occurrence" ? `(CASE WHEN COALESCE(m${i}_pre, 0) > 0 THEN 1 ELSE 0 END)` : `COALESCE(m${i}_pre, 0)`;
 
   type Column = { name: string; exposure: string; metric: string };
   const output: Column[] = [{ name: "n", exposure: "COUNT(*)", metric: "0" }];
@@ -225,10 +231,10 @@ ${valueColumns.join(",\n")}
     const now = y(m, through(num));
     const numBefore = before(num);
     const was = numBefore === null ? null : y(m, numBefore);
-    // The day's change of the identity's value: the day's part, except for a proportion's 0/1 indicator.
-    const change = m.kind === "proportion" ? (was === null ? now : `${now} - ${was}`) : `${num}_add`;
+    // The day's change of the identity's value: the day's part, except for an occurrence's 0/1 indicator.
+    const change = m.kind === "occurrence" ? (was === null ? now : `${now} - ${was}`) : `${num}_add`;
     output.push({ name: c.sum, exposure: "0", metric: `SUM(${change})` });
-    if (m.kind !== "proportion") {
+    if (m.kind !== "occurrence") {
       output.push({ name: c.sumSquares, exposure: "0", metric: squares(now, was, now, was) });
     }
     if (m.kind === "ratio") {

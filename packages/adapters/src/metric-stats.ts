@@ -1,44 +1,46 @@
-import * as z from "zod";
+import * as z from "zod/mini";
 
-const count = z.number().int().min(0);
-const finite = z.number().finite();
+const count = () => z.int().check(z.gte(0));
+const nonNegative = () => z.number().check(z.gte(0));
 
-const covariateSchema = z.object({ sum: finite, sumSquares: finite.min(0), crossSum: finite });
+const covariateSchema = z.object({ sum: z.number(), sumSquares: nonNegative(), crossSum: z.number() });
 
 export const proportionStatsSchema = z
-  .object({ kind: z.literal("proportion"), n: count, sum: finite.min(0), covariate: covariateSchema.optional() })
-  .refine((s) => s.sum <= s.n, { message: "A proportion cannot convert more units than it has.", path: ["sum"] });
+  .object({ kind: z.literal("proportion"), n: count(), sum: nonNegative(), covariate: z.optional(covariateSchema) })
+  .check(
+    z.refine((s) => s.sum <= s.n, { message: "A proportion cannot convert more units than it has.", path: ["sum"] }),
+  );
 
 export const meanStatsSchema = z.object({
   kind: z.literal("mean"),
-  n: count,
-  sum: finite,
-  sumSquares: finite.min(0),
-  covariate: covariateSchema.optional(),
+  n: count(),
+  sum: z.number(),
+  sumSquares: nonNegative(),
+  covariate: z.optional(covariateSchema),
 });
 
 export const ratioStatsSchema = z.object({
   kind: z.literal("ratio"),
-  n: count,
-  sum: finite,
-  sumSquares: finite.min(0),
-  denominatorSum: finite,
-  denominatorSumSquares: finite.min(0),
-  crossSum: finite,
+  n: count(),
+  sum: z.number(),
+  sumSquares: nonNegative(),
+  denominatorSum: z.number(),
+  denominatorSumSquares: nonNegative(),
+  crossSum: z.number(),
 });
 
-/** Validates one row of sufficient statistics as a warehouse returns it (SPEC §4). */
+/** Validates one row of sufficient statistics as a warehouse returns it. */
 export const metricStatsRowSchema = z.object({
-  metricId: z.string().min(1),
-  variationKey: z.string().min(1),
-  date: z.iso.date().optional(),
+  metricId: z.string().check(z.minLength(1)),
+  variationKey: z.string().check(z.minLength(1)),
+  date: z.optional(z.iso.date()),
   stats: z.union([proportionStatsSchema, meanStatsSchema, ratioStatsSchema]),
 });
 
 /** Exposure health of an experiment: who is in it, and who was excluded for seeing more than one variation. */
 export const exposureSummarySchema = z.object({
-  exposures: z.record(z.string(), count),
-  excludedMultipleVariations: count,
+  exposures: z.record(z.string(), count()),
+  excludedMultipleVariations: count(),
 });
 
 export type ExposureSummary = z.infer<typeof exposureSummarySchema>;

@@ -9,7 +9,7 @@ export interface CovariateOptions {
 }
 
 export interface AggregationOptions {
-  /** Adds a pre-exposure covariate (same metric, before exposure) to proportion, count and mean stats. */
+  /** Adds a pre-exposure covariate (same metric, before exposure) to occurrence, count, sum and mean stats. */
   covariate?: CovariateOptions;
 }
 
@@ -71,14 +71,19 @@ interface MetricEvent {
 function identityValue(metric: MetricDefinition, events: readonly MetricEvent[], from: number, to: number) {
   let numerator = 0;
   let denominator = 0;
+  let occurrences = 0;
+  const addsValues = metric.kind === "sum" || metric.kind === "mean" || metric.kind === "ratio";
   for (const event of events) {
     if (event.t < from || event.t >= to) continue;
     if (event.eventName === metric.eventName) {
-      numerator += metric.kind === "mean" || metric.kind === "ratio" ? event.value : 1;
+      numerator += addsValues ? event.value : 1;
+      occurrences += 1;
     }
     if (metric.kind === "ratio" && event.eventName === metric.denominatorEventName) denominator += 1;
   }
-  if (metric.kind === "proportion") numerator = numerator > 0 ? 1 : 0;
+  if (metric.kind === "occurrence") numerator = numerator > 0 ? 1 : 0;
+  // Flagsmith's `mean`: the average value of the identity's events, 0 when it has none.
+  if (metric.kind === "mean") numerator = occurrences > 0 ? numerator / occurrences : 0;
   return { numerator, denominator };
 }
 
@@ -156,9 +161,10 @@ export function aggregateMetricStats(
       ? { covariate: { sum: covariateSum, sumSquares: covariateSumSquares, crossSum: covariateCrossSum } }
       : {};
     switch (metric.kind) {
-      case "proportion":
+      case "occurrence":
         return { kind: "proportion", n, sum, ...covariate };
       case "count":
+      case "sum":
       case "mean":
         return { kind: "mean", n, sum, sumSquares, ...covariate };
       case "ratio":

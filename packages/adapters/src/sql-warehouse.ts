@@ -25,7 +25,7 @@ export interface SqlWarehouseOptions {
   eventsTable?: string;
   /** Column names when they differ from `identity_key, event_name, value, timestamp, flag_id, variant_key`. */
   columns?: Partial<EventsTableColumns>;
-  /** Adds a pre-exposure CUPED covariate to proportion, count and mean metrics. */
+  /** Adds a pre-exposure CUPED covariate to occurrence, count, sum and mean metrics. */
   covariate?: CovariateOptions;
 }
 
@@ -82,9 +82,10 @@ function statsFrom(metric: MetricDefinition, i: number, totals: Totals, covariat
         }
       : {};
   switch (metric.kind) {
-    case "proportion":
+    case "occurrence":
       return { kind: "proportion", n, sum: get(c.sum), ...cov };
     case "count":
+    case "sum":
     case "mean":
       return { kind: "mean", n, sum: get(c.sum), sumSquares: get(c.sumSquares), ...cov };
     case "ratio":

@@ -85,11 +85,12 @@ function statsFor(metric: MetricDefinition, truth: ArmTruth, n: number, wobble: 
   const mean = truth.mean * wobble;
   const sd = truth.sd ?? Math.max(Math.abs(truth.mean), 1);
   switch (metric.kind) {
-    case "proportion": {
+    case "occurrence": {
       const sum = Math.min(n, Math.max(0, Math.round(n * Math.min(1, mean))));
       return { kind: "proportion", n, sum };
     }
     case "count":
+    case "sum":
     case "mean":
       return { kind: "mean", n, sum: n * mean, sumSquares: n * (sd * sd + mean * mean) };
     case "ratio": {
@@ -121,6 +122,9 @@ export function buildScenario(spec: ScenarioSpec): Scenario {
     startDate,
     endDate,
     flagId: `${spec.id}-flag`,
+    flagName: `${spec.id}_flag`,
+    environmentKey: "production",
+    rolloutPercentage: 100,
     variations: spec.arms.map((arm, index) => ({
       key: arm.key,
       name: arm.name,
@@ -224,7 +228,7 @@ export const conversionMetric: MetricDefinition = {
   id: "conversion",
   name: "Checkout conversion",
   description: "Share of exposed users who complete a purchase.",
-  kind: "proportion",
+  kind: "occurrence",
   eventName: "purchase",
   direction: "increase",
   unit: "percent",
@@ -233,7 +237,7 @@ export const conversionMetric: MetricDefinition = {
 export const revenueMetric: MetricDefinition = {
   id: "revenue-per-user",
   name: "Revenue per user",
-  kind: "mean",
+  kind: "sum",
   eventName: "purchase",
   direction: "increase",
   unit: "currency",
@@ -472,24 +476,24 @@ export function largeScenario({ metrics = 20, variations = 4, days = 90 } = {}):
     name: index === 0 ? "Control" : `Variant ${index}`,
     weight: 100 / variations,
   }));
-  const kinds: MetricDefinition["kind"][] = ["proportion", "mean", "count", "ratio"];
+  const kinds: MetricDefinition["kind"][] = ["occurrence", "sum", "count", "ratio"];
   const specs: ScenarioMetric[] = Array.from({ length: metrics }, (_, index) => {
-    const kind = kinds[index % kinds.length] ?? "proportion";
+    const kind = kinds[index % kinds.length] ?? "occurrence";
     const metric: MetricDefinition = {
       id: `metric-${index + 1}`,
       name: `Metric ${index + 1}`,
       kind,
       eventName: `event_${index + 1}`,
       direction: index % 5 === 4 ? "decrease" : "increase",
-      unit: kind === "proportion" ? "percent" : kind === "ratio" ? "ms" : kind === "mean" ? "currency" : "number",
+      unit: kind === "occurrence" ? "percent" : kind === "ratio" ? "ms" : kind === "sum" ? "currency" : "number",
       ...(kind === "ratio" ? { denominatorEventName: "page_view" } : {}),
     };
-    const base = kind === "proportion" ? 0.1 : kind === "ratio" ? 2400 : kind === "mean" ? 5 : 1.2;
+    const base = kind === "occurrence" ? 0.1 : kind === "ratio" ? 2400 : kind === "sum" ? 5 : 1.2;
     const truths: Record<string, ArmTruth> = {};
     arms.forEach((arm, armIndex) => {
       const mean = base * (1 + armIndex * ((index % 3) - 1) * 0.02);
       truths[arm.key] =
-        kind === "ratio" ? loadTime(mean / 3) : kind === "proportion" ? { mean } : { mean, sd: base * 1.5 };
+        kind === "ratio" ? loadTime(mean / 3) : kind === "occurrence" ? { mean } : { mean, sd: base * 1.5 };
     });
     return { metric, role: index === 0 ? "primary" : index % 6 === 5 ? "guardrail" : "secondary", arms: truths };
   });

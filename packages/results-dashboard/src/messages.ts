@@ -26,11 +26,16 @@ export const defaultMessages = {
   verdictDeclareWinner: "Declare a winner",
   verdictInvestigate: "Investigate",
   verdictNoDifference: "No meaningful difference",
+  verdictNotStarted: "Not started",
+  verdictInconclusive: "Inconclusive",
   keepRunningText:
     "{leader} leads on {metric}, but the result is not conclusive yet ({confidence} confidence). Keep the experiment running.",
   keepRunningNoLeader: "No variation leads yet on {metric}. Keep the experiment running.",
   declareWinnerText: "{winner} wins on {metric} with {confidence} confidence. Roll it out and conclude the experiment.",
   investigateText: "Do not act on these results yet: something needs investigating.",
+  notStartedText: "The experiment has not started yet, so there is nothing to decide.",
+  inconclusiveText:
+    "The experiment ended without a clear winner on {metric}. Keep the control or start a new experiment with a larger sample.",
   noDifferenceText:
     "No variation made a meaningful difference on {metric} ({confidence} confidence). Keep the control or pick on other grounds.",
   confidenceLabel: "Confidence",
@@ -170,6 +175,7 @@ export const defaultMessages = {
   statusDraft: "Draft",
   statusScheduled: "Scheduled",
   statusRunning: "Running",
+  statusPaused: "Paused",
   statusStopped: "Stopped",
   statusConcluded: "Concluded",
   openResults: "Open results for {name}",

@@ -116,6 +116,12 @@ export function recommendationText(analysis: AnalysisResult, m: ResultsMessages,
     case "no-difference":
       sentence = formatMessage(m.noDifferenceText, { metric, confidence });
       break;
+    case "not-started":
+      sentence = m.notStartedText;
+      break;
+    case "inconclusive":
+      sentence = formatMessage(m.inconclusiveText, { metric });
+      break;
   }
   return {
     verdict: recommendation.verdict,

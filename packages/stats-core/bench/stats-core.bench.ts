@@ -14,7 +14,7 @@ import { analyzeExperiment, probabilityOfBeingBest } from "../src/index";
 function experimentInput(): AnalysisInput {
   const random = mulberry32(42);
   const variations = ["control", "v1", "v2", "v3", "v4"].map((key, i) => ({ key, name: key, isControl: i === 0 }));
-  const kinds = ["proportion", "mean", "count", "ratio"] as const;
+  const kinds = ["occurrence", "sum", "count", "ratio"] as const;
   const metrics: AnalysisMetric[] = Array.from({ length: 20 }, (_, i) => ({
     id: `m${i}`,
     name: `Metric ${i}`,
@@ -38,13 +38,13 @@ function experimentInput(): AnalysisInput {
         n += units;
         const mean = 0.1 * (1 + lift);
         const conversions = Math.round(units * (mean + (random() - 0.5) * 0.02));
-        sum += metric.kind === "proportion" ? conversions : units * (mean * 10 + random());
-        sumSquares += metric.kind === "proportion" ? conversions : units * ((mean * 10) ** 2 + 2 + random());
+        sum += metric.kind === "occurrence" ? conversions : units * (mean * 10 + random());
+        sumSquares += metric.kind === "occurrence" ? conversions : units * ((mean * 10) ** 2 + 2 + random());
         den += units * 2;
         denSq += units * 5;
         cross += units * (mean * 20 + random());
         let stats: SufficientStats;
-        if (metric.kind === "proportion") stats = { kind: "proportion", n, sum };
+        if (metric.kind === "occurrence") stats = { kind: "proportion", n, sum };
         else if (metric.kind === "ratio") {
           stats = {
             kind: "ratio",

@@ -86,7 +86,7 @@ describe("analyzeExperiment — PostHog issue #72503: 95.8 % chance to win, inte
 
 describe("analyzeExperiment — verdicts", () => {
   const big = (n: number, rate: number): SufficientStats => ({ kind: "proportion", n, sum: Math.round(n * rate) });
-  const proportionMetric: AnalysisMetric = { ...conversion, kind: "proportion" };
+  const proportionMetric: AnalysisMetric = { ...conversion, kind: "occurrence" };
 
   it("declares a clear winner with its confidence", () => {
     const result = analyzeExperiment({
@@ -137,7 +137,7 @@ describe("analyzeExperiment — verdicts", () => {
     const guardrail: AnalysisMetric = {
       id: "errors",
       name: "Errors",
-      kind: "proportion",
+      kind: "occurrence",
       direction: "decrease",
       role: "guardrail",
     };
@@ -163,7 +163,7 @@ describe("analyzeExperiment — verdicts", () => {
     const guardrail: AnalysisMetric = {
       id: "g",
       name: "G",
-      kind: "proportion",
+      kind: "occurrence",
       direction: "increase",
       role: "guardrail",
     };
@@ -328,7 +328,7 @@ describe("analyzeExperiment — multiple testing over primaries", () => {
       ...conversion,
       id,
       name: id,
-      kind: "proportion",
+      kind: "occurrence",
     }));
     const rows = [
       ...totals("a", { kind: "proportion", n: 10_000, sum: 1000 }, { kind: "proportion", n: 10_000, sum: 1090 }),
@@ -427,7 +427,7 @@ const experiment: fc.Arbitrary<AnalysisInput> = fc
     arms: fc.integer({ min: 2, max: 3 }),
     metricSpecs: fc.array(
       fc.record({
-        kind: fc.constantFrom("proportion" as const, "mean" as const),
+        kind: fc.constantFrom("occurrence" as const, "sum" as const),
         direction: fc.constantFrom("increase" as const, "decrease" as const),
         role: fc.constantFrom("primary" as const, "primary" as const, "secondary" as const, "guardrail" as const),
       }),
@@ -445,7 +445,7 @@ const experiment: fc.Arbitrary<AnalysisInput> = fc
     const rows: MetricStatsRow[] = metrics.flatMap((m, i) =>
       vs.map((v, j) => {
         const [p, mean] = seedStats[(i * 3 + j) % 9] as [SufficientStats, SufficientStats];
-        return { metricId: m.id, variationKey: v.key, stats: m.kind === "proportion" ? p : mean };
+        return { metricId: m.id, variationKey: v.key, stats: m.kind === "occurrence" ? p : mean };
       }),
     );
     const weights = Object.fromEntries(vs.map((v) => [v.key, 100 / arms]));

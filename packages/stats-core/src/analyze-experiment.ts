@@ -60,8 +60,9 @@ type Comparison = {
 };
 
 const STATS_KIND: Record<AnalysisMetric["kind"], SufficientStats["kind"]> = {
-  proportion: "proportion",
+  occurrence: "proportion",
   count: "mean",
+  sum: "mean",
   mean: "mean",
   ratio: "ratio",
 };
@@ -215,8 +216,8 @@ function intervalAt(c: Comparison, a: number, s: Settings, sequentialAllowed: bo
 }
 
 function outcomeOf(ci: [number, number], direction: AnalysisMetric["direction"]): LiftOutcome {
-  if (ci[0] > 0) return direction === "increase" ? "better" : "worse";
-  if (ci[1] < 0) return direction === "increase" ? "worse" : "better";
+  if (ci[0] > 0) return direction === "decrease" ? "worse" : "better";
+  if (ci[1] < 0) return direction === "decrease" ? "better" : "worse";
   return "inconclusive";
 }
 

@@ -7,10 +7,10 @@ import { estimateDuration, minimumDetectableEffect, sampleSizePerVariation } fro
 const PROPERTY_TIMEOUT = 60_000;
 
 describe("sampleSizePerVariation", () => {
-  it("proportion: (z₀.₉₇₅ + z₀.₈)² (p₀q₀ + p₁q₁)/δ², rounded up", () => {
+  it("occurrence: (z₀.₉₇₅ + z₀.₈)² (p₀q₀ + p₁q₁)/δ², rounded up", () => {
     const z = normalQuantile(0.975, 0, 1) + normalQuantile(0.8, 0, 1);
     const expected = Math.ceil((z * z * (0.1 * 0.9 + 0.11 * 0.89)) / 0.01 ** 2);
-    expect(sampleSizePerVariation({ kind: "proportion", baseline: 0.1, mde: 0.1 })).toBe(expected);
+    expect(sampleSizePerVariation({ kind: "occurrence", baseline: 0.1, mde: 0.1 })).toBe(expected);
     expect(expected).toBe(14749);
   });
 
@@ -30,22 +30,22 @@ describe("sampleSizePerVariation", () => {
   });
 
   it("more variations split alpha (Bonferroni) and need more units", () => {
-    const two = sampleSizePerVariation({ kind: "proportion", baseline: 0.2, mde: 0.05 });
-    const four = sampleSizePerVariation({ kind: "proportion", baseline: 0.2, mde: 0.05, variations: 4 });
+    const two = sampleSizePerVariation({ kind: "occurrence", baseline: 0.2, mde: 0.05 });
+    const four = sampleSizePerVariation({ kind: "occurrence", baseline: 0.2, mde: 0.05, variations: 4 });
     expect(four).toBeGreaterThan(two);
   });
 
   it("is Infinity when no finite sample works", () => {
-    expect(sampleSizePerVariation({ kind: "proportion", baseline: 0.1, mde: 0 })).toBe(Number.POSITIVE_INFINITY);
-    expect(sampleSizePerVariation({ kind: "proportion", baseline: 1.2, mde: 0.1 })).toBe(Number.POSITIVE_INFINITY);
+    expect(sampleSizePerVariation({ kind: "occurrence", baseline: 0.1, mde: 0 })).toBe(Number.POSITIVE_INFINITY);
+    expect(sampleSizePerVariation({ kind: "occurrence", baseline: 1.2, mde: 0.1 })).toBe(Number.POSITIVE_INFINITY);
     expect(sampleSizePerVariation({ kind: "mean", baseline: 10, mde: 0.1 })).toBe(Number.POSITIVE_INFINITY);
   });
 });
 
 describe("minimumDetectableEffect", () => {
   it("inverts sampleSizePerVariation", () => {
-    const n = sampleSizePerVariation({ kind: "proportion", baseline: 0.1, mde: 0.1 });
-    const mde = minimumDetectableEffect({ kind: "proportion", baseline: 0.1, sampleSizePerVariation: n });
+    const n = sampleSizePerVariation({ kind: "occurrence", baseline: 0.1, mde: 0.1 });
+    const mde = minimumDetectableEffect({ kind: "occurrence", baseline: 0.1, sampleSizePerVariation: n });
     expect(mde).toBeLessThanOrEqual(0.1);
     expect(mde).toBeGreaterThan(0.0999);
   });
@@ -54,15 +54,15 @@ describe("minimumDetectableEffect", () => {
 describe("estimateDuration", () => {
   it("the smallest arm decides: 14,749 per arm at 1,000/day split 50/50 → 30 days", () => {
     expect(
-      estimateDuration({ kind: "proportion", baseline: 0.1, mde: 0.1, dailyTraffic: 1000, weights: [50, 50] }),
+      estimateDuration({ kind: "occurrence", baseline: 0.1, mde: 0.1, dailyTraffic: 1000, weights: [50, 50] }),
     ).toBe(30);
     expect(
-      estimateDuration({ kind: "proportion", baseline: 0.1, mde: 0.1, dailyTraffic: 1000, weights: { a: 80, b: 20 } }),
+      estimateDuration({ kind: "occurrence", baseline: 0.1, mde: 0.1, dailyTraffic: 1000, weights: { a: 80, b: 20 } }),
     ).toBe(Math.ceil(14749 / 200));
   });
 
   it("no traffic → Infinity", () => {
-    expect(estimateDuration({ kind: "proportion", baseline: 0.1, mde: 0.1, dailyTraffic: 0, weights: [50, 50] })).toBe(
+    expect(estimateDuration({ kind: "occurrence", baseline: 0.1, mde: 0.1, dailyTraffic: 0, weights: [50, 50] })).toBe(
       Number.POSITIVE_INFINITY,
     );
   });
@@ -75,7 +75,7 @@ const anyNumber = fc.oneof(
   fc.constantFrom(Number.NaN, 0, -1, Number.POSITIVE_INFINITY),
 );
 const input = fc.record({
-  kind: fc.constantFrom("proportion" as const, "count" as const, "mean" as const, "ratio" as const),
+  kind: fc.constantFrom("occurrence" as const, "count" as const, "sum" as const, "mean" as const, "ratio" as const),
   baseline: anyNumber,
   sd: anyNumber,
   mde: anyNumber,

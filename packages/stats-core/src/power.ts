@@ -14,14 +14,14 @@ function design(alpha: number, power: number, variations: number): Design | null
 
 function validBaseline(input: Pick<SampleSizeInput, "kind" | "baseline" | "sd">): boolean {
   if (!Number.isFinite(input.baseline)) return false;
-  if (input.kind === "proportion") return input.baseline > 0 && input.baseline < 1;
+  if (input.kind === "occurrence") return input.baseline > 0 && input.baseline < 1;
   return input.baseline !== 0 && typeof input.sd === "number" && Number.isFinite(input.sd) && input.sd > 0;
 }
 
 /** Sum of the two arms' per-unit variances under the alternative, and the absolute effect. */
 function varianceAndEffect(input: SampleSizeInput): { variance: number; effect: number } | null {
   const { baseline, mde } = input;
-  if (input.kind === "proportion") {
+  if (input.kind === "occurrence") {
     const treated = baseline * (1 + mde);
     if (!(treated > 0 && treated < 1)) return null;
     return { variance: baseline * (1 - baseline) + treated * (1 - treated), effect: treated - baseline };
@@ -65,7 +65,7 @@ export function minimumDetectableEffect(input: MdeInput): number {
     return ve === null ? Number.POSITIVE_INFINITY : (z * z * ve.variance) / (ve.effect * ve.effect);
   };
   // Largest lift the metric allows: proportions must stay below 1.
-  let hi = input.kind === "proportion" ? (1 - 1e-12) / input.baseline - 1 : 1e6;
+  let hi = input.kind === "occurrence" ? (1 - 1e-12) / input.baseline - 1 : 1e6;
   if (!(requiredN(hi) <= n)) return Number.POSITIVE_INFINITY;
   let lo = 0;
   for (let i = 0; i < 200 && hi - lo > 1e-12 * Math.max(1, hi); i++) {

@@ -46,7 +46,7 @@ function metric(
   return {
     metricId: `${role}-metric`,
     name: role,
-    kind: "proportion",
+    kind: "occurrence",
     role,
     direction: "increase",
     status,

@@ -161,11 +161,11 @@ export type PValueAdjustment = "holm" | "benjamini-hochberg";
 // ---------------------------------------------------------------------------------------------
 
 export type SampleSizeInput = {
-  /** A metric kind: `count` and `ratio` are planned like `mean`, with their per-unit `sd`. */
+  /** A metric kind: all but `occurrence` are planned like a mean, with their per-unit `sd`. */
   kind: MetricKind;
   /** Control conversion rate (proportion), mean, or ratio. */
   baseline: number;
-  /** Per-unit standard deviation (for a ratio, the delta-method sd per unit); required unless `proportion`. */
+  /** Per-unit standard deviation (for a ratio, the delta-method sd per unit); required unless `occurrence`. */
   sd?: number;
   /** Relative minimum detectable effect, e.g. 0.05 for +5 %. */
   mde: number;
@@ -201,8 +201,16 @@ export type WeightedVariation = {
 // analyzeExperiment
 // ---------------------------------------------------------------------------------------------
 
-export type MetricKind = "proportion" | "count" | "mean" | "ratio";
-export type MetricDirection = "increase" | "decrease";
+/**
+ * Per exposed unit: `occurrence` 1 if it has the event, else 0 (proportion statistics); `count` its number of
+ * events, `sum` the sum of their values, `mean` the average value of its events, 0 without any (mean
+ * statistics); `ratio` a sum of values over a count of other events (ratio statistics).
+ */
+export type MetricKind = "occurrence" | "count" | "sum" | "mean" | "ratio";
+/** Which way is good; `informational` metrics are reported but never drive a verdict. */
+export type MetricDirection = "increase" | "decrease" | "informational";
+/** The experiment's lifecycle status, as the decision rules read it. */
+export type ExperimentStatus = "draft" | "scheduled" | "running" | "paused" | "stopped" | "concluded";
 export type MetricRole = "primary" | "secondary" | "guardrail";
 export type MetricUnit = "percent" | "currency" | "ms" | "number";
 
@@ -244,9 +252,13 @@ export type AnalysisOptions = {
   mde?: number;
   /** Power used to plan the sample. Default 0.8. */
   power?: number;
+  /** Bayesian: the largest expected loss (relative) at which a winner may be declared. Default 0.0025. */
+  riskThreshold?: number;
 };
 
 export type AnalysisInput = {
+  /** Where the experiment stands; the recommendation depends on it. Default `running`. */
+  status?: ExperimentStatus;
   variations: AnalysisVariation[];
   /** Percentages summing to 100, keyed by variation key. */
   weights: Record<string, number>;
@@ -337,7 +349,13 @@ export type SrmAnalysis = SrmResult & {
   expectedShare: Record<string, number>;
 };
 
-export type RecommendationVerdict = "keep-running" | "declare-winner" | "investigate" | "no-difference";
+export type RecommendationVerdict =
+  | "keep-running"
+  | "declare-winner"
+  | "investigate"
+  | "no-difference"
+  | "not-started"
+  | "inconclusive";
 
 export type RecommendationReason =
   | { code: "srm"; pValue: number }

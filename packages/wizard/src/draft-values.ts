@@ -34,7 +34,7 @@ export function initialWizardValues(
     flagId: pick("flagId", ""),
     variations,
     metrics: pick("metrics", []),
-    segmentId: pick("segmentId", ""),
+    segmentId: pick("segmentId", "") ?? "",
     weights:
       variations.length > 0
         ? alignWeights(
@@ -48,7 +48,7 @@ export function initialWizardValues(
 /** Just the configuration fields (everything a user sets) of form values or an experiment. */
 export function configurationOf(source: WizardValues | Experiment): WizardValues {
   const { name, hypothesis, startDate, endDate, flagId, variations, metrics, segmentId, weights } = source;
-  return { name, hypothesis, startDate, endDate, flagId, variations, metrics, segmentId, weights };
+  return { name, hypothesis, startDate, endDate, flagId, variations, metrics, segmentId: segmentId ?? "", weights };
 }
 
 /** The draft sent to `persistence.saveDraft`: every configuration field, plus the id and revision once saved. */

@@ -145,7 +145,7 @@ describe("Review & Launch", { timeout: 30_000 }, () => {
     // The server launches, but the answer is lost on the way back (the worst case for a retry).
     const persistence = {
       ...base.persistence,
-      launch: async (id: string, opts: { idempotencyKey: string }) => {
+      launch: async (id: string, opts: { idempotencyKey: string; expectedRevision: number }) => {
         keys.push(opts.idempotencyKey);
         const experiment = await base.persistence.launch(id, opts);
         if (loseResponse) {
@@ -324,6 +324,7 @@ describe("Text, locale and safety", { timeout: 30_000 }, () => {
           id: "xss",
           name: `flag${xss}`,
           type: "multivariate",
+          enabled: true,
           controlValue: "a",
           variations: [
             { key: "control", name: `control${xss}`, value: xss, isControl: true },
@@ -332,7 +333,7 @@ describe("Text, locale and safety", { timeout: 30_000 }, () => {
         },
       ],
       segments: [{ id: "s", name: `segment${xss}` }],
-      metrics: [{ id: "m", name: `metric${xss}`, kind: "proportion", eventName: "e", direction: "increase" }],
+      metrics: [{ id: "m", name: `metric${xss}`, kind: "occurrence", eventName: "e", direction: "increase" }],
       overrides: [],
     });
     const user = userEvent.setup();

@@ -393,7 +393,10 @@ function WizardForm({
       }
       const draft = await autosave.flush();
       idempotencyKeyRef.current ??= createIdempotencyKey();
-      const experiment = await adapters.persistence.launch(draft.id, { idempotencyKey: idempotencyKeyRef.current });
+      const experiment = await adapters.persistence.launch(draft.id, {
+        idempotencyKey: idempotencyKeyRef.current,
+        expectedRevision: draft.revision,
+      });
       stopAutosave();
       setLaunched(experiment);
       setLaunchState({ status: "idle" });

@@ -9,7 +9,7 @@ const traffic = (expectedDailyTraffic: number | undefined) => ({ ...everyone, ex
 const conversion: PlannedMetric = {
   id: "conversion",
   name: "Checkout conversion",
-  kind: "proportion",
+  kind: "occurrence",
   eventName: "purchase",
   direction: "increase",
   baseline: 0.1,
@@ -17,7 +17,7 @@ const conversion: PlannedMetric = {
 
 describe("estimatePower", () => {
   it("turns the sample size into days of traffic for the smallest arm", () => {
-    const perArm = sampleSizePerVariation({ kind: "proportion", baseline: 0.1, mde: 0.05 });
+    const perArm = sampleSizePerVariation({ kind: "occurrence", baseline: 0.1, mde: 0.05 });
     const estimate = estimatePower({ metric: conversion, segment: everyone, weights: { control: 50, b: 50 } });
     expect(estimate).toEqual({ status: "ok", lift: 0.05, days: Math.ceil(perArm / 5_000) });
   });
@@ -29,7 +29,7 @@ describe("estimatePower", () => {
   });
 
   it("uses the standard deviation for means", () => {
-    const revenue: PlannedMetric = { ...conversion, kind: "mean", baseline: 20, baselineSd: 40 };
+    const revenue: PlannedMetric = { ...conversion, kind: "sum", baseline: 20, baselineSd: 40 };
     expect(estimatePower({ metric: revenue, segment: traffic(1_000), weights: { a: 50, b: 50 } }).status).toBe("ok");
     expect(
       estimatePower({

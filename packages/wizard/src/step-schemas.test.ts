@@ -10,6 +10,7 @@ const checkout: Flag = {
   id: "f1",
   name: "checkout-button",
   type: "multivariate",
+  enabled: true,
   controlValue: "grey",
   variations: [
     { key: "control", name: "Control", value: "grey", isControl: true },
@@ -21,6 +22,7 @@ const lonely: Flag = {
   id: "f2",
   name: "lonely-flag",
   type: "standard",
+  enabled: true,
   controlValue: true,
   variations: [{ key: "control", name: "Control", value: true, isControl: true }],
 };

@@ -15,7 +15,7 @@ import {
   segmentSchema,
   withTimeout,
 } from "@flagsmith-experimentation/adapters";
-import type { ZodType } from "zod";
+import * as z from "zod/mini";
 
 /*
  * Boundary validation of the host's adapters with the domain schemas of `@flagsmith-experimentation/adapters`
@@ -25,14 +25,11 @@ import type { ZodType } from "zod";
  */
 
 /**
- * Optional planning figures the power estimate uses. They are not (yet) part of the shared domain model, so
- * the wizard reads them as optional extras next to the validated fields:
- * - `Segment.expectedDailyTraffic`: identities entering the segment per day;
- * - `MetricDefinition.baseline`: the control's current conversion rate (proportion, 0–1) or mean;
- * - `MetricDefinition.baselineSd`: the per-user standard deviation (needed for count, mean and ratio metrics).
+ * Optional planning figures the power estimate uses (`Segment.expectedDailyTraffic`, `MetricDefinition.baseline`
+ * and `baselineSd`); the domain schemas validate them.
  */
-export type PlannedSegment = Segment & { expectedDailyTraffic?: number | undefined };
-export type PlannedMetric = MetricDefinition & { baseline?: number | undefined; baselineSd?: number | undefined };
+export type PlannedSegment = Segment;
+export type PlannedMetric = MetricDefinition;
 
 export interface WizardAdapters {
   flags: FlagsAdapter;
@@ -79,7 +76,7 @@ export const ADAPTER_TIMEOUT_MS = 15_000;
 
 async function guarded<T>(
   operation: string,
-  schema: ZodType<T>,
+  schema: z.ZodMiniType<T>,
   call: () => Promise<unknown>,
   timeoutMs: number,
 ): Promise<T> {
@@ -103,14 +100,14 @@ export function guardWizardAdapters(
   /** A validated list, each item merged with the planning figures read from the raw answer. */
   const plannedList = async <T, P>(
     operation: string,
-    schema: ZodType<T>,
+    schema: z.ZodMiniType<T>,
     call: () => Promise<unknown>,
     plan: (item: T, raw: Record<string, unknown>) => P,
   ): Promise<P[]> => {
     let raw: unknown;
     const list = await guarded(
       operation,
-      schema.array(),
+      z.array(schema),
       async () => {
         raw = await call();
         return raw;
@@ -121,7 +118,7 @@ export function guardWizardAdapters(
   };
   return {
     flags: {
-      listFlags: (q) => guarded("flags.listFlags", flagSchema.array(), () => flags.listFlags(q), timeoutMs),
+      listFlags: (q) => guarded("flags.listFlags", z.array(flagSchema), () => flags.listFlags(q), timeoutMs),
       getFlag: (id) => guarded("flags.getFlag", flagSchema, () => flags.getFlag(id), timeoutMs),
     },
     segments: {
@@ -130,7 +127,7 @@ export function guardWizardAdapters(
       listOverrides: (flagId) =>
         guarded(
           "segments.listOverrides",
-          segmentOverrideSchema.array(),
+          z.array(segmentOverrideSchema),
           () => segments.listOverrides(flagId),
           timeoutMs,
         ),
