@@ -106,7 +106,7 @@ describe("Flagsmith persistence: drafts", () => {
       ],
       metrics: [
         { metricId: "32", role: "primary" },
-        { metricId: "34", role: "guardrail" },
+        { metricId: "35", role: "guardrail" },
       ],
       launchedAt: "2026-02-02T08:05:00.000Z",
       startDate: "2026-02-02",
