@@ -98,6 +98,7 @@ export {
   guardPersistenceAdapter,
   guardSegmentsAdapter,
   guardWarehouseAdapter,
+  withTimeout,
 } from "./guard-adapters";
 export type {
   ConcludeOptions,
