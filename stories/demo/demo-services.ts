@@ -12,6 +12,7 @@ import {
   type MetricDefinition,
   type Segment,
   type SegmentOverride,
+  type SimulatedEventModel,
   type SqlWarehouseAdapter,
   type WarehouseAdapter,
 } from "@flagsmith-experimentation/adapters";
@@ -59,6 +60,13 @@ export interface DemoServicesOptions {
   };
   /** The embedded warehouse. Default: one DuckDB-wasm shared by the page. */
   warehouse?: () => Promise<EmbeddedWarehouse>;
+  /**
+   * A host's own flags, segments, metrics and persistence (e.g. the Flagsmith adapters over a replayed
+   * Flagsmith) instead of the in-memory world; the simulated traffic and the warehouse stay the demo's.
+   */
+  hostAdapters?: Pick<HostAdapters, "flags" | "segments" | "metrics" | "persistence">;
+  /** How simulated identities behave per flag. Default: the demo world's shoppers and true effects. */
+  eventModels?: (flagId: string) => SimulatedEventModel[];
 }
 
 export interface DemoFaults {
@@ -171,7 +179,7 @@ export function createDemoServices(options: DemoServicesOptions = {}): DemoServi
     const warehouse = await embedded();
     // The identity prefix carries the configuration's hash: experiments that reuse an id never share identities.
     const prefixed = { ...experiment, id: `${experiment.id}-${seedFor(key).toString(36)}` };
-    return warehouse.loadOnce(key, () => experimentTraffic(prefixed, plan, scale));
+    return warehouse.loadOnce(key, () => experimentTraffic(prefixed, plan, scale, options.eventModels));
   }
 
   const warehouse: WarehouseAdapter = {
@@ -203,6 +211,7 @@ export function createDemoServices(options: DemoServicesOptions = {}): DemoServi
     },
     metrics: { listMetrics: () => timed("metrics.listMetrics", () => catalogue.metrics.listMetrics()) },
     persistence: guarded.persistence,
+    ...options.hostAdapters,
     warehouse: guarded.warehouse,
   };
 

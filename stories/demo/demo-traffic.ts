@@ -97,6 +97,7 @@ export function trafficOptions(
   experiment: Experiment,
   plan: TrafficPlan = DEFAULT_TRAFFIC_PLAN,
   scale = 1,
+  eventModels: (flagId: string) => SimulatedEventModel[] = demoEventModels,
 ): TrafficSimulationOptions {
   const lastDay = addDays(experiment.startDate, Math.max(1, plan.days) - 1);
   // ISO dates sort as text: the earlier of the simulated last day and the end date.
@@ -109,7 +110,7 @@ export function trafficOptions(
     startDate: experiment.startDate,
     endDate,
     weights: experiment.weights,
-    events: demoEventModels(experiment.flagId),
+    events: eventModels(experiment.flagId),
     identityPrefix: `${experiment.id}-user-`,
   };
   if (plan.lostTreatmentExposures && firstTreatment) {
@@ -119,6 +120,11 @@ export function trafficOptions(
 }
 
 /** The simulated events of an experiment, generated lazily (millions of events never sit in one array). */
-export function experimentTraffic(experiment: Experiment, plan?: TrafficPlan, scale?: number) {
-  return generateTrafficEvents(trafficOptions(experiment, plan, scale));
+export function experimentTraffic(
+  experiment: Experiment,
+  plan?: TrafficPlan,
+  scale?: number,
+  eventModels?: (flagId: string) => SimulatedEventModel[],
+) {
+  return generateTrafficEvents(trafficOptions(experiment, plan, scale, eventModels));
 }

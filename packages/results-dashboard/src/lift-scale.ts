@@ -1,4 +1,4 @@
-import { isFiniteNumber } from "./format";
+import { isFiniteNumber } from "@flagsmith-experimentation/ui";
 import { linearScale } from "./linear-scale";
 
 /** One lift to draw on a shared, zero-centred axis: the estimate and its interval. */

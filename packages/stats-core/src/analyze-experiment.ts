@@ -1,4 +1,3 @@
-import normalQuantile from "@stdlib/stats-base-dists-normal-quantile";
 import { bayesianOfEffect } from "./bayesian";
 import { cupedAdjust } from "./cuped";
 import { checkAlpha, checkDifference, effectOfMoments } from "./effect";
@@ -10,8 +9,9 @@ import { probabilityOfBeingBest } from "./probability-of-being-best";
 import { type Failure, insufficient, invalid, OUT_OF_RANGE } from "./reasons";
 import { recommend } from "./recommendation";
 import { sequentialHalfWidth, sequentialRho } from "./sequential";
+import { normalQuantile } from "./special/normal";
+import { studentTQuantile as tQuantile } from "./special/student-t";
 import { srmTest } from "./srm";
-import { studentTQuantile as tQuantile } from "./student-t-quantile";
 import type {
   AnalysisInput,
   AnalysisMetric,
@@ -209,7 +209,7 @@ function intervalAt(c: Comparison, a: number, s: Settings, sequentialAllowed: bo
   } else if (s.engine === "frequentist") {
     half = tQuantile(1 - a / 2, c.degreesOfFreedom) * c.standardError;
   } else {
-    half = normalQuantile(1 - a / 2, 0, 1) * c.standardError;
+    half = normalQuantile(1 - a / 2) * c.standardError;
   }
   if (!Number.isFinite(half)) half = Number.POSITIVE_INFINITY;
   return [c.estimate - half, c.estimate + half];

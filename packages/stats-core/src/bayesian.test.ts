@@ -44,6 +44,20 @@ describe("bayesianTest against gbstats 0.8.0", () => {
     expect(Math.abs(r.risk[1] - e.risk[1])).toBeLessThan(1e-5);
   });
 
+  it.each([
+    [0.05, 0.01, 0.050000000534616555, 5.34616553383281e-10],
+    [0.3, 0.04, 0.30000000000000016, 1.6460711338335119e-16],
+    [0.02, 0.001, 0.02, 1.37001249472958e-93],
+  ])(
+    "a small risk keeps its digits: N(%d, %d²) → [%d, %d] (mpmath; 1e-13 relative each)",
+    (mean, sd, control, treatment) => {
+      // Formerly the treatment's risk was E[max(Δ, 0)] − μ: 1.4e-6 relative error at 5e-10, 0 at 1e-93.
+      const [riskControl, riskTreatment] = gaussianRisk(mean, sd);
+      expect(Math.abs(riskControl - control) / control).toBeLessThan(1e-13);
+      expect(Math.abs(riskTreatment - treatment) / treatment).toBeLessThan(1e-13);
+    },
+  );
+
   it("risk of a N(0.1, 0.05²) effect (tolerance 1e-12)", () => {
     const [control, treatment] = gaussianRisk(gbstats.riskOfNormal.mean, gbstats.riskOfNormal.sd);
     expect(Math.abs(control - gbstats.riskOfNormal.risk[0])).toBeLessThan(1e-12);

@@ -1,28 +1,20 @@
-import normalCdf from "@stdlib/stats-base-dists-normal-cdf";
-import normalPdf from "@stdlib/stats-base-dists-normal-pdf";
-import normalQuantile from "@stdlib/stats-base-dists-normal-quantile";
 import { armMoments, checkAlpha, checkDifference, type Effect, effectOfMoments } from "./effect";
 import { type Failure, hasNaN, invalid, OUT_OF_RANGE } from "./reasons";
+import { normalCdf, normalPartialExpectation, normalQuantile } from "./special/normal";
 import type { BayesianOptions, BayesianResult, GaussianPrior, SufficientStats } from "./types";
 
 function neutral(failure: Failure): BayesianResult {
   return { ...failure, estimate: 0, ci: [0, 0], standardError: 0, chanceToWin: 0.5, risk: [0, 0] };
 }
 
-/** E[max(X, 0)] for X ~ N(mean, sd²): mean·Φ(mean/sd) + sd·φ(mean/sd). */
-function expectedPositivePart(mean: number, sd: number): number {
-  const z = mean / sd;
-  return mean * normalCdf(z, 0, 1) + sd * normalPdf(z, 0, 1);
-}
-
 /**
  * Risk (expected loss) of a N(mean, sd²) effect: [choosing control, choosing treatment]
- * = [E[max(Δ, 0)], E[max(−Δ, 0)]].
+ * = [E[max(Δ, 0)], E[max(−Δ, 0)]] = [sd·g(−mean/sd), sd·g(mean/sd)] with g(z) = E[(Z − z)⁺].
+ * Each is computed on its own (not one as the other minus the mean), so a tiny risk keeps its digits.
  */
 export function gaussianRisk(mean: number, sd: number): [number, number] {
-  const control = Math.max(0, expectedPositivePart(mean, sd));
-  const treatment = Math.max(0, control - mean);
-  return [control, treatment];
+  const z = mean / sd;
+  return [sd * normalPartialExpectation(-z), sd * normalPartialExpectation(z)];
 }
 
 /** The posterior of the effect and everything read off it (shared with `analyzeExperiment`). */
@@ -40,13 +32,13 @@ function computeBayesian(effect: Effect, alpha: number, prior: GaussianPrior | u
     variance = 1 / precision;
   }
   const sd = Math.sqrt(variance);
-  const z = normalQuantile(1 - alpha / 2, 0, 1);
+  const z = normalQuantile(1 - alpha / 2);
   return {
     status: "ok",
     estimate: mean,
     ci: [mean - z * sd, mean + z * sd],
     standardError: sd,
-    chanceToWin: normalCdf(mean / sd, 0, 1),
+    chanceToWin: normalCdf(mean / sd),
     risk: gaussianRisk(mean, sd),
   };
 }

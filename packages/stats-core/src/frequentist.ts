@@ -1,8 +1,7 @@
-import tCdf from "@stdlib/stats-base-dists-t-cdf";
 import { armMoments, checkAlpha, checkDifference, type Effect, effectOfMoments } from "./effect";
 import { type Failure, hasNaN, invalid, OUT_OF_RANGE } from "./reasons";
 import { sequentialHalfWidth, sequentialPValue, sequentialRho } from "./sequential";
-import { studentTQuantile as tQuantile } from "./student-t-quantile";
+import { studentTQuantile, studentTSurvival } from "./special/student-t";
 import type { Alternative, FrequentistOptions, FrequentistResult, SufficientStats } from "./types";
 
 export const DEFAULT_TUNING = 5000;
@@ -50,19 +49,20 @@ function computeFrequentist(
   const df = effect.degreesOfFreedom;
   const t = estimate / se;
   const base = { status: "ok" as const, estimate, standardError: se, degreesOfFreedom: df };
+  // p-values straight from the upper tail: 1e-200 stays 1e-200 instead of 1 − 1 = 0.
   if (alternative === "greater") {
-    const q = tQuantile(1 - alpha, df);
-    return { ...base, ci: [estimate - q * se, Number.POSITIVE_INFINITY], pValue: clamp01(1 - tCdf(t, df)) };
+    const q = studentTQuantile(1 - alpha, df);
+    return { ...base, ci: [estimate - q * se, Number.POSITIVE_INFINITY], pValue: clamp01(studentTSurvival(t, df)) };
   }
   if (alternative === "less") {
-    const q = tQuantile(1 - alpha, df);
-    return { ...base, ci: [Number.NEGATIVE_INFINITY, estimate + q * se], pValue: clamp01(tCdf(t, df)) };
+    const q = studentTQuantile(1 - alpha, df);
+    return { ...base, ci: [Number.NEGATIVE_INFINITY, estimate + q * se], pValue: clamp01(studentTSurvival(-t, df)) };
   }
-  const q = tQuantile(1 - alpha / 2, df);
+  const q = studentTQuantile(1 - alpha / 2, df);
   return {
     ...base,
     ci: [estimate - q * se, estimate + q * se],
-    pValue: clamp01(2 * (1 - tCdf(Math.abs(t), df))),
+    pValue: clamp01(2 * studentTSurvival(Math.abs(t), df)),
   };
 }
 

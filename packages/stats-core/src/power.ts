@@ -1,4 +1,4 @@
-import normalQuantile from "@stdlib/stats-base-dists-normal-quantile";
+import { normalQuantile } from "./special/normal";
 import type { DurationInput, MdeInput, SampleSizeInput } from "./types";
 
 type Design = { zAlpha: number; zPower: number };
@@ -9,7 +9,7 @@ function design(alpha: number, power: number, variations: number): Design | null
     return null;
   }
   const comparisons = variations - 1;
-  return { zAlpha: normalQuantile(1 - alpha / comparisons / 2, 0, 1), zPower: normalQuantile(power, 0, 1) };
+  return { zAlpha: normalQuantile(1 - alpha / comparisons / 2), zPower: normalQuantile(power) };
 }
 
 function validBaseline(input: Pick<SampleSizeInput, "kind" | "baseline" | "sd">): boolean {

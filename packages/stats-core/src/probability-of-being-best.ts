@@ -1,8 +1,7 @@
-import betaln from "@stdlib/math-base-special-betaln";
-import betaCdf from "@stdlib/stats-base-dists-beta-cdf";
-import normalCdf from "@stdlib/stats-base-dists-normal-cdf";
 import { momentsOf } from "./moments";
 import { integrateVector } from "./quadrature";
+import { betaPdf, incompleteBeta } from "./special/incomplete-beta";
+import { normalCdf, normalCdfAndPdfInto } from "./special/normal";
 import type {
   BetaPosterior,
   NormalPosterior,
@@ -11,21 +10,21 @@ import type {
   SufficientStats,
 } from "./types";
 
-const NORMAL_TAIL_SDS = 10;
-const NORMAL_BREAKS = [-1.5, 1.5];
-const SQRT_TWO_PI = Math.sqrt(2 * Math.PI);
-const BETA_BREAKS = [-12, -6, -3, -1, 0, 1, 3, 6, 12];
+/** A normal arm cannot win beyond μ + 7σ (Φ(−7) ≈ 1.3e-12), nor lose to one whose μ − 7σ is above. */
+const NORMAL_TAIL_SDS = 7;
+/** Initial panel edges per normal arm, in sd from its mean: where its density and CDF change most. */
+const NORMAL_EDGES = [-2.5, 2.5];
+/** Initial panels are at least this many of the narrowest arm's sd wide (the 21-point rule is exact well beyond). */
+const MIN_PANEL_SDS = 2.5;
+/** Initial panel edges per beta arm, in sd from its mean: a skewed beta's tail reaches further than a normal's. */
+const BETA_EDGES = [-12, -6, -3, -1, 0, 1, 3, 6, 12];
+/** Largest Kronrod–Gauss difference accepted per panel (the total error is far below 1e-6; see the tests). */
+const PANEL_TOLERANCE = 1e-9;
 
-type Continuous = {
-  cdf: (x: number) => number;
-  pdf: (x: number) => number;
-  lo: number;
-  hi: number;
-  breaks: number[];
-  /** Standard deviation, for spacing panel edges. */
-  spread: number;
-};
-type Arm = { kind: "continuous"; dist: Continuous } | { kind: "point"; at: number } | { kind: "invalid" };
+type NormalArm = { kind: "normal"; mean: number; sd: number };
+type BetaArm = { kind: "beta"; a: number; b: number; mean: number; sd: number };
+type ContinuousArm = NormalArm | BetaArm;
+type Arm = ContinuousArm | { kind: "point"; at: number } | { kind: "invalid" };
 
 function isPositiveFinite(x: unknown): x is number {
   return typeof x === "number" && Number.isFinite(x) && x > 0;
@@ -34,23 +33,7 @@ function isPositiveFinite(x: unknown): x is number {
 function normalArm(p: NormalPosterior, sign: number): Arm {
   if (!Number.isFinite(p.mean) || !Number.isFinite(p.sd) || p.sd < 0) return { kind: "invalid" };
   const mean = sign * p.mean;
-  if (p.sd === 0) return { kind: "point", at: mean };
-  const sd = p.sd;
-  return {
-    kind: "continuous",
-    dist: {
-      cdf: (x) => normalCdf(x, mean, sd),
-      // The normal density is elementary; inlined because it is the hot path of the integration.
-      pdf: (x) => {
-        const z = (x - mean) / sd;
-        return Math.exp(-0.5 * z * z) / (sd * SQRT_TWO_PI);
-      },
-      lo: mean - NORMAL_TAIL_SDS * sd,
-      hi: mean + NORMAL_TAIL_SDS * sd,
-      breaks: NORMAL_BREAKS.map((k) => mean + k * sd),
-      spread: sd,
-    },
-  };
+  return p.sd === 0 ? { kind: "point", at: mean } : { kind: "normal", mean, sd: p.sd };
 }
 
 function betaArm(p: BetaPosterior, higherIsBetter: boolean): Arm {
@@ -58,35 +41,35 @@ function betaArm(p: BetaPosterior, higherIsBetter: boolean): Arm {
   // Lower is better: rank 1 − X, which is Beta(β, α).
   const a = higherIsBetter ? p.alpha : p.beta;
   const b = higherIsBetter ? p.beta : p.alpha;
-  const mean = a / (a + b);
-  const sd = Math.sqrt((a * b) / ((a + b) * (a + b) * (a + b + 1)));
-  const lnB = betaln(a, b);
-  return {
-    kind: "continuous",
-    dist: {
-      cdf: (x) => betaCdf(x, a, b),
-      // Density exp((a − 1)ln x + (b − 1)ln(1 − x) − ln B(a, b)) with ln B computed once (stdlib betaln).
-      pdf: (x) => {
-        if (!(x > 0 && x < 1)) return 0;
-        const d = Math.exp((a - 1) * Math.log(x) + (b - 1) * Math.log1p(-x) - lnB);
-        return Number.isFinite(d) ? d : 0;
-      },
-      lo: 0,
-      hi: 1,
-      // Extra edges in the tails: a skewed beta's tail reaches further than a normal's.
-      breaks: BETA_BREAKS.map((k) => mean + k * sd),
-      spread: sd,
-    },
-  };
+  const total = a + b;
+  return { kind: "beta", a, b, mean: a / total, sd: Math.sqrt((a * b) / (total * total * (total + 1))) };
 }
 
-/** Panel edges at each posterior's bulk, dropping edges closer than a tenth of the narrowest spread. */
-function panelBreaks(lower: number, upper: number, dists: Continuous[]): number[] {
-  const candidates = dists
-    .flatMap((d) => d.breaks)
+function toArm(p: Posterior, higherIsBetter: boolean): Arm {
+  if (typeof p !== "object" || p === null) return { kind: "invalid" };
+  if (p.distribution === "normal") return normalArm(p, higherIsBetter ? 1 : -1);
+  if (p.distribution === "beta") return betaArm(p, higherIsBetter);
+  return { kind: "invalid" };
+}
+
+function cdfOf(arm: ContinuousArm, x: number): number {
+  if (arm.kind === "normal") return normalCdf((x - arm.mean) / arm.sd);
+  return incompleteBeta(arm.a, arm.b, x).lower;
+}
+
+/** Where an arm's density is not negligible. */
+function supportOf(arm: ContinuousArm): [number, number] {
+  if (arm.kind === "beta") return [0, 1];
+  return [arm.mean - NORMAL_TAIL_SDS * arm.sd, arm.mean + NORMAL_TAIL_SDS * arm.sd];
+}
+
+/** Panel edges at each arm's bulk, dropping edges closer than MIN_PANEL_SDS of the narrowest spread. */
+function panelBreaks(lower: number, upper: number, arms: ContinuousArm[]): number[] {
+  const candidates = arms
+    .flatMap((arm) => (arm.kind === "normal" ? NORMAL_EDGES : BETA_EDGES).map((k) => arm.mean + k * arm.sd))
     .filter((x) => x > lower && x < upper)
     .sort((x, y) => x - y);
-  const minGap = Math.min(...dists.map((d) => d.spread)) / 2;
+  const minGap = Math.min(...arms.map((arm) => arm.sd)) * MIN_PANEL_SDS;
   const breaks = [lower];
   for (const x of candidates) {
     if (x - (breaks[breaks.length - 1] as number) > minGap && upper - x > minGap) breaks.push(x);
@@ -98,7 +81,7 @@ function panelBreaks(lower: number, upper: number, dists: Continuous[]): number[
 /** Exact two-normal case: P(X₁ > X₀) = Φ((μ₁ − μ₀)/√(σ₀² + σ₁²)). */
 function twoNormals(a: NormalPosterior, b: NormalPosterior, higherIsBetter: boolean): number[] {
   const diff = higherIsBetter ? b.mean - a.mean : a.mean - b.mean;
-  const pB = normalCdf(diff / Math.sqrt(a.sd * a.sd + b.sd * b.sd), 0, 1);
+  const pB = normalCdf(diff / Math.sqrt(a.sd * a.sd + b.sd * b.sd));
   return [1 - pB, pB];
 }
 
@@ -113,11 +96,37 @@ function isNormal(p: Posterior | undefined): p is NormalPosterior {
   );
 }
 
-function toArm(p: Posterior, higherIsBetter: boolean): Arm {
-  if (typeof p !== "object" || p === null) return { kind: "invalid" };
-  if (p.distribution === "normal") return normalArm(p, higherIsBetter ? 1 : -1);
-  if (p.distribution === "beta") return betaArm(p, higherIsBetter);
-  return { kind: "invalid" };
+/**
+ * ∫ fᵢ(x) ∏_{j≠i} Fⱼ(x) dx for every continuous arm i at once over [lower, upper]: each node evaluates
+ * every arm's CDF and density once, and prefix/suffix products give all K integrands.
+ */
+function integrateArms(arms: ContinuousArm[], lower: number, upper: number): Float64Array {
+  const m = arms.length;
+  const cdfs = new Float64Array(m);
+  const pdfs = new Float64Array(m);
+  const prefix = new Float64Array(m + 1);
+  const out = new Float64Array(m);
+  const integrand = (x: number): Float64Array => {
+    for (let j = 0; j < m; j++) {
+      const arm = arms[j] as ContinuousArm;
+      if (arm.kind === "normal") {
+        normalCdfAndPdfInto((x - arm.mean) / arm.sd, cdfs, pdfs, j);
+        pdfs[j] = (pdfs[j] as number) / arm.sd;
+      } else {
+        cdfs[j] = incompleteBeta(arm.a, arm.b, x).lower;
+        pdfs[j] = betaPdf(x, arm.a, arm.b);
+      }
+    }
+    prefix[0] = 1;
+    for (let j = 0; j < m; j++) prefix[j + 1] = (prefix[j] as number) * (cdfs[j] as number);
+    let suffix = 1;
+    for (let j = m - 1; j >= 0; j--) {
+      out[j] = (pdfs[j] as number) * (prefix[j] as number) * suffix;
+      suffix *= cdfs[j] as number;
+    }
+    return out;
+  };
+  return integrateVector(integrand, panelBreaks(lower, upper, arms), m, PANEL_TOLERANCE);
 }
 
 /**
@@ -138,63 +147,45 @@ export function probabilityOfBeingBest(posteriors: Posterior[], options: Probabi
     if (exact.every(Number.isFinite)) return exact;
   }
   const arms = posteriors.map((p) => toArm(p, higherIsBetter));
-  const valid = arms.map((a, i) => ({ a, i })).filter(({ a }) => a.kind !== "invalid");
+  const valid = arms.flatMap((arm, i) => (arm.kind === "invalid" ? [] : [{ arm, i }]));
   if (valid.length === 0) return posteriors.map(() => 1 / k);
-  if (valid.length === 1) return arms.map((a) => (a.kind === "invalid" ? 0 : 1));
+  if (valid.length === 1) return arms.map((arm) => (arm.kind === "invalid" ? 0 : 1));
 
-  const continuous = valid.filter(({ a }) => a.kind === "continuous") as { a: { dist: Continuous }; i: number }[];
-  const points = valid.filter(({ a }) => a.kind === "point") as { a: { at: number }; i: number }[];
+  const continuous = valid.flatMap(({ arm, i }) => (arm.kind === "normal" || arm.kind === "beta" ? [{ arm, i }] : []));
+  const points = valid.flatMap(({ arm, i }) => (arm.kind === "point" ? [{ at: arm.at, i }] : []));
   const result = new Array<number>(k).fill(0);
-  const top = points.length > 0 ? Math.max(...points.map(({ a }) => a.at)) : Number.NEGATIVE_INFINITY;
+  const top = points.length > 0 ? Math.max(...points.map(({ at }) => at)) : Number.NEGATIVE_INFINITY;
 
   if (continuous.length > 0) {
-    const dists = continuous.map(({ a }) => a.dist);
-    const m = dists.length;
+    const dists = continuous.map(({ arm }) => arm);
     // Below the highest lower bound every other arm's CDF is negligible; above the highest upper bound
     // every density is. Point masses at `top` also win below it.
-    const lower = Math.max(top, ...dists.map((d) => d.lo));
-    const upper = Math.max(...dists.map((d) => d.hi));
+    const supports = dists.map(supportOf);
+    const lower = Math.max(top, ...supports.map(([lo]) => lo));
+    const upper = Math.max(...supports.map(([, hi]) => hi));
     if (!Number.isFinite(lower) || !Number.isFinite(upper)) {
       // Magnitudes beyond floating point: rank by location, ties share.
-      const locations = continuous.map(({ a }) => (a.dist.lo + a.dist.hi) / 2);
-      const best = Math.max(...locations);
-      const tied = locations.filter((x) => x === best).length;
-      continuous.forEach(({ i }, j) => {
-        result[i] = locations[j] === best ? 1 / tied : 0;
+      const best = Math.max(...dists.map((arm) => arm.mean));
+      const tied = dists.filter((arm) => arm.mean === best).length;
+      continuous.forEach(({ arm, i }) => {
+        result[i] = arm.mean === best ? 1 / tied : 0;
       });
     } else if (upper > lower) {
-      const breaks = panelBreaks(lower, upper, dists);
-      const prefix = new Float64Array(m + 1);
-      const out = new Float64Array(m);
-      const cdfs = new Float64Array(m);
-      const integrand = (x: number): Float64Array => {
-        prefix[0] = 1;
-        for (let j = 0; j < m; j++) {
-          cdfs[j] = (dists[j] as Continuous).cdf(x);
-          prefix[j + 1] = (prefix[j] as number) * (cdfs[j] as number);
-        }
-        let suffix = 1;
-        for (let j = m - 1; j >= 0; j--) {
-          out[j] = (dists[j] as Continuous).pdf(x) * (prefix[j] as number) * suffix;
-          suffix *= cdfs[j] as number;
-        }
-        return out;
-      };
-      const integral = integrateVector(integrand, breaks, m);
+      const integral = integrateArms(dists, lower, upper);
       continuous.forEach(({ i }, j) => {
         result[i] = integral[j] as number;
       });
     }
   }
   if (points.length > 0) {
-    const winners = points.filter(({ a }) => a.at === top);
-    const below = continuous.reduce((acc, { a }) => acc * a.dist.cdf(top), 1);
+    const winners = points.filter(({ at }) => at === top);
+    const below = continuous.reduce((acc, { arm }) => acc * cdfOf(arm, top), 1);
     for (const { i } of winners) result[i] = below / winners.length;
   }
   const clean = result.map((p) => (Number.isFinite(p) && p > 0 ? Math.min(p, 1) : 0));
   const sum = clean.reduce((x, y) => x + y, 0);
   if (!(sum > 0)) {
-    // Every integral vanished (e.g. absurd scales): fall back to the best-placed valid arm(s).
+    // Every integral vanished (e.g. absurd scales): share among the valid arms.
     return clean.map((_, i) => (valid.some((v) => v.i === i) ? 1 / valid.length : 0));
   }
   return clean.map((p) => p / sum);

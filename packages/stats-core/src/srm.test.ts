@@ -39,6 +39,25 @@ describe("srmTest — chi-square goodness of fit", () => {
     expect(srmTest([1], [1]).status).toBe("invalid-input");
   });
 
+  it("keeps a p-value of 1.9e-256 instead of underflowing to 0 (scipy chi2.sf; 1e-12 relative)", () => {
+    const r = srmTest([50611, 47244, 49822, 51145, 41931], [0.2, 0.2, 0.2, 0.2, 0.2]);
+    expect(Math.abs(r.chiSquare - 1190.4093656153816) / 1190.4093656153816).toBeLessThan(1e-12);
+    expect(Math.abs(r.pValue - 1.911111546728015e-256) / 1.911111546728015e-256).toBeLessThan(1e-12);
+    expect(r.mismatch).toBe(true);
+  });
+
+  it("counts as large as Number.MAX_VALUE give a finite answer, not NaN", () => {
+    expect(srmTest([Number.MAX_VALUE, Number.MAX_VALUE], [0.5, 0.5])).toMatchObject({
+      status: "ok",
+      chiSquare: 0,
+      pValue: 1,
+      mismatch: false,
+    });
+    const skewed = srmTest([Number.MAX_VALUE, Number.MAX_VALUE / 2], [0.5, 0.5]);
+    expect(skewed).toMatchObject({ status: "ok", pValue: 0, mismatch: true });
+    expect(skewed.chiSquare).toBe(Number.POSITIVE_INFINITY);
+  });
+
   it(
     "never throws or returns NaN (fast-check, 10,000 runs)",
     () => {

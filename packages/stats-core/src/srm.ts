@@ -1,5 +1,5 @@
-import chisquareCdf from "@stdlib/stats-base-dists-chisquare-cdf";
 import { insufficient, invalid } from "./reasons";
+import { chiSquareSurvival } from "./special/chi-square";
 import type { SrmOptions, SrmResult, StatsReason } from "./types";
 
 const WEIGHT_TOLERANCE = 1e-6;
@@ -37,12 +37,19 @@ export function srmTest(users: number[], weights: number[], options: SrmOptions 
     const f = invalid("invalid-weights", "weights must sum to 1");
     return failed(f.status, f.reason);
   }
-  const total = users.reduce((a, b) => a + b, 0);
-  if (total <= 0) {
+  // Observed shares from users scaled by the largest count, so Number.MAX_VALUE users cannot overflow the
+  // sum: χ² = N·Σ(observedShare − w)²/w over arms with w > 0, which is Σ(observed − expected)²/expected.
+  const largest = Math.max(...users);
+  if (!(largest > 0)) {
     const f = insufficient("no-units", "no users in any arm yet");
     return failed(f.status, f.reason);
   }
-  const active = weights.map((w, i) => ({ w, u: users[i] as number })).filter(({ w }) => w > 0);
+  const scaled = users.map((u) => u / largest);
+  const scaledTotal = scaled.reduce((a, b) => a + b, 0);
+  const total = largest * scaledTotal;
+  const active = weights.flatMap((w, i) =>
+    w > 0 ? [{ w: w / weightSum, share: (scaled[i] as number) / scaledTotal }] : [],
+  );
   const degreesOfFreedom = active.length - 1;
   if (users.some((u, i) => weights[i] === 0 && u > 0)) {
     return { status: "ok", chiSquare: Number.POSITIVE_INFINITY, pValue: 0, degreesOfFreedom, mismatch: true };
@@ -51,11 +58,10 @@ export function srmTest(users: number[], weights: number[], options: SrmOptions 
     const f = insufficient("too-few-units", "fewer than two arms receive traffic");
     return failed(f.status, f.reason);
   }
-  let chiSquare = 0;
-  for (const { w, u } of active) {
-    const expected = total * w;
-    chiSquare += ((u - expected) * (u - expected)) / expected;
-  }
-  const pValue = Math.min(1, Math.max(0, 1 - chisquareCdf(chiSquare, degreesOfFreedom)));
+  let discrepancy = 0;
+  for (const { w, share } of active) discrepancy += ((share - w) * (share - w)) / w;
+  const chiSquare = discrepancy === 0 ? 0 : total * discrepancy;
+  // The survival function directly: 1 − CDF would round every p below 1e-16 to 0.
+  const pValue = chiSquareSurvival(chiSquare, degreesOfFreedom);
   return { status: "ok", chiSquare, pValue, degreesOfFreedom, mismatch: pValue < threshold };
 }

@@ -281,17 +281,17 @@ export const REPLAY_WORLD: ReplayWorld = {
     },
   ],
   metrics: [
-    metric(31, "Checkout conversion", "occurrence", "up", "checkout_completed", "Share of identities that check out"),
+    metric(31, "Checkout conversion", "occurrence", "up", "purchase", "Share of identities that buy"),
     metric(32, "Revenue per user", "sum", "up", "purchase", "Sum of purchase values per identity"),
     metric(33, "Average order value", "mean", "up", "purchase", ""),
-    metric(34, "Page load time", "mean", "down", "page_load", "Milliseconds to interactive"),
-    metric(35, "Support tickets", "count", "down", "support_ticket_opened", ""),
-    metric(36, "Sessions", "count", "informational", "session_started", "Context only"),
+    metric(34, "Page load time", "mean", "down", "page_view", "Milliseconds to interactive"),
+    metric(35, "Support tickets", "count", "down", "support_ticket", ""),
+    metric(36, "Add-to-cart events", "count", "informational", "add_to_cart", "Context only"),
     {
-      ...metric(41, "Checkout conversion", "occurrence", "up", "checkout_completed", ""),
+      ...metric(41, "Checkout conversion", "occurrence", "up", "purchase", ""),
       environment: REPLAY_STAGING_ID,
     },
-    { ...metric(42, "Page load time", "mean", "down", "page_load", ""), environment: REPLAY_STAGING_ID },
+    { ...metric(42, "Page load time", "mean", "down", "page_view", ""), environment: REPLAY_STAGING_ID },
   ],
   experiments: [
     {
@@ -308,7 +308,7 @@ export const REPLAY_WORLD: ReplayWorld = {
       rollout_segment: 599,
       metrics: [
         { id: 91, metric: 32, expected_direction: "increase", created_at: "2026-02-02T08:00:00Z" },
-        { id: 92, metric: 34, expected_direction: "not_increase", created_at: "2026-02-02T08:00:00Z" },
+        { id: 92, metric: 35, expected_direction: "not_increase", created_at: "2026-02-02T08:00:00Z" },
       ],
     },
     {
