@@ -275,24 +275,84 @@ describe("Segments & Traffic", { timeout: 30_000 }, () => {
     expect(await screen.findByRole("heading", { level: 2, name: "Review & Launch" })).toBeInTheDocument();
   });
 
-  it("rebalances the other weights so the total stays 100, and splits evenly", async () => {
+  it("rebalances the weights nobody typed so the total stays 100, and splits evenly in one click", async () => {
     const { user } = setup();
     await toTraffic(user);
     const control = screen.getByRole("spinbutton", { name: "Weight for Blue (control)" });
     const green = screen.getByRole("spinbutton", { name: "Weight for Green" });
     const orange = screen.getByRole("spinbutton", { name: "Weight for Orange" });
-    expect([control, green, orange].map((i) => (i as HTMLInputElement).valueAsNumber)).toEqual([34, 33, 33]);
+    const values = () => [control, green, orange].map((i) => (i as HTMLInputElement).valueAsNumber);
+    expect(values()).toEqual([34, 33, 33]);
 
     await user.clear(control);
     await user.type(control, "50");
-    expect([control, green, orange].map((i) => (i as HTMLInputElement).valueAsNumber)).toEqual([50, 25, 25]);
+    expect(values()).toEqual([50, 25, 25]);
+    // Control was typed: it stays; the untouched Orange takes the difference.
     await user.clear(green);
     await user.type(green, "40");
-    expect([control, green, orange].map((i) => (i as HTMLInputElement).valueAsNumber)).toEqual([40, 40, 20]);
+    expect(values()).toEqual([50, 40, 10]);
     expect(screen.getByText("Total: 100%")).toBeInTheDocument();
 
     await user.click(screen.getByRole("button", { name: "Split evenly" }));
-    expect([control, green, orange].map((i) => (i as HTMLInputElement).valueAsNumber)).toEqual([34, 33, 33]);
+    expect(values()).toEqual([34, 33, 33]);
+  });
+
+  it("never rewrites a weight the user typed: 33, 33, 34 stay as typed", async () => {
+    const { user } = setup();
+    await toTraffic(user);
+    const control = screen.getByRole("spinbutton", { name: "Weight for Blue (control)" });
+    const green = screen.getByRole("spinbutton", { name: "Weight for Green" });
+    const orange = screen.getByRole("spinbutton", { name: "Weight for Orange" });
+    const values = () => [control, green, orange].map((i) => (i as HTMLInputElement).value);
+    await user.clear(control);
+    await user.type(control, "33");
+    await user.clear(green);
+    await user.type(green, "33");
+    expect(values()).toEqual(["33", "33", "34"]);
+    await user.clear(orange);
+    await user.type(orange, "34");
+    expect(values()).toEqual(["33", "33", "34"]);
+    await user.tab();
+    expect(values()).toEqual(["33", "33", "34"]);
+    expect(screen.getByText("Total: 100%")).toBeInTheDocument();
+  });
+
+  it("shows an error for 150, a negative or a decimal weight instead of rewriting it", async () => {
+    const { user } = setup();
+    await toTraffic(user);
+    const control = screen.getByRole("spinbutton", { name: "Weight for Blue (control)" });
+    const green = screen.getByRole("spinbutton", { name: "Weight for Green" });
+    const orange = screen.getByRole("spinbutton", { name: "Weight for Orange" });
+    const values = () => [control, green, orange].map((i) => (i as HTMLInputElement).value);
+
+    await user.clear(control);
+    await user.type(control, "150");
+    await user.tab();
+    expect(values()).toEqual(["150", "33", "33"]);
+    expect(control).toHaveAttribute("aria-invalid", "true");
+    expect(control).toHaveAccessibleDescription("Enter a weight from 0 to 100.");
+    expect(screen.queryByText("Total: 100%")).not.toBeInTheDocument();
+
+    await user.clear(green);
+    await user.type(green, "-5");
+    await user.tab();
+    expect(green).toHaveValue(-5);
+    expect(green).toHaveAccessibleDescription("Enter a weight from 0 to 100.");
+
+    await user.clear(orange);
+    await user.type(orange, "33.5");
+    await user.tab();
+    expect(orange).toHaveValue(33.5);
+    expect(orange).toHaveAccessibleDescription("Use a whole percentage, such as 33.");
+
+    await user.click(screen.getByRole("button", { name: "Next" }));
+    expect(screen.getByRole("heading", { level: 2, name: "Segments & Traffic" })).toBeInTheDocument();
+    expect(screen.getByRole("group", { name: "Traffic split" })).toHaveAccessibleDescription(
+      expect.stringContaining("The weights must be whole percentages that add up to 100."),
+    );
+    await user.click(screen.getByRole("button", { name: "Split evenly" }));
+    expect(values()).toEqual(["34", "33", "33"]);
+    expect(control).not.toHaveAttribute("aria-invalid");
   });
 
   it("refuses a variation with no traffic", async () => {
