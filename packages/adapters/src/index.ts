@@ -177,6 +177,7 @@ export type {
   TrafficSimulationOptions,
 } from "./traffic-simulator";
 export { generateTrafficEvents, simulateTraffic } from "./traffic-simulator";
+export { uniqueIdListSchema } from "./unique-ids";
 export { warehouseErrorKind } from "./warehouse-error";
 export type { ExperimentWindowInput, FlagsmithEvent, WarehouseEvent } from "./warehouse-event";
 export { datesBetween, EXPOSURE_EVENT_NAME, ExperimentWindowError, experimentWindow } from "./warehouse-event";

@@ -161,6 +161,20 @@ describe("Flag & Variations", { timeout: 30_000 }, () => {
     expect(screen.getByRole("heading", { level: 2, name: "Flag & Variations" })).toBeInTheDocument();
   });
 
+  it("links only to http(s) or relative URLs: a javascript:, data: or vbscript: flagHref shows no link", async () => {
+    for (const href of ["javascript:alert(1)", "data:text/html,<script>alert(1)</script>", "vbscript:msgbox(1)"]) {
+      const adapters = createInMemoryAdapters({ now: () => today });
+      const user = userEvent.setup();
+      const view = render(<ExperimentWizard adapters={adapters} today={today} flagHref={() => href} locale="en-US" />);
+      await fillDetails(user);
+      await pickFlag(user, "onboarding_tour");
+      expect(screen.getByRole("alert")).toHaveTextContent("“onboarding_tour” can't be used");
+      expect(screen.queryByRole("link", { name: "Add a variation" })).not.toBeInTheDocument();
+      expect(view.container.querySelector("a[href]")).toBeNull();
+      view.unmount();
+    }
+  });
+
   it("shows loading, then the adapter's error with Retry, and recovers", async () => {
     const { user, adapters } = setup({
       // Long enough that the loading state is still up after the step change, however busy the machine.
@@ -231,6 +245,16 @@ describe("Select Metrics", { timeout: 30_000 }, () => {
     await user.click(within(roles).getByRole("radio", { name: "Primary" }));
     await user.click(screen.getByRole("button", { name: "Next" }));
     expect(await screen.findByRole("heading", { level: 2, name: "Segments & Traffic" })).toBeInTheDocument();
+  });
+
+  it("refuses a metrics list in which two metrics share an id, instead of checking both with one checkbox", async () => {
+    const duplicate = { ...demoMetrics[1], id: demoMetrics[0]?.id } as (typeof demoMetrics)[number];
+    const { user } = setup({ guard: false, metrics: [...demoMetrics, duplicate] });
+    await toMetrics(user);
+    const alert = await screen.findByRole("alert");
+    expect(alert).toHaveTextContent("Couldn't load metrics");
+    expect(within(alert).getByRole("button", { name: "Retry" })).toBeInTheDocument();
+    expect(screen.queryByRole("checkbox")).not.toBeInTheDocument();
   });
 
   it("warns about multiple primary metrics", async () => {

@@ -13,6 +13,7 @@ import {
   metricDefinitionSchema,
   segmentOverrideSchema,
   segmentSchema,
+  uniqueIdListSchema,
   withTimeout,
 } from "@flagsmith-experimentation/adapters";
 import * as z from "zod/mini";
@@ -98,7 +99,7 @@ export function guardWizardAdapters(
   const experiment = (operation: string, call: () => Promise<unknown>) =>
     guarded(operation, experimentSchema, call, timeoutMs);
   /** A validated list, each item merged with the planning figures read from the raw answer. */
-  const plannedList = async <T, P>(
+  const plannedList = async <T extends { id: string }, P>(
     operation: string,
     schema: z.ZodMiniType<T>,
     call: () => Promise<unknown>,
@@ -107,7 +108,7 @@ export function guardWizardAdapters(
     let raw: unknown;
     const list = await guarded(
       operation,
-      z.array(schema),
+      uniqueIdListSchema(schema),
       async () => {
         raw = await call();
         return raw;
@@ -118,7 +119,7 @@ export function guardWizardAdapters(
   };
   return {
     flags: {
-      listFlags: (q) => guarded("flags.listFlags", z.array(flagSchema), () => flags.listFlags(q), timeoutMs),
+      listFlags: (q) => guarded("flags.listFlags", uniqueIdListSchema(flagSchema), () => flags.listFlags(q), timeoutMs),
       getFlag: (id) => guarded("flags.getFlag", flagSchema, () => flags.getFlag(id), timeoutMs),
     },
     segments: {
