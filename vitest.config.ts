@@ -25,7 +25,7 @@ function chromium() {
  * cold cache (a fresh clone, CI) and reloads the page, which fails the tests running at that moment.
  */
 function browserDependencies(): string[] {
-  const workspace = ["stats-core", "adapters", "wizard", "results-dashboard"];
+  const workspace = ["stats-core", "adapters", "ui", "wizard", "results-dashboard"];
   const packageDependencies = workspace.flatMap((name) => {
     const manifest = JSON.parse(readFileSync(`${root}packages/${name}/package.json`, "utf8"));
     return Object.keys(manifest.dependencies ?? {})
@@ -48,6 +48,7 @@ function browserDependencies(): string[] {
 }
 
 const uiTests = [
+  "packages/ui/src/**/*.test.{ts,tsx}",
   "packages/wizard/src/**/*.test.{ts,tsx}",
   "packages/results-dashboard/src/**/*.test.{ts,tsx}",
   "test/**/*.dom.test.{ts,tsx}",

@@ -5,13 +5,20 @@ import { describe, expect, it } from "vitest";
 const root = join(import.meta.dirname, "..");
 const scope = "@flagsmith-experimentation/";
 
-/** Workspace packages each package may import (SPEC §2: stats-core ← adapters ← wizard, results-dashboard). */
+/**
+ * Workspace packages each package may import (docs/architecture.md: stats-core ← adapters ← ui ← wizard,
+ * results-dashboard). `ui` is private: it is compiled into each UI package at build time, never installed by a host.
+ */
 const allowedWorkspaceImports: Record<string, string[]> = {
   "stats-core": [],
   adapters: ["stats-core"],
-  wizard: ["stats-core", "adapters"],
-  "results-dashboard": ["stats-core", "adapters"],
+  ui: ["stats-core", "adapters"],
+  wizard: ["stats-core", "adapters", "ui"],
+  "results-dashboard": ["stats-core", "adapters", "ui"],
 };
+
+/** Private workspace packages that are bundled into the packages that import them (build.config.ts `noExternal`). */
+const bundledWorkspacePackages = [`${scope}ui`];
 
 function sourceFiles(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {
@@ -58,6 +65,8 @@ describe.each(Object.keys(allowedWorkspaceImports))("package %s", (name) => {
       ...Object.keys(manifest.dependencies ?? {}),
       ...Object.keys(manifest.peerDependencies ?? {}),
       ...Object.keys(manifest.optionalDependencies ?? {}),
+      // Bundled at build time: a build-time (dev) dependency, never a runtime one.
+      ...Object.keys(manifest.devDependencies ?? {}).filter((name) => bundledWorkspacePackages.includes(name)),
     ]);
     const undeclared = runtimeFiles.flatMap((file) =>
       importsOf(file)
@@ -95,7 +104,41 @@ describe("stats-core stays pure", () => {
   });
 });
 
+describe("the shared UI package", () => {
+  const manifest = JSON.parse(readFileSync(join(root, "packages", "ui", "package.json"), "utf8"));
+
+  it("is private, so it is never published", () => {
+    expect(manifest.private).toBe(true);
+  });
+
+  it.each(["wizard", "results-dashboard"])("is a build-time dependency of %s, never a runtime one", (name) => {
+    const dependent = JSON.parse(readFileSync(join(root, "packages", name, "package.json"), "utf8"));
+    for (const field of ["dependencies", "peerDependencies", "optionalDependencies"]) {
+      expect(Object.keys(dependent[field] ?? {})).not.toContain(manifest.name);
+    }
+    expect(Object.keys(dependent.devDependencies ?? {})).toContain(manifest.name);
+  });
+
+  it("is bundled by the shared build configuration", () => {
+    const build = readFileSync(join(root, "build.config.ts"), "utf8");
+    expect(build).toMatch(/noExternal: BUNDLED_WORKSPACE_PACKAGES/);
+    expect(build).toContain("@flagsmith-experimentation\\/ui");
+  });
+});
+
 describe("UI packages", () => {
+  it("never import each other", () => {
+    const offending = ["wizard", "results-dashboard"].flatMap((name) => {
+      const other = name === "wizard" ? "results-dashboard" : "wizard";
+      return sourceFiles(join(root, "packages", name, "src")).flatMap((file) =>
+        importsOf(file)
+          .filter((s) => packageOf(s) === `${scope}${other}`)
+          .map((s) => `${relative(root, file)} imports ${s}`),
+      );
+    });
+    expect(offending).toEqual([]);
+  });
+
   it.each(["wizard", "results-dashboard"])("%s has React and react-dom as peers, not dependencies", (name) => {
     const manifest = JSON.parse(readFileSync(join(root, "packages", name, "package.json"), "utf8"));
     expect(Object.keys(manifest.peerDependencies ?? {})).toEqual(expect.arrayContaining(["react", "react-dom"]));

@@ -27,6 +27,9 @@ export async function loadEventsIntoDuckDb(
   options: EventsTableOptions = {},
 ): Promise<number> {
   const table = options.eventsTable ?? "events";
+  if (options.schema === "flagsmith") {
+    throw new TypeError("loadEventsIntoDuckDb writes the kit's events (SPEC §7), not Flagsmith's table.");
+  }
   await connection.run(buildCreateEventsTableSql("duckdb", options));
   quoteTable(sqlDialects.duckdb, table);
   const parts = table.split(".");
@@ -71,7 +74,7 @@ export async function openDuckDbNodeWarehouse(
   const connection = await DuckDBConnection.create(instance);
   const table: EventsTableOptions = {
     ...(options.eventsTable ? { eventsTable: options.eventsTable } : {}),
-    ...(options.columns ? { columns: options.columns } : {}),
+    ...(options.schema ? { schema: options.schema } : {}),
   };
   await connection.run(buildCreateEventsTableSql("duckdb", table));
   const query = createDuckDbNodeQuery(connection);

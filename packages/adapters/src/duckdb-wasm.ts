@@ -236,7 +236,7 @@ export async function openDuckDbWasmWarehouse(
   );
   const table: EventsTableOptions = {
     ...(warehouseOptions.eventsTable ? { eventsTable: warehouseOptions.eventsTable } : {}),
-    ...(warehouseOptions.columns ? { columns: warehouseOptions.columns } : {}),
+    ...(warehouseOptions.schema ? { schema: warehouseOptions.schema } : {}),
   };
   const start = async () => {
     try {

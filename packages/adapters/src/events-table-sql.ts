@@ -1,20 +1,50 @@
-import { DEFAULT_EVENTS_TABLE_COLUMNS, type EventsTableColumns } from "./metric-stats-sql";
+import {
+  DEFAULT_EVENTS_TABLE_COLUMNS,
+  type EventsTableColumns,
+  type EventsTableSchema,
+  FLAGSMITH_EVENTS_TABLE_COLUMNS,
+} from "./events-table-schema";
 import { quoteColumn, quoteTable, sqlDialects } from "./sql-dialect";
 import type { WarehouseEvent } from "./warehouse-event";
 
 export interface EventsTableOptions {
   /** Default `events`. */
   eventsTable?: string;
-  columns?: Partial<EventsTableColumns>;
+  /** The table's shape: the kit's (default, or with other column names) or Flagsmith's. */
+  schema?: EventsTableSchema;
 }
 
-/** `CREATE TABLE IF NOT EXISTS` for the SPEC §7 events table on DuckDB or PostgreSQL (demos, tests, benchmarks). */
+/** The kit's column names for `schema`; the loaders write the kit's events only. */
+function kitColumns(schema: EventsTableSchema | undefined, what: string): EventsTableColumns {
+  if (schema === "flagsmith") {
+    throw new TypeError(`${what} writes the kit's events (SPEC §7), not Flagsmith's table: use schema "kit".`);
+  }
+  return { ...DEFAULT_EVENTS_TABLE_COLUMNS, ...(schema === "kit" || schema === undefined ? {} : schema) };
+}
+
+/**
+ * `CREATE TABLE IF NOT EXISTS` for an events table on DuckDB or PostgreSQL (demos, tests, benchmarks): the kit's
+ * (SPEC §7), or with `schema: "flagsmith"` the columns of Flagsmith's table the kit reads, as text, with `timestamp`
+ * a timestamp without time zone holding UTC.
+ */
 export function buildCreateEventsTableSql(dialect: "duckdb" | "postgres", options: EventsTableOptions = {}): string {
   const d = sqlDialects[dialect];
-  const c = { ...DEFAULT_EVENTS_TABLE_COLUMNS, ...options.columns };
   const text = dialect === "duckdb" ? "VARCHAR" : "text";
   const double = dialect === "duckdb" ? "DOUBLE" : "double precision";
-  return `CREATE TABLE IF NOT EXISTS ${quoteTable(d, options.eventsTable ?? "events")} (
+  const table = quoteTable(d, options.eventsTable ?? "events");
+  if (options.schema === "flagsmith") {
+    const f = FLAGSMITH_EVENTS_TABLE_COLUMNS;
+    return `CREATE TABLE IF NOT EXISTS ${table} (
+  ${quoteColumn(d, f.environmentKey)} ${text} NOT NULL,
+  ${quoteColumn(d, f.event)} ${text} NOT NULL,
+  ${quoteColumn(d, f.featureName)} ${text},
+  ${quoteColumn(d, f.timestamp)} TIMESTAMP NOT NULL,
+  ${quoteColumn(d, f.identifier)} ${text},
+  ${quoteColumn(d, f.value)} ${text}
+)`;
+  }
+  const c = kitColumns(options.schema, "buildCreateEventsTableSql");
+  return `CREATE TABLE IF NOT EXISTS ${table} (
   ${quoteColumn(d, c.identityKey)} ${text} NOT NULL,
   ${quoteColumn(d, c.eventName)} ${text} NOT NULL,
   ${quoteColumn(d, c.value)} ${double},
@@ -58,7 +88,7 @@ export function buildInsertEventsSql(
   options: EventsTableOptions = {},
 ): { sql: string; params: unknown[] } {
   const d = sqlDialects[dialect];
-  const c = { ...DEFAULT_EVENTS_TABLE_COLUMNS, ...options.columns };
+  const c = kitColumns(options.schema, "buildInsertEventsSql");
   const columns = [c.identityKey, c.eventName, c.value, c.timestamp, c.flagId, c.variantKey]
     .map((name) => quoteColumn(d, name))
     .join(", ");
@@ -104,7 +134,7 @@ export function eventsCsvLine(event: WarehouseEvent): string {
 export function buildInsertEventsFromCsvSql(file: string, options: EventsTableOptions = {}): string {
   if (!/^[A-Za-z0-9._-]+$/.test(file)) throw new RangeError(`Not a plain CSV file name: ${JSON.stringify(file)}.`);
   const d = sqlDialects.duckdb;
-  const c = { ...DEFAULT_EVENTS_TABLE_COLUMNS, ...options.columns };
+  const c = kitColumns(options.schema, "buildInsertEventsFromCsvSql");
   const columns = [c.identityKey, c.eventName, c.value, c.timestamp, c.flagId, c.variantKey]
     .map((name) => quoteColumn(d, name))
     .join(", ");

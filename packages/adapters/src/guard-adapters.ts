@@ -22,7 +22,11 @@ export interface GuardOptions {
 
 export const DEFAULT_ADAPTER_TIMEOUT_MS = 15_000;
 
-function withTimeout<T>(promise: Promise<T>, timeoutMs: number, operation: string): Promise<T> {
+/**
+ * `promise`, or an {@link AdapterError} of kind `timeout` after `timeoutMs` (`Infinity` waits forever). The one timeout
+ * of the kit: the guards here and the UI packages' async state use it.
+ */
+export function withTimeout<T>(promise: Promise<T>, timeoutMs: number, operation: string): Promise<T> {
   if (!Number.isFinite(timeoutMs)) return promise;
   return new Promise<T>((resolve, reject) => {
     const timer = setTimeout(() => {

@@ -5,6 +5,8 @@ export {
   isAdapterError,
   toAdapterError,
 } from "./adapter-error";
+export type { EventsTableColumns, EventsTableSchema } from "./events-table-schema";
+export { DEFAULT_EVENTS_TABLE_COLUMNS, FLAGSMITH_EVENTS_TABLE_COLUMNS } from "./events-table-schema";
 export type { EventsTableOptions } from "./events-table-sql";
 export {
   buildCreateEventsTableSql,
@@ -96,6 +98,7 @@ export {
   guardPersistenceAdapter,
   guardSegmentsAdapter,
   guardWarehouseAdapter,
+  withTimeout,
 } from "./guard-adapters";
 export type {
   ConcludeOptions,
@@ -135,7 +138,7 @@ export {
   ratioStatsSchema,
 } from "./metric-stats";
 export type {
-  EventsTableColumns,
+  ExperimentForSql,
   MetricStatsQueryOptions,
   SqlStatement,
   SqlTableOptions,
@@ -144,14 +147,20 @@ export {
   buildConnectionCheckQuery,
   buildExposureSummaryQuery,
   buildMetricStatsQuery,
-  DEFAULT_EVENTS_TABLE_COLUMNS,
+  WarehouseRequestError,
 } from "./metric-stats-sql";
-export type { AggregationOptions, CovariateOptions } from "./reference-aggregation";
-export { aggregateMetricStats, assignExposedIdentities } from "./reference-aggregation";
+export type { AggregationOptions, CovariateOptions, FlagsmithAggregationOptions } from "./reference-aggregation";
+export {
+  aggregateFlagsmithMetricStats,
+  aggregateMetricStats,
+  assignExposedIdentities,
+  assignFlagsmithExposedIdentities,
+  numberFromText,
+} from "./reference-aggregation";
 export type { Segment, SegmentOverride } from "./segment";
 export { segmentOverrideSchema, segmentSchema, segmentsForFlag } from "./segment";
 export type { SqlDialectName } from "./sql-dialect";
-export { SQL_DIALECTS, SQL_IDENTIFIER_PATTERN, SqlIdentifierError } from "./sql-dialect";
+export { NUMERIC_TEXT_PATTERN, SQL_DIALECTS, SQL_IDENTIFIER_PATTERN, SqlIdentifierError } from "./sql-dialect";
 export type { SqlQueryFunction, SqlWarehouseAdapter, SqlWarehouseOptions } from "./sql-warehouse";
 export { createSqlWarehouse, metricStatsFromRows } from "./sql-warehouse";
 export type {
@@ -168,5 +177,6 @@ export type {
   TrafficSimulationOptions,
 } from "./traffic-simulator";
 export { generateTrafficEvents, simulateTraffic } from "./traffic-simulator";
-export type { WarehouseEvent } from "./warehouse-event";
-export { datesBetween, EXPOSURE_EVENT_NAME, experimentWindow } from "./warehouse-event";
+export { warehouseErrorKind } from "./warehouse-error";
+export type { ExperimentWindowInput, FlagsmithEvent, WarehouseEvent } from "./warehouse-event";
+export { datesBetween, EXPOSURE_EVENT_NAME, ExperimentWindowError, experimentWindow } from "./warehouse-event";

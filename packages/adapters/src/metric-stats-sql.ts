@@ -1,56 +1,59 @@
+import { type EventsSource, type EventsTableSchema, resolveEventsSource } from "./events-table-schema";
 import type { Experiment } from "./experiment";
 import type { MetricStatsGranularity } from "./host-adapters";
 import type { MetricDefinition } from "./metric-definition";
+import { clickHouseMetricStatsSql } from "./metric-stats-sql-clickhouse";
 import type { CovariateOptions } from "./reference-aggregation";
-import {
-  quoteColumn,
-  quoteTable,
-  type SqlDialect,
-  type SqlDialectName,
-  SqlParams,
-  sqlDialects,
-  sqlTimestamp,
-} from "./sql-dialect";
+import { type SqlDialect, type SqlDialectName, SqlParams, sqlDialects } from "./sql-dialect";
 import { EXPOSURE_EVENT_NAME, experimentWindow } from "./warehouse-event";
 
-/** Column names of the events table (SPEC §7); rename them when your table differs. */
-export interface EventsTableColumns {
-  identityKey: string;
-  eventName: string;
-  value: string;
-  timestamp: string;
-  flagId: string;
-  variantKey: string;
-}
-
-export const DEFAULT_EVENTS_TABLE_COLUMNS: EventsTableColumns = {
-  identityKey: "identity_key",
-  eventName: "event_name",
-  value: "value",
-  timestamp: "timestamp",
-  flagId: "flag_id",
-  variantKey: "variant_key",
-};
+export type { EventsTableColumns, EventsTableSchema } from "./events-table-schema";
+export { DEFAULT_EVENTS_TABLE_COLUMNS } from "./events-table-schema";
 
 export interface SqlTableOptions {
   dialect: SqlDialectName;
   /** Table name, optionally qualified (`analytics.events`). Default `events`. */
   eventsTable?: string;
-  columns?: Partial<EventsTableColumns>;
+  /** Which events table: `"kit"` (default, SPEC §7), `"flagsmith"` (Flagsmith's table) or kit column names. */
+  schema?: EventsTableSchema;
+  /**
+   * The environment whose events count (Flagsmith environment key). Required by the `flagsmith` schema, whose one
+   * table holds every environment; the kit's table has no environment column.
+   */
+  environmentKey?: string;
 }
 
+/** What the SQL needs from an experiment. */
+export type ExperimentForSql = Pick<
+  Experiment,
+  "flagId" | "flagName" | "environmentKey" | "startDate" | "endDate" | "variations" | "launchedAt" | "stoppedAt"
+>;
+
 export interface MetricStatsQueryOptions extends SqlTableOptions {
-  experiment: Pick<Experiment, "flagId" | "startDate" | "endDate" | "variations">;
+  experiment: ExperimentForSql;
   metrics: readonly MetricDefinition[];
   granularity: MetricStatsGranularity;
-  /** Adds pre-exposure covariate sums (CUPED) for occurrence, count and sum metrics. */
+  /** Adds pre-exposure covariate sums (CUPED) for occurrence, count, sum and mean metrics. */
   covariate?: CovariateOptions;
+  /** Ends the window of an experiment that has launched and not stopped. Default: the current time. */
+  now?: Date;
 }
 
 /** A generated statement: SQL text with placeholders, and the values to bind, in order. */
 export interface SqlStatement {
   sql: string;
   params: unknown[];
+}
+
+/** A request the SQL cannot be written for (no environment for Flagsmith's table, an impossible date…). */
+export class WarehouseRequestError extends RangeError {
+  override readonly name = "WarehouseRequestError";
+  constructor(
+    message: string,
+    readonly field?: string,
+  ) {
+    super(message);
+  }
 }
 
 /** Names of the per-metric result columns of the metric stats query (metric `i` of the request). */
@@ -70,134 +73,220 @@ export function metricColumns(i: number) {
 interface Context {
   d: SqlDialect;
   p: SqlParams;
-  table: string;
-  col: Record<keyof EventsTableColumns, string>;
+  source: EventsSource;
+  environmentKey: string | null;
 }
 
-function context(options: SqlTableOptions): Context {
+function context(options: SqlTableOptions, experiment?: Pick<ExperimentForSql, "environmentKey">): Context {
   const d = sqlDialects[options.dialect];
   if (!d) throw new RangeError(`Unknown SQL dialect ${JSON.stringify(options.dialect)}.`);
-  const columns = { ...DEFAULT_EVENTS_TABLE_COLUMNS, ...options.columns };
-  const col = Object.fromEntries(Object.entries(columns).map(([key, name]) => [key, quoteColumn(d, name)])) as Record<
-    keyof EventsTableColumns,
-    string
-  >;
-  return { d, p: new SqlParams(d), table: quoteTable(d, options.eventsTable ?? "events"), col };
+  const source = resolveEventsSource(d, options.eventsTable ?? "events", options.schema ?? "kit");
+  let environmentKey: string | null = null;
+  if (source.environment !== null) {
+    const configured = options.environmentKey ?? "";
+    const experimentKey = experiment?.environmentKey ?? "";
+    if (configured !== "" && experimentKey !== "" && configured !== experimentKey) {
+      throw new WarehouseRequestError(
+        `This experiment runs in the environment “${experimentKey}”, but the warehouse reads “${configured}”.`,
+        "environmentKey",
+      );
+    }
+    environmentKey = configured || experimentKey;
+    if (environmentKey === "") {
+      throw new WarehouseRequestError(
+        "Flagsmith's events table holds every environment: give the warehouse (or the experiment) an environment key.",
+        "environmentKey",
+      );
+    }
+  }
+  return { d, p: new SqlParams(d), source, environmentKey };
 }
 
-/** The exposures and first-exposure CTEs shared by every query (SPEC §7 exposure rule). */
-function exposureCtes(ctx: Context, experiment: MetricStatsQueryOptions["experiment"]): string {
-  const { p, col, table } = ctx;
-  const window = experimentWindow(experiment);
-  // Placeholders are bound in the order they appear in the text (`?` dialects are positional).
-  const exposureEvent = p.bind(EXPOSURE_EVENT_NAME);
-  const flagId = p.bind(experiment.flagId);
-  const start = p.bind(sqlTimestamp(window.start), "timestamp");
-  const end = p.bind(sqlTimestamp(window.end), "timestamp");
-  const keys = experiment.variations.map((v) => p.bind(v.key)).join(", ");
-  return `WITH exposures AS (
-  SELECT ${col.identityKey} AS exp_identity, ${col.variantKey} AS exp_variant, ${col.timestamp} AS exp_ts
-  FROM ${table}
-  WHERE ${col.eventName} = ${exposureEvent}
-    AND ${col.flagId} = ${flagId}
-    AND ${col.timestamp} >= ${start}
-    AND ${col.timestamp} < ${end}
-    AND ${col.variantKey} IN (${keys})
-),
-first_exposures AS (
-  SELECT exp_identity AS fe_identity, MIN(exp_ts) AS fe_exposed_at, MIN(exp_variant) AS fe_variant,
-    COUNT(DISTINCT exp_variant) AS fe_variation_count
-  FROM exposures
-  GROUP BY exp_identity
-)`;
+/** `AND environment = …` for tables with an environment column. */
+function environmentFilter(ctx: Context, column: (name: string) => string = (name) => name): string {
+  const { source, environmentKey, p } = ctx;
+  return source.environment === null || environmentKey === null
+    ? ""
+    : `\n    AND ${column(source.environment)} = ${p.bind(environmentKey)}`;
+}
+
+/** The flag as the table names it: its name (Flagsmith) or its id (kit). */
+function flagValue(source: EventsSource, experiment: ExperimentForSql): string {
+  const flag = source.flagMatchedBy === "name" ? experiment.flagName : experiment.flagId;
+  if (typeof flag !== "string" || flag === "") {
+    throw new WarehouseRequestError(
+      source.flagMatchedBy === "name"
+        ? "Flagsmith's events name the flag: the experiment needs its flag's name."
+        : "The experiment needs a flag.",
+      source.flagMatchedBy === "name" ? "flagName" : "flagId",
+    );
+  }
+  return flag;
 }
 
 /**
- * SQL for per-variation sufficient statistics (SPEC §7). Returns increments — totals per variation, or per
- * variation and day — as rows `variation_key[, day], n, m{i}_sum, …`; {@link metricStatsFromRows} turns them
- * into cumulative `MetricStatsRow`s. The work (and the payload) is one row per variation (× day), whatever
- * the number of events. Every value is a bound parameter; identifiers are validated and quoted.
+ * The exposure CTEs shared by every query: per identity (never a missing or empty one) its first exposure to the
+ * flag inside the window, the variant of it, and how many distinct variant values it was exposed to.
+ */
+function exposureCtes(ctx: Context, experiment: ExperimentForSql, window: { start: number; end: number }): string {
+  const { d, p, source: s } = ctx;
+  // Placeholders are bound in the order they appear in the text (`?` dialects are positional).
+  const exposureEvent = p.bind(EXPOSURE_EVENT_NAME);
+  const flag = p.bind(flagValue(s, experiment));
+  const environment = environmentFilter(ctx);
+  const start = p.bindInstant(window.start);
+  const end = p.bindInstant(window.end);
+  const keys = experiment.variations.map((v) => p.bind(v.key)).join(", ");
+  return `WITH exposures AS (
+  SELECT ${s.identity} AS x_identity, MIN(${s.timestamp}) AS x_first, MIN(${s.variant}) AS x_variant,
+    COUNT(DISTINCT COALESCE(${s.variant}, '')) AS x_variants
+  FROM ${s.table}
+  WHERE ${s.event} = ${exposureEvent}
+    AND ${s.flag} = ${flag}${environment}
+    AND ${d.instant(s.timestamp)} >= ${start}
+    AND ${d.instant(s.timestamp)} < ${end}
+    AND ${s.identity} <> ''
+  GROUP BY ${s.identity}
+),
+assigned AS (
+  SELECT x_identity AS a_identity, x_variant AS a_variant, x_first AS a_first
+  FROM exposures
+  WHERE x_variants = 1 AND x_variant IN (${keys})
+)`;
+}
+
+/** Per-identity value columns of a metric: how the identity's value (and a ratio's denominator) is built. */
+interface EventColumns {
+  /** Column with the identity's number of events of this name. */
+  count: string;
+  /** Column with the sum of their values. */
+  sum: string;
+}
+
+/** The identity's metric value from its event columns (`get` reads a column through some day). */
+function identityValue(m: MetricDefinition, e: EventColumns, get: (column: string) => string): string {
+  switch (m.kind) {
+    case "occurrence":
+      return `(CASE WHEN ${get(e.count)} > 0 THEN 1 ELSE 0 END)`;
+    case "count":
+      return get(e.count);
+    case "mean":
+      return `(CASE WHEN ${get(e.count)} > 0 THEN ${get(e.sum)} / ${get(e.count)} ELSE 0 END)`;
+    case "sum":
+    case "ratio":
+      return get(e.sum);
+  }
+}
+
+/**
+ * SQL for per-variation sufficient statistics (SPEC §7, §9). Returns increments — totals per variation, or per
+ * variation and day (`day` = days since 1970-01-01, UTC) — as rows `variation_key[, day], n, m{i}_sum, …`;
+ * {@link metricStatsFromRows} turns them into cumulative `MetricStatsRow`s. The work (and the payload) is one row
+ * per variation (× day), whatever the number of events. Every value is a bound parameter; identifiers are validated
+ * and quoted. Throws {@link WarehouseRequestError} or `ExperimentWindowError` before writing any SQL for a request
+ * no warehouse could answer.
  */
 export function buildMetricStatsQuery(options: MetricStatsQueryOptions): SqlStatement {
-  const ctx = context(options);
-  const { d, p, col, table } = ctx;
   const { experiment, metrics, granularity, covariate } = options;
+  const ctx = context(options, experiment);
+  const { d, p, source: s } = ctx;
   const daily = granularity === "day";
-  const window = experimentWindow(experiment);
+  const window = experimentWindow(experiment, options.now);
   const withCovariate = (m: MetricDefinition) => covariate !== undefined && m.kind !== "ratio";
   const anyCovariate = metrics.some(withCovariate);
-  const countsEvents = (m: MetricDefinition) => m.kind === "occurrence" || m.kind === "count";
-  const unsupported = metrics.find((m) => m.kind === "mean");
-  if (unsupported) {
-    throw new RangeError(
-      `The warehouse SQL cannot compute “${unsupported.name}” yet: metrics of kind “mean” (average value per identity) are not supported by this version.`,
-    );
+
+  if (d.name === "clickhouse") {
+    const sql = clickHouseMetricStatsSql({
+      d,
+      p,
+      source: s,
+      environmentKey: ctx.environmentKey,
+      flag: flagValue(s, experiment),
+      variationKeys: experiment.variations.map((v) => v.key),
+      window,
+      metrics,
+      daily,
+      preExposureDays: anyCovariate ? Math.max(0, Math.round(covariate?.preExposureDays ?? 0)) : null,
+      columns: metricColumns,
+    });
+    return { sql, params: p.values };
   }
 
-  const parts: string[] = [exposureCtes(ctx, experiment)];
-  parts.push(`assigned AS (
-  SELECT fe_identity AS a_identity, fe_variant AS a_variant, fe_exposed_at AS a_exposed_at
-  FROM first_exposures
-  WHERE fe_variation_count = 1
-)`);
+  const parts: string[] = [exposureCtes(ctx, experiment, window)];
 
+  // One count and one sum column per event name, shared by the metrics that read it.
   const eventNames = [
     ...new Set(metrics.flatMap((m) => [m.eventName, ...(m.denominatorEventName ? [m.denominatorEventName] : [])])),
   ];
+  const eventColumns = new Map(eventNames.map((name, j) => [name, { count: `e${j}_n`, sum: `e${j}_s` }]));
+  const columnsOf = (name: string) => eventColumns.get(name) as EventColumns;
+  const needsSum = new Set(
+    metrics.filter((m) => m.kind === "sum" || m.kind === "mean" || m.kind === "ratio").map((m) => m.eventName),
+  );
+
   const names = eventNames.map((name) => p.bind(name)).join(", ");
+  const environment = environmentFilter(ctx);
   const lowerBound = anyCovariate
-    ? d.minusDays("a.a_exposed_at", p.bind(Math.max(0, Math.round(covariate?.preExposureDays ?? 0)), "integer"))
-    : "a.a_exposed_at";
-  const end = p.bind(sqlTimestamp(window.end), "timestamp");
-  parts.push(`metric_events AS (
-  SELECT a.a_identity AS me_identity, a.a_variant AS me_variant, a.a_exposed_at AS me_exposed_at,
-    e.${col.eventName} AS me_event, COALESCE(${d.toDouble(`e.${col.value}`)}, 0) AS me_value, e.${col.timestamp} AS me_ts
-  FROM ${table} e
-  JOIN assigned a ON e.${col.identityKey} = a.a_identity
-  WHERE e.${col.eventName} IN (${names})
-    AND e.${col.timestamp} >= ${lowerBound}
-    AND e.${col.timestamp} < ${end}
+    ? p.bindInstant(window.start - Math.max(0, Math.round(covariate?.preExposureDays ?? 0)) * 86_400_000)
+    : p.bindInstant(window.start);
+  const end = p.bindInstant(window.end);
+  const value = s.valueIsText ? d.numberFromText("me_raw_value") : d.toDouble("me_raw_value");
+  // Flagsmith delivers events at least once: an exact repeat (identity, event, time, value) counts once.
+  parts.push(`metric_rows AS (
+  SELECT ${s.deduplicate ? "DISTINCT " : ""}${s.identity} AS me_identity, ${s.event} AS me_event, ${s.timestamp} AS me_ts, ${s.value} AS me_raw_value
+  FROM ${s.table}
+  WHERE ${s.event} IN (${names})${environment}
+    AND ${d.instant(s.timestamp)} >= ${lowerBound}
+    AND ${d.instant(s.timestamp)} < ${end}
+    AND ${s.identity} <> ''
+),
+metric_events AS (
+  SELECT a_identity AS me_a_identity, a_variant AS me_variant, a_first AS me_first, me_event, me_ts,
+    COALESCE(${value}, 0) AS me_value
+  FROM metric_rows
+  JOIN assigned ON me_identity = a_identity
+  WHERE me_ts >= ${anyCovariate ? d.minusDays("a_first", p.bind(Math.max(0, Math.round(covariate?.preExposureDays ?? 0)), "integer")) : "a_first"}
 )`);
 
+  // Per-event conditional aggregates: after exposure (the metric), and before it (the CUPED covariate).
+  const aggregates = (when: string, suffix: string) =>
+    eventNames.flatMap((name) => {
+      const c = columnsOf(name);
+      // One parameter per placeholder: positional `?` dialects cannot use one twice.
+      const lines = [`    SUM(CASE WHEN me_event = ${p.bind(name)}${when} THEN 1 ELSE 0 END) AS ${c.count}${suffix}`];
+      if (needsSum.has(name)) {
+        lines.push(
+          `    SUM(CASE WHEN me_event = ${p.bind(name)}${when} THEN me_value ELSE 0 END) AS ${c.sum}${suffix}`,
+        );
+      }
+      return lines;
+    });
+
   if (anyCovariate) {
-    const pre = metrics
-      .map((m, i) =>
-        withCovariate(m)
-          ? `    SUM(CASE WHEN me_event = ${p.bind(m.eventName)} THEN ${countsEvents(m) ? "1" : "me_value"} ELSE 0 END) AS m${i}_pre`
-          : null,
-      )
-      .filter((line): line is string => line !== null);
     parts.push(`identity_pre AS (
-  SELECT me_identity AS pre_identity,
-${pre.join(",\n")}
+  SELECT me_a_identity AS pre_identity,
+${aggregates("", "").join(",\n")}
   FROM metric_events
-  WHERE me_ts < me_exposed_at
-  GROUP BY me_identity
+  WHERE me_ts < me_first
+  GROUP BY me_a_identity
 )`);
   }
 
-  const sums = metrics.flatMap((m, i) => {
-    const lines = [
-      `    SUM(CASE WHEN me_event = ${p.bind(m.eventName)} THEN ${countsEvents(m) ? "1" : "me_value"} ELSE 0 END) AS m${i}_num`,
-    ];
-    if (m.kind === "ratio" && m.denominatorEventName) {
-      lines.push(`    SUM(CASE WHEN me_event = ${p.bind(m.denominatorEventName)} THEN 1 ELSE 0 END) AS m${i}_den`);
-    }
-    return lines;
-  });
-  const dayExpression = d.dayOf("me_ts");
+  const dayExpression = d.dayNumber("me_ts");
   parts.push(`identity_days AS (
-  SELECT me_identity AS id_identity, me_variant AS id_variant,${daily ? ` ${dayExpression} AS id_day,` : ""}
-${sums.join(",\n")}
+  SELECT me_a_identity AS id_identity, me_variant AS id_variant,${daily ? ` ${dayExpression} AS id_day,` : ""}
+${aggregates("", "").join(",\n")}
   FROM metric_events
-  WHERE me_ts >= me_exposed_at
-  GROUP BY me_identity, me_variant${daily ? `, ${dayExpression}` : ""}
+  WHERE me_ts >= me_first
+  GROUP BY me_a_identity, me_variant${daily ? `, ${dayExpression}` : ""}
 )`);
 
   // Per identity (and day): the day's part of each column (`_add`) and, for days, its running sum through that day
-  // (`_now`, one window per column). "Before" (through the identity's previous active day) is `_now - _add`.
-  // Sums that are linear in the identity's value need no running sum: their daily increment is the day's part.
-  const valueNames = metrics.flatMap((m, i) => [`m${i}_num`, ...(m.kind === "ratio" ? [`m${i}_den`] : [])]);
+  // (`_now`). "Before" (through the identity's previous active day) is `_now - _add`.
+  const valueNames = eventNames.flatMap((name) => {
+    const c = columnsOf(name);
+    return needsSum.has(name) ? [c.count, c.sum] : [c.count];
+  });
   const running = "PARTITION BY id_identity ORDER BY id_day ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW";
   const valueColumns = valueNames.flatMap((name) =>
     daily
@@ -212,50 +301,53 @@ ${valueColumns.join(",\n")}
 
   /** A value column through this day: its running sum, or for totals the identity's whole value. */
   const through = (name: string) => (daily ? `${name}_now` : `${name}_add`);
-  /** A value column through the identity's previous active day; null for totals (nothing came before). */
-  const before = (name: string) => (daily ? `(${name}_now - ${name}_add)` : null);
-  /** The per-identity metric value from a value column: an occurrence counts identities with at least one event. */
-  const y = (m: MetricDefinition, v: string) =>
-    m.kind === "occurrence" ? `(CASE WHEN ${v} > 0 THEN 1 ELSE 0 END)` : v;
-  /** `SUM(now² − before²)` of two per-identity values (their products, for a cross sum). */
-  const squares = (aNow: string, aWas: string | null, bNow: string, bWas: string | null) =>
-    aWas === null || bWas === null ? `SUM(${aNow} * ${bNow})` : `SUM(${aNow} * ${bNow} - ${aWas} * ${bWas})`;
-  const x = (m: MetricDefinition, i: number) =>
-    m.kind === "occurrence" ? `(CASE WHEN COALESCE(m${i}_pre, 0) > 0 THEN 1 ELSE 0 END)` : `COALESCE(m${i}_pre, 0)`;
+  /** A value column through the identity's previous active day. */
+  const before = (name: string) => `(${name}_now - ${name}_add)`;
+  /** `SUM(now·now' − was·was')`: the day's change of a product of two per-identity values (a square, a cross sum). */
+  const products = (a: [string, string | null], b: [string, string | null]) =>
+    a[1] === null || b[1] === null ? `SUM(${a[0]} * ${b[0]})` : `SUM(${a[0]} * ${b[0]} - ${a[1]} * ${b[1]})`;
+  const pre = (m: MetricDefinition) =>
+    identityValue(m, columnsOf(m.eventName), (column) => `COALESCE(pre_${column}, 0)`);
 
   type Column = { name: string; exposure: string; metric: string };
   const output: Column[] = [{ name: "n", exposure: "COUNT(*)", metric: "0" }];
   metrics.forEach((m, i) => {
     const c = metricColumns(i);
-    const num = `m${i}_num`;
-    const now = y(m, through(num));
-    const numBefore = before(num);
-    const was = numBefore === null ? null : y(m, numBefore);
-    // The day's change of the identity's value: the day's part, except for an occurrence's 0/1 indicator.
-    const change = m.kind === "occurrence" ? (was === null ? now : `${now} - ${was}`) : `${num}_add`;
+    const e = columnsOf(m.eventName);
+    const now = identityValue(m, e, through);
+    const was = daily ? identityValue(m, e, before) : null;
+    // The day's change of the identity's value: the day's part where the value is a sum of parts.
+    const linear = m.kind === "count" || m.kind === "sum" || m.kind === "ratio";
+    const change = was === null ? now : linear ? identityValue(m, e, (column) => `${column}_add`) : `(${now} - ${was})`;
     output.push({ name: c.sum, exposure: "0", metric: `SUM(${change})` });
-    if (m.kind !== "occurrence") {
-      output.push({ name: c.sumSquares, exposure: "0", metric: squares(now, was, now, was) });
-    }
-    if (m.kind === "ratio") {
-      const den = `m${i}_den`;
+    if (m.kind !== "occurrence")
+      output.push({ name: c.sumSquares, exposure: "0", metric: products([now, was], [now, was]) });
+    if (m.kind === "ratio" && m.denominatorEventName) {
+      const den = columnsOf(m.denominatorEventName).count;
+      const denNow = through(den);
+      const denWas = daily ? before(den) : null;
       output.push({ name: c.denominatorSum, exposure: "0", metric: `SUM(${den}_add)` });
       output.push({
         name: c.denominatorSumSquares,
         exposure: "0",
-        metric: squares(through(den), before(den), through(den), before(den)),
+        metric: products([denNow, denWas], [denNow, denWas]),
       });
-      output.push({ name: c.crossSum, exposure: "0", metric: squares(now, was, through(den), before(den)) });
+      output.push({ name: c.crossSum, exposure: "0", metric: products([now, was], [denNow, denWas]) });
     }
     if (withCovariate(m)) {
-      output.push({ name: c.covariateSum, exposure: `SUM(${x(m, i)})`, metric: "0" });
-      output.push({ name: c.covariateSumSquares, exposure: `SUM(${x(m, i)} * ${x(m, i)})`, metric: "0" });
-      output.push({ name: c.covariateCrossSum, exposure: "0", metric: `SUM(${x(m, i)} * (${change}))` });
+      const x = pre(m);
+      output.push({ name: c.covariateSum, exposure: `SUM(${x})`, metric: "0" });
+      output.push({ name: c.covariateSumSquares, exposure: `SUM(${x} * ${x})`, metric: "0" });
+      output.push({ name: c.covariateCrossSum, exposure: "0", metric: `SUM(${x} * ${change})` });
     }
   });
 
-  const exposureDay = d.dayOf("a_exposed_at");
-  const preJoin = (key: string) => (anyCovariate ? `\n  LEFT JOIN identity_pre ON pre_identity = ${key}` : "");
+  const exposureDay = d.dayNumber("a_first");
+  const preJoin = (key: string) => {
+    if (!anyCovariate) return "";
+    const columns = valueNames.map((name) => `${name} AS pre_${name}`).join(", ");
+    return `\n  LEFT JOIN (SELECT pre_identity, ${columns} FROM identity_pre) pre ON pre.pre_identity = ${key}`;
+  };
   const select = (columns: string[]) => columns.map((c) => `  ${c}`).join(",\n");
   parts.push(`exposure_increments AS (
   SELECT a_variant AS ei_variant,${daily ? ` ${exposureDay} AS ei_day,` : ""}
@@ -271,37 +363,55 @@ ${select(output.map((c) => `${d.toDouble(c.metric)} AS mi_${c.name}`))}
 )`);
 
   const sql = `${parts.join(",\n")}
-SELECT ei_variant AS variation_key,${daily ? ` ${d.formatDay("ei_day")} AS day,` : ""}
+SELECT ei_variant AS variation_key,${daily ? " ei_day AS day," : ""}
 ${select(output.map((c) => `ei_${c.name} AS ${c.name}`))}
 FROM exposure_increments
 UNION ALL
-SELECT mi_variant AS variation_key,${daily ? ` ${d.formatDay("mi_day")} AS day,` : ""}
+SELECT mi_variant AS variation_key,${daily ? " mi_day AS day," : ""}
 ${select(output.map((c) => `mi_${c.name} AS ${c.name}`))}
 FROM metric_increments`;
   return { sql, params: p.values };
 }
 
 /**
- * SQL for the exposure health check: identities per variation (`exposed`) and identities excluded for seeing
- * more than one variation (`excluded`, counted under the first key they saw alphabetically).
+ * SQL for the exposure health check: identities per variation, and one row with no variation key counting the
+ * identities excluded for seeing more than one variant value (`variation_key, identities`).
  */
 export function buildExposureSummaryQuery(
-  options: SqlTableOptions & { experiment: MetricStatsQueryOptions["experiment"] },
+  options: SqlTableOptions & { experiment: ExperimentForSql; now?: Date },
 ): SqlStatement {
-  const ctx = context(options);
-  const { d } = ctx;
-  const sql = `${exposureCtes(ctx, options.experiment)}
-SELECT fe_variant AS variation_key,
-  ${d.toDouble("SUM(CASE WHEN fe_variation_count = 1 THEN 1 ELSE 0 END)")} AS exposed,
-  ${d.toDouble("SUM(CASE WHEN fe_variation_count > 1 THEN 1 ELSE 0 END)")} AS excluded
-FROM first_exposures
-GROUP BY fe_variant`;
-  return { sql, params: ctx.p.values };
+  const ctx = context(options, options.experiment);
+  const { d, p } = ctx;
+  const window = experimentWindow(options.experiment, options.now);
+  const ctes = exposureCtes(ctx, options.experiment, window);
+  const group = "CASE WHEN x_variants = 1 THEN x_variant END";
+  const sql = `${ctes},
+counted AS (
+  SELECT ${group} AS c_variant, COUNT(*) AS c_identities
+  FROM exposures
+  WHERE x_variants > 1 OR x_identity IN (SELECT a_identity FROM assigned)
+  GROUP BY ${group}
+)
+SELECT c_variant AS variation_key, ${d.toDouble("c_identities")} AS identities
+FROM counted`;
+  return { sql, params: p.values };
 }
 
-/** SQL that reads one row of the events table: checks the table and every column exist. */
+/** SQL that reads one row of the events table: checks the table and every column the kit reads exist. */
 export function buildConnectionCheckQuery(options: SqlTableOptions): SqlStatement {
-  const { col, table } = context(options);
-  const columns = Object.values(col).join(", ");
-  return { sql: `SELECT ${columns} FROM ${table} LIMIT 1`, params: [] };
+  const d = sqlDialects[options.dialect];
+  if (!d) throw new RangeError(`Unknown SQL dialect ${JSON.stringify(options.dialect)}.`);
+  const s = resolveEventsSource(d, options.eventsTable ?? "events", options.schema ?? "kit");
+  const columns = [
+    ...new Set([
+      s.identity,
+      s.event,
+      s.value,
+      s.timestamp,
+      s.flag,
+      s.variant,
+      ...(s.environment ? [s.environment] : []),
+    ]),
+  ];
+  return { sql: `SELECT ${columns.join(", ")} FROM ${s.table} LIMIT 1`, params: [] };
 }

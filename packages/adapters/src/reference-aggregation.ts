@@ -1,7 +1,16 @@
 import type { MetricStatsRequest } from "./host-adapters";
 import type { MetricDefinition } from "./metric-definition";
 import type { MetricStatsRow } from "./stats-types";
-import { DAY_MS, datesBetween, EXPOSURE_EVENT_NAME, experimentWindow, type WarehouseEvent } from "./warehouse-event";
+import {
+  DAY_MS,
+  datesBetween,
+  EXPOSURE_EVENT_NAME,
+  type ExperimentWindowInput,
+  experimentWindow,
+  type FlagsmithEvent,
+  utcDay,
+  type WarehouseEvent,
+} from "./warehouse-event";
 
 export interface CovariateOptions {
   /** Days before each identity's first exposure whose events form the CUPED covariate. */
@@ -11,6 +20,65 @@ export interface CovariateOptions {
 export interface AggregationOptions {
   /** Adds a pre-exposure covariate (same metric, before exposure) to occurrence, count, sum and mean stats. */
   covariate?: CovariateOptions;
+  /** Ends the window of an experiment that has launched and not stopped. Default: the current time. */
+  now?: Date;
+}
+
+export interface FlagsmithAggregationOptions extends AggregationOptions {
+  /** The environment whose events count. Default: the experiment's `environmentKey`. */
+  environmentKey?: string;
+}
+
+/** An event in the terms both tables share, after the rules that differ between them were applied. */
+interface ReferenceEvent {
+  identity: string | null;
+  event: string;
+  t: number;
+  flag: string | null;
+  variant: string | null;
+  value: number;
+}
+
+/** The kit's reading of a Flagsmith `value`: a finite number written as plain decimal text, else 0 (SQL: `numberFromText`). */
+export function numberFromText(text: string | null): number {
+  if (text === null || !/^[-+]?([0-9]+[.]?[0-9]*|[.][0-9]+)([eE][-+]?[0-9]+)?$/.test(text)) return 0;
+  const n = Number(text);
+  return Number.isFinite(n) ? n : 0;
+}
+
+function fromKitEvent(event: WarehouseEvent): ReferenceEvent {
+  return {
+    identity: event.identityKey,
+    event: event.eventName,
+    t: event.timestamp.getTime(),
+    flag: event.flagId,
+    variant: event.variantKey,
+    value: event.value ?? 0,
+  };
+}
+
+/** Flagsmith's events of one environment, each exact repeat (identifier, event, time, value) once. */
+function fromFlagsmithEvents(events: Iterable<FlagsmithEvent>, environmentKey: string): ReferenceEvent[] {
+  const seen = new Set<string>();
+  const result: ReferenceEvent[] = [];
+  for (const event of events) {
+    if (event.environmentKey !== environmentKey) continue;
+    const t = event.timestamp.getTime();
+    if (event.event !== EXPOSURE_EVENT_NAME) {
+      const key = JSON.stringify([event.identifier, event.event, t, event.value]);
+      if (seen.has(key)) continue;
+      seen.add(key);
+    }
+    result.push({
+      identity: event.identifier,
+      event: event.event,
+      t,
+      flag: event.featureName,
+      variant: event.value,
+      value: numberFromText(event.value),
+    });
+  }
+  return result;
 }
 
 interface Assignment {
@@ -20,45 +88,57 @@ interface Assignment {
 
 interface ExposureRecord {
   first: number;
-  variationKey: string;
-  variations: Set<string>;
+  variationKey: string | null;
+  /** Distinct variant values, a missing one counted as the empty text. */
+  values: Set<string>;
 }
 
-/** Who is in the experiment, per SPEC §7: first exposure in the window decides; several variations exclude. */
-export function assignExposedIdentities(
-  events: Iterable<WarehouseEvent>,
-  experiment: MetricStatsRequest["experiment"],
-): { assigned: Map<string, Assignment>; excludedMultipleVariations: number } {
-  const { start, end } = experimentWindow(experiment);
+type ExperimentForReference = ExperimentWindowInput & { variations: readonly { key: string }[] };
+
+/**
+ * Who is in the experiment (SPEC §7, §9): an identity (never a missing or empty one) exposed to the flag inside the
+ * window; its first such exposure decides its variation; one exposed to more than one variant value is excluded.
+ */
+function assign(events: Iterable<ReferenceEvent>, experiment: ExperimentForReference, flag: string, now?: Date) {
+  const { start, end } = experimentWindow(experiment, now);
   const keys = new Set(experiment.variations.map((v) => v.key));
   const exposures = new Map<string, ExposureRecord>();
   for (const event of events) {
-    if (event.eventName !== EXPOSURE_EVENT_NAME || event.flagId !== experiment.flagId) continue;
-    if (event.variantKey === null || !keys.has(event.variantKey)) continue;
-    const t = event.timestamp.getTime();
-    if (t < start || t >= end) continue;
-    const record = exposures.get(event.identityKey);
+    if (event.event !== EXPOSURE_EVENT_NAME || event.flag !== flag) continue;
+    if (event.identity === null || event.identity === "" || event.t < start || event.t >= end) continue;
+    const record = exposures.get(event.identity);
     if (!record) {
-      exposures.set(event.identityKey, {
-        first: t,
-        variationKey: event.variantKey,
-        variations: new Set([event.variantKey]),
+      exposures.set(event.identity, {
+        first: event.t,
+        variationKey: event.variant,
+        values: new Set([event.variant ?? ""]),
       });
       continue;
     }
-    record.variations.add(event.variantKey);
-    if (t < record.first) {
-      record.first = t;
-      record.variationKey = event.variantKey;
-    }
+    record.values.add(event.variant ?? "");
+    if (event.t < record.first) record.first = event.t;
   }
   const assigned = new Map<string, Assignment>();
   let excludedMultipleVariations = 0;
   for (const [identity, record] of exposures) {
-    if (record.variations.size > 1) excludedMultipleVariations += 1;
-    else assigned.set(identity, { variationKey: record.variationKey, exposedAt: record.first });
+    if (record.values.size > 1) excludedMultipleVariations += 1;
+    else if (record.variationKey !== null && keys.has(record.variationKey)) {
+      assigned.set(identity, { variationKey: record.variationKey, exposedAt: record.first });
+    }
   }
   return { assigned, excludedMultipleVariations };
+}
+
+/** Who is in the experiment, from the kit's events table (flag matched by id). */
+export function assignExposedIdentities(
+  events: Iterable<WarehouseEvent>,
+  experiment: MetricStatsRequest["experiment"],
+  options: { now?: Date } = {},
+): { assigned: Map<string, Assignment>; excludedMultipleVariations: number } {
+  const reference = (function* () {
+    for (const event of events) yield fromKitEvent(event);
+  })();
+  return assign(reference, experiment, experiment.flagId, options.now);
 }
 
 interface MetricEvent {
@@ -69,41 +149,37 @@ interface MetricEvent {
 
 /** Numerator and denominator of one identity's metric over events with `from <= t < to`. */
 function identityValue(metric: MetricDefinition, events: readonly MetricEvent[], from: number, to: number) {
-  let numerator = 0;
+  let count = 0;
+  let sum = 0;
   let denominator = 0;
-  let occurrences = 0;
-  const addsValues = metric.kind === "sum" || metric.kind === "mean" || metric.kind === "ratio";
   for (const event of events) {
     if (event.t < from || event.t >= to) continue;
     if (event.eventName === metric.eventName) {
-      numerator += addsValues ? event.value : 1;
-      occurrences += 1;
+      count += 1;
+      sum += event.value;
     }
     if (metric.kind === "ratio" && event.eventName === metric.denominatorEventName) denominator += 1;
   }
-  if (metric.kind === "occurrence") numerator = numerator > 0 ? 1 : 0;
-  // Flagsmith's `mean`: the average value of the identity's events, 0 when it has none.
-  if (metric.kind === "mean") numerator = occurrences > 0 ? numerator / occurrences : 0;
+  const numerator = {
+    occurrence: count > 0 ? 1 : 0,
+    count,
+    sum,
+    mean: count > 0 ? sum / count : 0,
+    ratio: sum,
+  }[metric.kind];
   return { numerator, denominator };
 }
 
-function utcDay(t: number): string {
-  return new Date(t).toISOString().slice(0, 10);
-}
-
-/**
- * The plain-TypeScript reference for the warehouse SQL: the same rules (SPEC §7), computed by definition
- * over events in memory. Tests assert that DuckDB and PostgreSQL return exactly these statistics; the
- * in-memory warehouse adapter uses it. Daily rows run from the start date through the last day with data.
- */
-export function aggregateMetricStats(
-  events: readonly WarehouseEvent[],
+function aggregate(
+  events: readonly ReferenceEvent[],
   request: MetricStatsRequest,
-  options: AggregationOptions = {},
+  flag: string,
+  options: AggregationOptions,
 ): MetricStatsRow[] {
   const { experiment, metrics, granularity } = request;
-  const { end } = experimentWindow(experiment);
-  const { assigned } = assignExposedIdentities(events, experiment);
+  const window = experimentWindow(experiment, options.now);
+  const { end } = window;
+  const { assigned } = assign(events, experiment, flag, options.now);
   const preMs = (options.covariate?.preExposureDays ?? 0) * DAY_MS;
   const eventNames = new Set(
     metrics.flatMap((m) => [m.eventName, ...(m.denominatorEventName ? [m.denominatorEventName] : [])]),
@@ -116,18 +192,17 @@ export function aggregateMetricStats(
     if (day > lastDataDay) lastDataDay = day;
   }
   for (const event of events) {
-    if (!eventNames.has(event.eventName)) continue;
-    const assignment = assigned.get(event.identityKey);
+    if (!eventNames.has(event.event) || event.identity === null) continue;
+    const assignment = assigned.get(event.identity);
     if (!assignment) continue;
-    const t = event.timestamp.getTime();
-    if (t >= end || t < assignment.exposedAt - preMs) continue;
-    let list = eventsByIdentity.get(event.identityKey);
+    if (event.t >= end || event.t < assignment.exposedAt - preMs) continue;
+    let list = eventsByIdentity.get(event.identity);
     if (!list) {
       list = [];
-      eventsByIdentity.set(event.identityKey, list);
+      eventsByIdentity.set(event.identity, list);
     }
-    list.push({ eventName: event.eventName, value: event.value ?? 0, t });
-    if (t >= assignment.exposedAt && utcDay(t) > lastDataDay) lastDataDay = utcDay(t);
+    list.push({ eventName: event.event, value: event.value, t: event.t });
+    if (event.t >= assignment.exposedAt && utcDay(event.t) > lastDataDay) lastDataDay = utcDay(event.t);
   }
 
   const statsAt = (metric: MetricDefinition, variationKey: string, cutoff: number): MetricStatsRow["stats"] => {
@@ -182,11 +257,11 @@ export function aggregateMetricStats(
     return rows;
   }
   if (lastDataDay === "") return rows;
-  const days = datesBetween(experiment.startDate, lastDataDay);
+  const days = datesBetween(utcDay(window.start), lastDataDay);
   for (const metric of metrics) {
     for (const variation of experiment.variations) {
       for (const date of days) {
-        const cutoff = Date.parse(`${date}T00:00:00.000Z`) + DAY_MS;
+        const cutoff = Math.min(end, Date.parse(`${date}T00:00:00.000Z`) + DAY_MS);
         rows.push({
           metricId: metric.id,
           variationKey: variation.key,
@@ -197,4 +272,43 @@ export function aggregateMetricStats(
     }
   }
   return rows;
+}
+
+/**
+ * The plain-TypeScript reference for the warehouse SQL over the kit's events table: the same rules (SPEC §7, §9),
+ * computed by definition over events in memory. Tests assert that every engine returns exactly these statistics;
+ * the in-memory warehouse adapter uses it. Daily rows run from the window's first day through the last day with
+ * data.
+ */
+export function aggregateMetricStats(
+  events: readonly WarehouseEvent[],
+  request: MetricStatsRequest,
+  options: AggregationOptions = {},
+): MetricStatsRow[] {
+  return aggregate(events.map(fromKitEvent), request, request.experiment.flagId, options);
+}
+
+/**
+ * The same reference over Flagsmith's events table (SPEC §9): one environment's events, the flag matched by name,
+ * variant keys read from `value`, other values read as numbers where they are numbers (else 0), and exact
+ * duplicates counted once.
+ */
+export function aggregateFlagsmithMetricStats(
+  events: Iterable<FlagsmithEvent>,
+  request: MetricStatsRequest,
+  options: FlagsmithAggregationOptions = {},
+): MetricStatsRow[] {
+  const environmentKey = options.environmentKey ?? request.experiment.environmentKey;
+  if (!environmentKey) throw new RangeError("Flagsmith's events are read for one environment: give its key.");
+  return aggregate(fromFlagsmithEvents(events, environmentKey), request, request.experiment.flagName, options);
+}
+
+/** Who is in the experiment, from Flagsmith's events table (one environment, flag matched by name). */
+export function assignFlagsmithExposedIdentities(
+  events: Iterable<FlagsmithEvent>,
+  experiment: MetricStatsRequest["experiment"],
+  options: { environmentKey?: string; now?: Date } = {},
+): { assigned: Map<string, Assignment>; excludedMultipleVariations: number } {
+  const environmentKey = options.environmentKey ?? experiment.environmentKey;
+  return assign(fromFlagsmithEvents(events, environmentKey), experiment, experiment.flagName, options.now);
 }

@@ -1,5 +1,8 @@
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { shareClickHouseSession } from "../test-support/clickhouse-session";
+import { expectSameStats } from "../test-support/expect-same-stats";
+import { loadKitEventsIntoClickHouse } from "../test-support/load-events";
 import { type DuckDbNodeWarehouse, openDuckDbNodeWarehouse } from "./duckdb-node";
 import type { Experiment } from "./experiment";
 import { demoExperiments, demoMetrics } from "./fixtures";
@@ -7,7 +10,6 @@ import type { MetricStatsRequest } from "./host-adapters";
 import { createPostgresQuery, loadEventsIntoPostgres } from "./postgres";
 import { aggregateMetricStats, assignExposedIdentities } from "./reference-aggregation";
 import { createSqlWarehouse } from "./sql-warehouse";
-import type { MetricStatsRow } from "./stats-types";
 import { simulateTraffic } from "./traffic-simulator";
 import { EXPOSURE_EVENT_NAME, type WarehouseEvent } from "./warehouse-event";
 
@@ -18,10 +20,12 @@ declare module "vitest" {
   }
 }
 
+/** Not launched: the window is the planned dates (SPEC §7), whose edges the cases below sit on. */
 const experiment: Experiment = {
   ...(demoExperiments[0] as Experiment),
   startDate: "2026-03-02",
   endDate: "2026-03-15",
+  launchedAt: undefined,
 };
 
 const simulated = simulateTraffic({
@@ -84,33 +88,13 @@ const edgeCases: WarehouseEvent[] = [
 ];
 const events = [...simulated, ...edgeCases];
 
-function close(actual: MetricStatsRow[], expected: MetricStatsRow[]) {
-  expect(actual.map((r) => [r.metricId, r.variationKey, r.date])).toEqual(
-    expected.map((r) => [r.metricId, r.variationKey, r.date]),
-  );
-  actual.forEach((row, i) => {
-    const want = expected[i]?.stats as Record<string, unknown>;
-    const check = (got: Record<string, unknown>, ref: Record<string, unknown>, path: string) => {
-      expect(Object.keys(got).sort(), path).toEqual(Object.keys(ref).sort());
-      for (const [key, value] of Object.entries(ref)) {
-        if (typeof value === "number") {
-          const g = got[key] as number;
-          expect(Math.abs(g - value), `${path}.${key}: ${g} vs ${value}`).toBeLessThanOrEqual(
-            1e-9 * Math.max(1, Math.abs(value)),
-          );
-        } else if (typeof value === "object" && value !== null) {
-          check(got[key] as Record<string, unknown>, value as Record<string, unknown>, `${path}.${key}`);
-        } else expect(got[key]).toEqual(value);
-      }
-    };
-    check(row.stats as Record<string, unknown>, want, `${row.metricId}/${row.variationKey}/${row.date ?? "total"}`);
-  });
-}
-
 const requests: MetricStatsRequest[] = [
   { experiment, metrics: demoMetrics, granularity: "total" },
   { experiment, metrics: demoMetrics, granularity: "day" },
 ];
+
+const clickhouse = shareClickHouseSession();
+const clickhouseTable = `kit_events_${process.pid}`;
 
 describe("warehouse SQL gives the reference statistics on real engines", { timeout: 30_000 }, () => {
   let duck: DuckDbNodeWarehouse;
@@ -124,6 +108,7 @@ describe("warehouse SQL gives the reference statistics on real engines", { timeo
     schema = `adapters_${process.pid}_${Date.now()}`;
     await pool.query(`CREATE SCHEMA ${schema}`);
     await loadEventsIntoPostgres(pool, events, { eventsTable: `${schema}.events` });
+    await loadKitEventsIntoClickHouse(clickhouse, clickhouseTable, events);
   }, 120_000);
 
   afterAll(async () => {
@@ -144,7 +129,7 @@ describe("warehouse SQL gives the reference statistics on real engines", { timeo
 
   for (const request of requests) {
     it(`DuckDB (node-api) matches the TypeScript reference — ${request.granularity}`, async () => {
-      close(await duck.warehouse.fetchMetricStats(request), aggregateMetricStats(events, request));
+      expectSameStats(await duck.warehouse.fetchMetricStats(request), aggregateMetricStats(events, request));
     });
 
     it(`PostgreSQL matches the TypeScript reference — ${request.granularity}`, async () => {
@@ -153,10 +138,19 @@ describe("warehouse SQL gives the reference statistics on real engines", { timeo
         query: createPostgresQuery(pool),
         eventsTable: `${schema}.events`,
       });
-      close(await warehouse.fetchMetricStats(request), aggregateMetricStats(events, request));
+      expectSameStats(await warehouse.fetchMetricStats(request), aggregateMetricStats(events, request));
     });
 
-    it(`with a CUPED covariate, DuckDB and PostgreSQL match the reference — ${request.granularity}`, async () => {
+    it(`ClickHouse matches the TypeScript reference — ${request.granularity}`, async () => {
+      const warehouse = createSqlWarehouse({
+        dialect: "clickhouse",
+        query: clickhouse.query,
+        eventsTable: clickhouseTable,
+      });
+      expectSameStats(await warehouse.fetchMetricStats(request), aggregateMetricStats(events, request));
+    });
+
+    it(`with a CUPED covariate, DuckDB, PostgreSQL and ClickHouse match the reference — ${request.granularity}`, async () => {
       const covariate = { preExposureDays: 7 };
       const reference = aggregateMetricStats(events, request, { covariate });
       const duckdb = createSqlWarehouse({ dialect: "duckdb", query: duck.query, covariate });
@@ -166,8 +160,8 @@ describe("warehouse SQL gives the reference statistics on real engines", { timeo
         eventsTable: `${schema}.events`,
         covariate,
       });
-      close(await duckdb.fetchMetricStats(request), reference);
-      close(await postgres.fetchMetricStats(request), reference);
+      expectSameStats(await duckdb.fetchMetricStats(request), reference);
+      expectSameStats(await postgres.fetchMetricStats(request), reference);
       const withCovariate = reference.find((r) => r.metricId === "revenue-per-user")?.stats;
       expect(withCovariate && "covariate" in withCovariate && withCovariate.covariate?.sum).toBeGreaterThan(0);
     });

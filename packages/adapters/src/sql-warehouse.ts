@@ -1,4 +1,5 @@
 import { AdapterError } from "./adapter-error";
+import type { EventsTableSchema } from "./events-table-schema";
 import type { MetricStatsRequest, WarehouseAdapter } from "./host-adapters";
 import { type MetricDefinition, metricDefinitionSchema } from "./metric-definition";
 import type { ExposureSummary } from "./metric-stats";
@@ -6,13 +7,14 @@ import {
   buildConnectionCheckQuery,
   buildExposureSummaryQuery,
   buildMetricStatsQuery,
-  type EventsTableColumns,
   metricColumns,
+  WarehouseRequestError,
 } from "./metric-stats-sql";
 import type { CovariateOptions } from "./reference-aggregation";
 import type { SqlDialectName } from "./sql-dialect";
 import type { MetricStatsRow } from "./stats-types";
-import { datesBetween } from "./warehouse-event";
+import { warehouseErrorKind } from "./warehouse-error";
+import { DAY_MS, datesBetween, ExperimentWindowError, experimentWindow, utcDay } from "./warehouse-event";
 
 /** Runs SQL with bound parameters in the host's warehouse and returns plain row objects. */
 export type SqlQueryFunction = (sql: string, params: unknown[]) => Promise<Record<string, unknown>[]>;
@@ -23,10 +25,17 @@ export interface SqlWarehouseOptions {
   query: SqlQueryFunction;
   /** Default `events`; may be qualified (`analytics.events`). Validated and quoted. */
   eventsTable?: string;
-  /** Column names when they differ from `identity_key, event_name, value, timestamp, flag_id, variant_key`. */
-  columns?: Partial<EventsTableColumns>;
+  /**
+   * Which events table: `"flagsmith"` (Flagsmith's own, SPEC §9), `"kit"` (default, SPEC §7), or the kit's table
+   * with other column names (`{ identityKey: "user_id", timestamp: "event_time" }`).
+   */
+  schema?: EventsTableSchema;
+  /** The environment whose events count; required by the `flagsmith` schema unless experiments carry one. */
+  environmentKey?: string;
   /** Adds a pre-exposure CUPED covariate to occurrence, count, sum and mean metrics. */
   covariate?: CovariateOptions;
+  /** The clock that ends the window of a running experiment. Default: `() => new Date()`. */
+  now?: () => Date;
 }
 
 /** The warehouse adapter returned by {@link createSqlWarehouse}; it always offers the exposure health check. */
@@ -38,6 +47,19 @@ function describe(error: unknown): string {
 
 function invalid(message: string, cause?: unknown): AdapterError {
   return new AdapterError("invalid-response", message, { cause, operation: "warehouse.fetchMetricStats" });
+}
+
+/** A request no warehouse could answer, refused before any query with the field that is wrong. */
+function refused(error: unknown, operation: string): AdapterError | null {
+  if (error instanceof ExperimentWindowError || error instanceof WarehouseRequestError) {
+    const field = error.field ?? "experiment";
+    return new AdapterError("invalid-request", error.message, {
+      cause: error,
+      operation,
+      fieldErrors: { [field]: [error.message] },
+    });
+  }
+  return null;
 }
 
 /** Lower-cases column names (Snowflake answers in upper case). */
@@ -54,9 +76,16 @@ function toNumber(value: unknown, column: string): number {
   return n;
 }
 
+/** A row's day: days since 1970-01-01 (what the generated SQL returns), or a `YYYY-MM-DD` text or date. */
 function toDay(value: unknown): string {
   if (value === null || value === undefined) throw invalid("The warehouse returned a daily row without a date.");
-  const text = value instanceof Date ? value.toISOString().slice(0, 10) : String(value);
+  if (value instanceof Date) return utcDay(value.getTime());
+  const number = typeof value === "bigint" ? Number(value) : typeof value === "number" ? value : Number.NaN;
+  const text = String(value);
+  if (Number.isInteger(number) || /^-?\d{1,6}$/.test(text)) {
+    const t = (Number.isInteger(number) ? number : Number(text)) * DAY_MS;
+    if (Number.isFinite(t) && Math.abs(t) < 8.64e15) return utcDay(t);
+  }
   if (!/^\d{4}-\d{2}-\d{2}$/.test(text)) throw invalid(`The warehouse returned “${text}” where a date was expected.`);
   return text;
 }
@@ -108,7 +137,7 @@ function statsFrom(metric: MetricDefinition, i: number, totals: Totals, covariat
 export function metricStatsFromRows(
   rows: readonly Record<string, unknown>[],
   request: MetricStatsRequest,
-  options: { covariate?: CovariateOptions } = {},
+  options: { covariate?: CovariateOptions; now?: Date } = {},
 ): MetricStatsRow[] {
   const { experiment, metrics, granularity } = request;
   const keys = new Set(experiment.variations.map((v) => v.key));
@@ -155,7 +184,7 @@ export function metricStatsFromRows(
     .sort()
     .at(-1);
   if (lastDay === undefined) return result;
-  const dates = datesBetween(experiment.startDate, lastDay);
+  const dates = datesBetween(utcDay(experimentWindow(experiment, options.now).start), lastDay);
   for (const [i, metric] of metrics.entries()) {
     for (const variation of experiment.variations) {
       const running: Totals = new Map();
@@ -176,17 +205,20 @@ export function metricStatsFromRows(
 }
 
 /**
- * A `WarehouseAdapter` over the host's SQL warehouse (SPEC §7): generates dialect-specific SQL that returns only
+ * A `WarehouseAdapter` over the host's SQL warehouse (SPEC §7, §9): generates dialect-specific SQL that returns only
  * sufficient statistics and runs it through `query`. Throws {@link SqlIdentifierError} at once for a table or
- * column name outside the strict identifier pattern.
+ * column name outside the strict identifier pattern. Fails with `AdapterError` kind `invalid-request` (before any
+ * query) for an experiment no warehouse can answer, and kind `query` when the warehouse refuses the SQL or the data.
  */
 export function createSqlWarehouse(options: SqlWarehouseOptions): SqlWarehouseAdapter {
   const table = {
     dialect: options.dialect,
     eventsTable: options.eventsTable ?? "events",
-    columns: options.columns ?? {},
+    schema: options.schema ?? "kit",
+    ...(options.environmentKey !== undefined ? { environmentKey: options.environmentKey } : {}),
   };
   const connectionCheck = buildConnectionCheckQuery(table);
+  const clock = options.now ?? (() => new Date());
 
   const run = async (sql: string, params: unknown[], operation: string) => {
     let rows: unknown;
@@ -194,10 +226,9 @@ export function createSqlWarehouse(options: SqlWarehouseOptions): SqlWarehouseAd
       rows = await options.query(sql, params);
     } catch (error) {
       if (error instanceof AdapterError) throw error;
-      throw new AdapterError("network", `The warehouse could not run the query: ${describe(error)}`, {
-        cause: error,
-        operation,
-      });
+      const kind = warehouseErrorKind(error);
+      const what = kind === "query" ? "The warehouse could not run the query" : "The warehouse could not be reached";
+      throw new AdapterError(kind, `${what}: ${describe(error)}`, { cause: error, operation });
     }
     if (!Array.isArray(rows) || rows.some((row) => typeof row !== "object" || row === null)) {
       throw new AdapterError("invalid-response", "The warehouse query function did not return a list of rows.", {
@@ -207,8 +238,18 @@ export function createSqlWarehouse(options: SqlWarehouseOptions): SqlWarehouseAd
     return rows as Record<string, unknown>[];
   };
 
+  /** Builds the statement first: a request no warehouse can answer never reaches `query`. */
+  const statementFor = <T>(build: () => T, operation: string): T => {
+    try {
+      return build();
+    } catch (error) {
+      throw refused(error, operation) ?? error;
+    }
+  };
+
   const hasWindow = (experiment: MetricStatsRequest["experiment"]) =>
-    experiment.startDate !== "" && experiment.endDate !== "" && experiment.variations.length > 0;
+    experiment.variations.length > 0 &&
+    (experiment.launchedAt !== undefined || (experiment.startDate !== "" && experiment.endDate !== ""));
 
   return {
     async testConnection() {
@@ -220,45 +261,58 @@ export function createSqlWarehouse(options: SqlWarehouseOptions): SqlWarehouseAd
       }
     },
     async fetchMetricStats(request) {
+      const operation = "warehouse.fetchMetricStats";
       const metrics = request.metrics.map((metric) => {
         const parsed = metricDefinitionSchema.safeParse(metric);
         if (!parsed.success) {
           throw new AdapterError("invalid-response", `The metric “${metric.name}” is not defined correctly.`, {
             cause: parsed.error,
-            operation: "warehouse.fetchMetricStats",
+            operation,
           });
         }
         return parsed.data;
       });
+      const now = clock();
+      const shape = { covariate: options.covariate, now } as const;
+      const readOptions = options.covariate ? { covariate: options.covariate, now } : { now };
       if (!hasWindow(request.experiment) || metrics.length === 0) {
-        return request.granularity === "total" ? metricStatsFromRows([], { ...request, metrics }) : [];
+        return request.granularity === "total" ? metricStatsFromRows([], { ...request, metrics }, readOptions) : [];
       }
-      const statement = buildMetricStatsQuery({
-        ...table,
-        experiment: request.experiment,
-        metrics,
-        granularity: request.granularity,
-        ...(options.covariate ? { covariate: options.covariate } : {}),
-      });
-      const rows = await run(statement.sql, statement.params, "warehouse.fetchMetricStats");
-      return metricStatsFromRows(
-        rows,
-        { ...request, metrics },
-        options.covariate ? { covariate: options.covariate } : {},
+      const statement = statementFor(
+        () =>
+          buildMetricStatsQuery({
+            ...table,
+            experiment: request.experiment,
+            metrics,
+            granularity: request.granularity,
+            now: shape.now,
+            ...(shape.covariate ? { covariate: shape.covariate } : {}),
+          }),
+        operation,
       );
+      const rows = await run(statement.sql, statement.params, operation);
+      return metricStatsFromRows(rows, { ...request, metrics }, readOptions);
     },
     async fetchExposureSummary({ experiment }): Promise<ExposureSummary> {
+      const operation = "warehouse.fetchExposureSummary";
       const exposures: Record<string, number> = Object.fromEntries(experiment.variations.map((v) => [v.key, 0]));
       if (!hasWindow(experiment)) return { exposures, excludedMultipleVariations: 0 };
-      const statement = buildExposureSummaryQuery({ ...table, experiment });
-      const rows = await run(statement.sql, statement.params, "warehouse.fetchExposureSummary");
+      const statement = statementFor(
+        () => buildExposureSummaryQuery({ ...table, experiment, now: clock() }),
+        operation,
+      );
+      const rows = await run(statement.sql, statement.params, operation);
       let excludedMultipleVariations = 0;
       for (const raw of rows) {
         const row = normalise(raw);
+        const identities = toNumber(row.identities, "identities");
+        if (row.variation_key === null || row.variation_key === undefined) {
+          excludedMultipleVariations += identities;
+          continue;
+        }
         const key = String(row.variation_key);
         if (!Object.hasOwn(exposures, key)) throw invalid(`The warehouse returned an unknown variation “${key}”.`);
-        exposures[key] = toNumber(row.exposed, "exposed");
-        excludedMultipleVariations += toNumber(row.excluded, "excluded");
+        exposures[key] = identities;
       }
       return { exposures, excludedMultipleVariations };
     },

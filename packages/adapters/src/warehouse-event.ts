@@ -16,16 +16,106 @@ export interface WarehouseEvent {
   variantKey: string | null;
 }
 
+/**
+ * One row of Flagsmith's events table (SPEC §9), as Flagsmith's SDKs send it and its warehouse stores it:
+ * exposures have `event = "$flag_exposure"`, the flag's **name** in `featureName` and the variant key in `value`;
+ * conversions have no feature and a text `value` (numeric text, other text, or nothing).
+ */
+export interface FlagsmithEvent {
+  environmentKey: string;
+  event: string;
+  /** The flag's name on exposures; `null` (stored as empty text in ClickHouse) on conversions. */
+  featureName: string | null;
+  /** UTC instant of the event. */
+  timestamp: Date;
+  /** The identity; `null` (empty text in ClickHouse) when the event was sent without one. */
+  identifier: string | null;
+  /** Exposures: the variant key. Conversions: text such as `"12.5"`, `"gift-card"`, or `null`. */
+  value: string | null;
+}
+
 const DAY_MS = 86_400_000;
 
-/** The experiment window in epoch milliseconds: `startDate` 00:00 UTC (inclusive) to the end of `endDate` (exclusive). */
-export function experimentWindow(experiment: { startDate: string; endDate: string }): { start: number; end: number } {
-  const start = Date.parse(`${experiment.startDate}T00:00:00.000Z`);
-  const end = Date.parse(`${experiment.endDate}T00:00:00.000Z`) + DAY_MS;
-  if (!Number.isFinite(start) || !Number.isFinite(end) || end <= start) {
-    throw new RangeError("The experiment needs a start date and an end date on or after it (YYYY-MM-DD).");
+/** The calendar range every supported warehouse holds (ClickHouse's `DateTime64` and `Date32` stop in 2299). */
+const EARLIEST_WINDOW_DATE = "1900-01-01";
+const LATEST_WINDOW_DATE = "2299-12-30";
+
+/** What decides the measurement window: the planned dates, and the launch and stop instants once they exist. */
+export interface ExperimentWindowInput {
+  startDate: string;
+  endDate: string;
+  launchedAt?: string | undefined;
+  stoppedAt?: string | undefined;
+}
+
+/** The experiment's window is not one a warehouse can be asked about; `field` names the culprit. */
+export class ExperimentWindowError extends RangeError {
+  override readonly name = "ExperimentWindowError";
+  constructor(
+    readonly field: "startDate" | "endDate" | "launchedAt" | "stoppedAt",
+    message: string,
+  ) {
+    super(message);
   }
+}
+
+/** `YYYY-MM-DD` that exists on the calendar, within the range every warehouse holds; else epoch ms of its midnight. */
+function calendarDay(value: unknown, field: "startDate" | "endDate"): number {
+  const label = field === "startDate" ? "start date" : "end date";
+  if (typeof value !== "string" || !/^\d{4}-\d{2}-\d{2}$/.test(value)) {
+    throw new ExperimentWindowError(field, `The ${label} must be a date in the form YYYY-MM-DD.`);
+  }
+  const t = Date.parse(`${value}T00:00:00.000Z`);
+  if (!Number.isFinite(t) || new Date(t).toISOString().slice(0, 10) !== value) {
+    throw new ExperimentWindowError(field, `The ${label} ${value} is not a day of the calendar.`);
+  }
+  if (value < EARLIEST_WINDOW_DATE || value > LATEST_WINDOW_DATE) {
+    throw new ExperimentWindowError(
+      field,
+      `The ${label} ${value} is outside the years 1900 to 2299 that warehouses can hold.`,
+    );
+  }
+  return t;
+}
+
+function instantOf(value: unknown, field: "launchedAt" | "stoppedAt"): number {
+  const label = field === "launchedAt" ? "launch time" : "stop time";
+  const t = typeof value === "string" && /^\d{4}-\d{2}-\d{2}T/.test(value) ? Date.parse(value) : Number.NaN;
+  if (!Number.isFinite(t)) throw new ExperimentWindowError(field, `The ${label} must be an ISO date-time.`);
+  const day = new Date(t).toISOString().slice(0, 10);
+  if (day < EARLIEST_WINDOW_DATE || day > LATEST_WINDOW_DATE) {
+    throw new ExperimentWindowError(
+      field,
+      `The ${label} ${String(value)} is outside the years 1900 to 2299 that warehouses can hold.`,
+    );
+  }
+  return t;
+}
+
+/**
+ * The measurement window `[start, end)` in epoch milliseconds: from the launch to the stop (or `now` while the
+ * experiment runs) once it has launched, else from the start date 00:00 UTC to the end of the end date. Throws
+ * {@link ExperimentWindowError} for dates that do not exist or that a warehouse cannot hold, before anything is
+ * asked of one. A launched window may be empty (stopped at launch).
+ */
+export function experimentWindow(
+  experiment: ExperimentWindowInput,
+  now: Date = new Date(),
+): { start: number; end: number } {
+  if (experiment.launchedAt !== undefined) {
+    const start = instantOf(experiment.launchedAt, "launchedAt");
+    const end = experiment.stoppedAt !== undefined ? instantOf(experiment.stoppedAt, "stoppedAt") : now.getTime();
+    return { start, end: Math.max(start, Math.min(end, Date.parse(`${LATEST_WINDOW_DATE}T00:00:00.000Z`) + DAY_MS)) };
+  }
+  const start = calendarDay(experiment.startDate, "startDate");
+  const end = calendarDay(experiment.endDate, "endDate") + DAY_MS;
+  if (end <= start) throw new ExperimentWindowError("endDate", "The end date must be on or after the start date.");
   return { start, end };
+}
+
+/** `YYYY-MM-DD` of the UTC day an epoch-millisecond instant falls on. */
+export function utcDay(epochMs: number): string {
+  return new Date(epochMs).toISOString().slice(0, 10);
 }
 
 /** Every `YYYY-MM-DD` from `from` through `to`, inclusive. */

@@ -7,8 +7,8 @@ import type {
   StatsReasonCode,
   VariationMetricResult,
 } from "@flagsmith-experimentation/stats-core";
-import type { Formatters } from "./format";
-import { formatMessage, type ResultsMessages } from "./messages";
+import { type Formatters, formatMessage } from "@flagsmith-experimentation/ui";
+import type { ResultsMessages } from "./messages";
 
 const roleOrder: Record<MetricRole, number> = { primary: 0, secondary: 1, guardrail: 2 };
 

@@ -1,8 +1,6 @@
 import type { Experiment, ExperimentDraft, PersistenceAdapter } from "@flagsmith-experimentation/adapters";
-import { useId, useState } from "react";
-import { formatMessage } from "./messages";
-import { ModalDialog } from "./modal-dialog";
-import { readableError } from "./readable-error";
+import { Button, Callout, Dialog, errorMessage, formatMessage, rootProps } from "@flagsmith-experimentation/ui";
+import { useState } from "react";
 import { type LocaleTextProps, useLocaleText } from "./use-locale-text";
 
 export interface ExperimentActionsProps extends LocaleTextProps {
@@ -34,14 +32,14 @@ export function ExperimentActions({
   persistence,
   onStopped,
   onStartFromThis,
+  className,
+  style,
   ...text
 }: ExperimentActionsProps) {
-  const { m } = useLocaleText(text);
+  const { m, f } = useLocaleText(text);
   const [open, setOpen] = useState(false);
   const [stopping, setStopping] = useState(false);
   const [error, setError] = useState<string | null>(null);
-  const titleId = useId();
-  const descriptionId = useId();
   const close = () => {
     if (stopping) return;
     setOpen(false);
@@ -59,58 +57,49 @@ export function ExperimentActions({
       setOpen(false);
       onStopped?.(stopped);
     } catch (caught) {
-      setError(formatMessage(m.stopFailed, { detail: readableError(caught, m.errorUnknown) }));
+      setError(formatMessage(m.stopFailed, { detail: errorMessage(caught, m, f, m.errorUnknown) }));
     } finally {
       setStopping(false);
     }
   };
 
   if (!canStop && !onStartFromThis) return null;
+  const stopButton = (
+    <Button variant="danger" onClick={() => setOpen(true)}>
+      {m.stopExperiment}
+    </Button>
+  );
   return (
-    <div className="fx-actions">
+    <div {...rootProps("fx-actions", { className, style })}>
       {onStartFromThis ? (
-        <button
-          type="button"
-          className="fx-button"
-          onClick={() => onStartFromThis(draftFromExperiment(experiment, formatMessage(m.copyName, { name })))}
-        >
+        <Button onClick={() => onStartFromThis(draftFromExperiment(experiment, formatMessage(m.copyName, { name })))}>
           {m.startFromThis}
-        </button>
+        </Button>
       ) : null}
       {canStop ? (
-        <button type="button" className="fx-button" data-variant="danger" onClick={() => setOpen(true)}>
-          {m.stopExperiment}
-        </button>
-      ) : null}
-      {canStop && open ? (
-        <ModalDialog onDismiss={close} labelledBy={titleId} describedBy={descriptionId}>
-          <h2 id={titleId} className="fx-dialog-title">
-            {m.stopConfirmTitle}
-          </h2>
-          <p id={descriptionId} className="fx-dialog-text">
-            {formatMessage(m.stopConfirmText, { name })}
-          </p>
+        <Dialog
+          open={open}
+          onOpenChange={(next) => (next ? setOpen(true) : close())}
+          busy={stopping}
+          role="alertdialog"
+          trigger={stopButton}
+          title={m.stopConfirmTitle}
+          description={formatMessage(m.stopConfirmText, { name })}
+        >
           {error ? (
-            <p className="fx-error" role="alert">
-              {error}
-            </p>
+            <Callout tone="danger" role="alert">
+              <p>{error}</p>
+            </Callout>
           ) : null}
           <div className="fx-dialog-actions">
-            <button type="button" className="fx-button" onClick={close} disabled={stopping}>
+            <Button onClick={close} disabled={stopping}>
               {m.cancel}
-            </button>
-            <button
-              type="button"
-              className="fx-button"
-              data-variant="danger"
-              onClick={stop}
-              disabled={stopping}
-              aria-busy={stopping || undefined}
-            >
+            </Button>
+            <Button variant="danger" onClick={stop} disabled={stopping} busy={stopping}>
               {stopping ? m.stopping : m.confirmStop}
-            </button>
+            </Button>
           </div>
-        </ModalDialog>
+        </Dialog>
       ) : null}
     </div>
   );

@@ -1,7 +1,7 @@
 import type { Experiment, MetricDefinition } from "@flagsmith-experimentation/adapters";
+import { formatMessage, rootProps } from "@flagsmith-experimentation/ui";
 import { useId } from "react";
 import { roleLabel } from "./analysis-view";
-import { formatMessage } from "./messages";
 import { type LocaleTextProps, useLocaleText } from "./use-locale-text";
 
 export interface ExperimentConfigurationProps extends LocaleTextProps {
@@ -10,12 +10,18 @@ export interface ExperimentConfigurationProps extends LocaleTextProps {
 }
 
 /** The configuration of an experiment as read-only text (a launched experiment's configuration cannot change). */
-export function ExperimentConfiguration({ experiment, metrics = [], ...text }: ExperimentConfigurationProps) {
+export function ExperimentConfiguration({
+  experiment,
+  metrics = [],
+  className,
+  style,
+  ...text
+}: ExperimentConfigurationProps) {
   const { m, f } = useLocaleText(text);
   const headingId = useId();
   const names = new Map(metrics.map((metric) => [metric.id, metric.name]));
   return (
-    <section className="fx-configuration" aria-labelledby={headingId}>
+    <section {...rootProps("fx-configuration", { className, style })} aria-labelledby={headingId}>
       <h3 id={headingId} className="fx-section-title">
         {m.configuration}
       </h3>

@@ -1,10 +1,10 @@
 import type { Experiment, MetricDefinition } from "@flagsmith-experimentation/adapters";
 import type { AnalysisResult } from "@flagsmith-experimentation/stats-core";
+import { Button, type Formatters, formatMessage, rootProps, Table } from "@flagsmith-experimentation/ui";
 import { useId } from "react";
 import { formatLift, headlineMetric, leadingTreatment } from "./analysis-view";
 import { StatusBadge } from "./experiment-status";
-import type { Formatters } from "./format";
-import { formatMessage, type ResultsMessages } from "./messages";
+import type { ResultsMessages } from "./messages";
 import { liftTone } from "./tone";
 import { type LocaleTextProps, useLocaleText } from "./use-locale-text";
 
@@ -41,81 +41,75 @@ export function ExperimentList({
   analyses = {},
   onCreateExperiment,
   onOpenExperiment,
+  className,
+  style,
   ...text
 }: ExperimentListProps) {
   const { m, f } = useLocaleText(text);
   const headingId = useId();
   const names = new Map(metrics.map((metric) => [metric.id, metric.name]));
   return (
-    <section className="fx-experiment-list" aria-labelledby={headingId}>
+    <section {...rootProps("fx-experiment-list", { className, style })} aria-labelledby={headingId}>
       <div className="fx-header">
         <h2 id={headingId} className="fx-title">
           {m.experiments}
         </h2>
         {onCreateExperiment ? (
-          <button type="button" className="fx-button" data-variant="primary" onClick={onCreateExperiment}>
+          <Button variant="primary" onClick={onCreateExperiment}>
             {m.createExperiment}
-          </button>
+          </Button>
         ) : null}
       </div>
       {experiments.length === 0 ? (
         <p className="fx-empty">{m.noExperiments}</p>
       ) : (
-        <div className="fx-table-scroll">
-          <table className="fx-table">
-            <caption className="fx-visually-hidden">{m.experiments}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{m.nameColumn}</th>
-                <th scope="col">{m.statusColumn}</th>
-                <th scope="col">{m.primaryMetricColumn}</th>
-                <th scope="col">{m.headlineColumn}</th>
-                <th scope="col">{m.datesLabel}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {experiments.map((experiment) => {
-                const name = experiment.name.trim() || m.untitled;
-                const primaries = experiment.metrics
-                  .filter((metric) => metric.role === "primary")
-                  .map((metric) => names.get(metric.metricId) ?? metric.metricId);
-                return (
-                  <tr key={experiment.id} data-status={experiment.status}>
-                    <th scope="row">
-                      {onOpenExperiment ? (
-                        <button
-                          type="button"
-                          className="fx-link-button"
-                          onClick={() => onOpenExperiment(experiment)}
-                          aria-label={formatMessage(experiment.status === "draft" ? m.openDraft : m.openResults, {
-                            name,
-                          })}
-                        >
-                          {name}
-                        </button>
-                      ) : (
-                        name
-                      )}
-                    </th>
-                    <td>
-                      <StatusBadge status={experiment.status} messages={m} />
-                    </td>
-                    <td>{primaries.length > 0 ? primaries.join(m.listSeparator) : m.notAvailable}</td>
-                    <td>{headline(analyses[experiment.id], m, f)}</td>
-                    <td>
-                      {experiment.startDate
-                        ? formatMessage(m.dateRange, {
-                            from: f.date(experiment.startDate),
-                            to: experiment.endDate ? f.date(experiment.endDate) : m.notAvailable,
-                          })
-                        : m.notAvailable}
-                    </td>
-                  </tr>
-                );
-              })}
-            </tbody>
-          </table>
-        </div>
+        <Table
+          caption={m.experiments}
+          captionHidden
+          columns={[m.nameColumn, m.statusColumn, m.primaryMetricColumn, m.headlineColumn, m.datesLabel]}
+        >
+          <tbody>
+            {experiments.map((experiment) => {
+              const name = experiment.name.trim() || m.untitled;
+              const primaries = experiment.metrics
+                .filter((metric) => metric.role === "primary")
+                .map((metric) => names.get(metric.metricId) ?? metric.metricId);
+              return (
+                <tr key={experiment.id} data-status={experiment.status}>
+                  <th scope="row">
+                    {onOpenExperiment ? (
+                      <button
+                        type="button"
+                        className="fx-link-button"
+                        onClick={() => onOpenExperiment(experiment)}
+                        aria-label={formatMessage(experiment.status === "draft" ? m.openDraft : m.openResults, {
+                          name,
+                        })}
+                      >
+                        {name}
+                      </button>
+                    ) : (
+                      name
+                    )}
+                  </th>
+                  <td>
+                    <StatusBadge status={experiment.status} messages={m} />
+                  </td>
+                  <td>{primaries.length > 0 ? primaries.join(m.listSeparator) : m.notAvailable}</td>
+                  <td>{headline(analyses[experiment.id], m, f)}</td>
+                  <td>
+                    {experiment.startDate
+                      ? formatMessage(m.dateRange, {
+                          from: f.date(experiment.startDate),
+                          to: experiment.endDate ? f.date(experiment.endDate) : m.notAvailable,
+                        })
+                      : m.notAvailable}
+                  </td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </Table>
       )}
     </section>
   );

@@ -1,8 +1,15 @@
 import type { Experiment, ExperimentDraft } from "@flagsmith-experimentation/adapters";
 import type { AnalysisOptions } from "@flagsmith-experimentation/stats-core";
-import { useCallback, useEffect, useId, useRef, useState } from "react";
-import { type LoadedResults, loadResults, type ResultsAdapters } from "./load-results";
-import { readableError } from "./readable-error";
+import {
+  Button,
+  errorMessage,
+  rootProps,
+  type StyleProps,
+  useAsyncState,
+  VisuallyHidden,
+} from "@flagsmith-experimentation/ui";
+import { useId, useRef, useState } from "react";
+import { loadResults, type ResultsAdapters } from "./load-results";
 import { ResultsDashboard } from "./results-dashboard";
 import { type LocaleTextProps, useLocaleText } from "./use-locale-text";
 
@@ -16,15 +23,10 @@ export interface ExperimentResultsProps extends LocaleTextProps {
   onStartFromThis?: (draft: ExperimentDraft) => void;
 }
 
-type State =
-  | { status: "loading" }
-  | { status: "error"; message: string }
-  | { status: "loaded"; results: LoadedResults; refreshing: boolean };
-
-function Skeleton({ label }: { label: string }) {
+function Skeleton({ label, ...style }: { label: string } & StyleProps) {
   return (
-    <div className="fx-skeleton" role="status" aria-live="polite" aria-busy="true">
-      <span className="fx-visually-hidden">{label}</span>
+    <div {...rootProps("fx-skeleton", style)} role="status" aria-live="polite" aria-busy="true">
+      <VisuallyHidden>{label}</VisuallyHidden>
       <div className="fx-skeleton-block" data-size="title" />
       <div className="fx-skeleton-row">
         <div className="fx-skeleton-block" data-size="card" />
@@ -43,73 +45,49 @@ export function ExperimentResults({
   analysisOptions,
   onStopped,
   onStartFromThis,
+  className,
+  style,
   ...text
 }: ExperimentResultsProps) {
-  const { m } = useLocaleText(text);
-  const [state, setState] = useState<State>({ status: "loading" });
-  const request = useRef(0);
+  const { m, f } = useLocaleText(text);
   const headingId = useId();
-  const adaptersRef = useRef(adapters);
-  adaptersRef.current = adapters;
-  const optionsRef = useRef(analysisOptions);
-  optionsRef.current = analysisOptions;
-  // Messages are read when a load finishes: a new `messages` object (e.g. an inline literal) must not reload.
-  const messagesRef = useRef(m);
-  messagesRef.current = m;
-
-  const load = useCallback(
-    async (mode: "initial" | "refresh") => {
-      const id = ++request.current;
-      const messages = messagesRef.current;
-      setState((current) =>
-        mode === "refresh" && current.status === "loaded" ? { ...current, refreshing: true } : { status: "loading" },
-      );
-      try {
-        const results = await loadResults(experimentId, adaptersRef.current, optionsRef.current, messages);
-        if (id === request.current) setState({ status: "loaded", results, refreshing: false });
-      } catch (error) {
-        if (id !== request.current) return;
-        setState({ status: "error", message: readableError(error, messages.errorGeneric) });
-      }
-    },
-    [experimentId],
+  // Read when a load starts: new adapter, option or message objects (e.g. inline literals) must not reload.
+  const latest = useRef({ adapters, analysisOptions, m });
+  latest.current = { adapters, analysisOptions, m };
+  const query = useAsyncState(`results:${experimentId}`, () =>
+    loadResults(experimentId, latest.current.adapters, latest.current.analysisOptions, latest.current.m),
   );
+  /** The experiment as the last lifecycle action left it (e.g. stopped), until the next load. */
+  const [updated, setUpdated] = useState<Experiment | undefined>(undefined);
+  const reload = () => {
+    setUpdated(undefined);
+    void query.retry();
+  };
 
-  useEffect(() => {
-    void load("initial");
-  }, [load]);
-
-  if (state.status === "loading") return <Skeleton label={m.loading} />;
-  if (state.status === "error") {
+  const results = query.data;
+  if (query.status === "error") {
     return (
-      <section className="fx-state" data-state="error" aria-labelledby={headingId}>
+      <section {...rootProps("fx-state", { className, style })} data-state="error" aria-labelledby={headingId}>
         <h2 id={headingId} className="fx-title">
           {m.errorTitle}
         </h2>
-        <p className="fx-error" role="alert">
-          {state.message}
+        <p className="fx-field-error" role="alert">
+          {errorMessage(query.error, m, f, m.errorGeneric)}
         </p>
-        <button type="button" className="fx-button" onClick={() => void load("initial")}>
-          {m.retry}
-        </button>
+        <Button onClick={reload}>{m.retry}</Button>
       </section>
     );
   }
-  const { results, refreshing } = state;
+  if (results === undefined) return <Skeleton label={m.loading} className={className} style={style} />;
+  const refreshing = query.status === "loading";
   const refresh = (
-    <button
-      type="button"
-      className="fx-button"
-      onClick={() => void load("refresh")}
-      disabled={refreshing}
-      aria-busy={refreshing || undefined}
-    >
+    <Button onClick={reload} disabled={refreshing} busy={refreshing}>
       {refreshing ? m.refreshing : m.refresh}
-    </button>
+    </Button>
   );
   if (results.kind === "empty") {
     return (
-      <section className="fx-state" data-state="empty" aria-labelledby={headingId}>
+      <section {...rootProps("fx-state", { className, style })} data-state="empty" aria-labelledby={headingId}>
         <h2 id={headingId} className="fx-title">
           {m.emptyTitle}
         </h2>
@@ -121,17 +99,19 @@ export function ExperimentResults({
   const stop = adapters.persistence.stop;
   return (
     <ResultsDashboard
-      experiment={results.experiment}
+      experiment={updated ?? results.experiment}
       analysis={results.analysis}
       metrics={results.metrics}
       excludedMultipleVariations={results.excludedMultipleVariations}
       persistence={stop ? { stop: (id) => stop.call(adapters.persistence, id) } : undefined}
       onStopped={(experiment) => {
-        setState({ status: "loaded", results: { ...results, experiment }, refreshing: false });
+        setUpdated(experiment);
         onStopped?.(experiment);
       }}
       onStartFromThis={onStartFromThis}
       toolbar={refresh}
+      className={className}
+      style={style}
       {...text}
     />
   );

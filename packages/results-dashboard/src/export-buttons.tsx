@@ -1,5 +1,6 @@
 import type { Experiment } from "@flagsmith-experimentation/adapters";
 import type { AnalysisResult } from "@flagsmith-experimentation/stats-core";
+import { Button } from "@flagsmith-experimentation/ui";
 import { analysisToCsv, analysisToJson, exportFileName } from "./export-analysis";
 import type { ResultsMessages } from "./messages";
 
@@ -45,12 +46,8 @@ export function ExportButtons({ analysis, experiment, messages, onExport }: Expo
   return (
     <fieldset className="fx-export">
       <legend className="fx-field-label">{messages.exportLabel}</legend>
-      <button type="button" className="fx-button" onClick={() => save("csv")}>
-        {messages.exportCsv}
-      </button>
-      <button type="button" className="fx-button" onClick={() => save("json")}>
-        {messages.exportJson}
-      </button>
+      <Button onClick={() => save("csv")}>{messages.exportCsv}</Button>
+      <Button onClick={() => save("json")}>{messages.exportJson}</Button>
     </fieldset>
   );
 }

@@ -1,6 +1,6 @@
 import type { AnalysisResult } from "@flagsmith-experimentation/stats-core";
+import { formatMessage, rootProps } from "@flagsmith-experimentation/ui";
 import { useId } from "react";
-import { formatMessage } from "./messages";
 import { type LocaleTextProps, useLocaleText } from "./use-locale-text";
 
 export interface HealthBannerProps extends LocaleTextProps {
@@ -11,7 +11,7 @@ export interface HealthBannerProps extends LocaleTextProps {
 }
 
 /** Data-health warnings: sample ratio mismatch (observed vs expected split), multi-exposed identities, not enough data. */
-export function HealthBanner({ analysis, excludedMultipleVariations, ...text }: HealthBannerProps) {
+export function HealthBanner({ analysis, excludedMultipleVariations, className, style, ...text }: HealthBannerProps) {
   const { m, f } = useLocaleText(text);
   const srmId = useId();
   const { srm } = analysis;
@@ -26,10 +26,10 @@ export function HealthBanner({ analysis, excludedMultipleVariations, ...text }: 
   const showSrm = srm.status === "ok" && srm.mismatch;
   if (!showSrm && multiple <= 0 && insufficient.length === 0) return null;
   return (
-    <div className="fx-health">
+    <div {...rootProps("fx-health", { className, style })}>
       {showSrm ? (
-        <section className="fx-banner" data-severity="error" role="alert" aria-labelledby={srmId}>
-          <h3 id={srmId} className="fx-banner-title">
+        <section className="fx-callout" data-tone="danger" role="alert" aria-labelledby={srmId}>
+          <h3 id={srmId} className="fx-callout-title">
             {m.srmTitle}
           </h3>
           <p>{formatMessage(m.srmText, { pValue: f.pValue(srm.pValue) })}</p>
@@ -52,14 +52,14 @@ export function HealthBanner({ analysis, excludedMultipleVariations, ...text }: 
         </section>
       ) : null}
       {multiple > 0 ? (
-        <section className="fx-banner" data-severity="warning" role="status" aria-label={m.multipleExposuresTitle}>
-          <p className="fx-banner-title">{m.multipleExposuresTitle}</p>
+        <section className="fx-callout" data-tone="warning" role="status" aria-label={m.multipleExposuresTitle}>
+          <p className="fx-callout-title">{m.multipleExposuresTitle}</p>
           <p>{formatMessage(m.multipleExposuresText, { count: f.count(multiple) })}</p>
         </section>
       ) : null}
       {insufficient.length > 0 ? (
-        <section className="fx-banner" data-severity="info" role="status" aria-label={m.notEnoughDataTitle}>
-          <p className="fx-banner-title">{m.notEnoughDataTitle}</p>
+        <section className="fx-callout" data-tone="info" role="status" aria-label={m.notEnoughDataTitle}>
+          <p className="fx-callout-title">{m.notEnoughDataTitle}</p>
           <p>
             {m.notEnoughDataText} {insufficient.map((metric) => metric.name).join(m.listSeparator)}
           </p>

@@ -1,5 +1,5 @@
+import { isFiniteNumber } from "@flagsmith-experimentation/ui";
 import { scaleLinear } from "@visx/scale";
-import { isFiniteNumber } from "./format";
 
 /** One lift to draw on a shared, zero-centred axis: the estimate and its interval. */
 export interface LiftExtent {

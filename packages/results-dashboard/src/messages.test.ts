@@ -1,5 +1,6 @@
+import { formatMessage } from "@flagsmith-experimentation/ui";
 import { describe, expect, it } from "vitest";
-import { defaultMessages, formatMessage, resolveMessages } from "./messages";
+import { defaultMessages, resolveMessages } from "./messages";
 
 describe("messages", () => {
   it("fills placeholders and drops missing ones", () => {

@@ -1,8 +1,11 @@
+import { defaultErrorMessages, resolveMessages as resolveCatalogue } from "@flagsmith-experimentation/ui";
+
 /**
  * Every user-visible string of the results dashboard, in English. Hosts override any subset through the
- * `messages` prop. Placeholders in braces (`{lift}`) are filled in by `formatMessage`.
+ * `messages` prop. Placeholders in braces (`{lift}`) are filled in (the kit's `formatMessage`).
  */
 export const defaultMessages = {
+  ...defaultErrorMessages,
   notAvailable: "n/a",
   // Summary cards
   liftVsControl: "Lift vs. control",
@@ -237,19 +240,5 @@ export type MessageKey = keyof ResultsMessages;
 
 /** Merges host overrides over the defaults; unknown or empty overrides are ignored. */
 export function resolveMessages(overrides?: Partial<ResultsMessages>): ResultsMessages {
-  if (!overrides) return defaultMessages;
-  const merged: ResultsMessages = { ...defaultMessages };
-  for (const key of Object.keys(overrides) as MessageKey[]) {
-    const value = overrides[key];
-    if (typeof value === "string" && value.length > 0) merged[key] = value;
-  }
-  return merged;
-}
-
-/** Fills `{name}` placeholders; a missing value leaves the placeholder out rather than printing "undefined". */
-export function formatMessage(template: string, values: Record<string, string | number> = {}): string {
-  return template.replace(/\{(\w+)\}/g, (_, name: string) => {
-    const value = values[name];
-    return value === undefined ? "" : String(value);
-  });
+  return resolveCatalogue(defaultMessages, overrides);
 }

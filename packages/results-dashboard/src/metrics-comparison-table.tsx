@@ -1,4 +1,5 @@
 import type { AnalysisResult, MetricAnalysis, VariationMetricResult } from "@flagsmith-experimentation/stats-core";
+import { cx, formatMessage, ROOT_CLASS, rootProps, Table } from "@flagsmith-experimentation/ui";
 import { type ReactNode, useMemo, useState } from "react";
 import {
   controlOf,
@@ -10,14 +11,12 @@ import {
   variationValue,
 } from "./analysis-view";
 import { type ComparisonSort, type ComparisonSortKey, sortComparisonRows } from "./comparison-sort";
-import type { Formatters } from "./format";
 import { LiftBar } from "./lift-bar";
 import { type LiftDomain, liftDomain } from "./lift-scale";
-import { formatMessage, type ResultsMessages } from "./messages";
 import { MathsList, ShowMaths } from "./show-maths";
 import { intervalText, liftMathsItems, methodText } from "./summary-cards";
 import { liftTone } from "./tone";
-import { type LocaleTextProps, useLocaleText } from "./use-locale-text";
+import { type LocaleTextProps, ResultsTextProvider, useLocaleText, useResultsText } from "./use-locale-text";
 
 export interface MetricsComparisonTableProps extends LocaleTextProps {
   /** The result of stats-core's `analyzeExperiment`. */
@@ -31,16 +30,13 @@ function LiftCell({
   metric,
   variation,
   domain,
-  m,
-  f,
 }: {
   analysis: AnalysisResult;
   metric: MetricAnalysis;
   variation: VariationMetricResult;
   domain: LiftDomain;
-  m: ResultsMessages;
-  f: Formatters;
 }) {
+  const { m, f } = useResultsText();
   const lift = variation.lift;
   if (!lift) {
     return (
@@ -75,17 +71,8 @@ function LiftCell({
   );
 }
 
-function SignificanceCell({
-  metric,
-  variation,
-  m,
-  f,
-}: {
-  metric: MetricAnalysis;
-  variation: VariationMetricResult;
-  m: ResultsMessages;
-  f: Formatters;
-}) {
+function SignificanceCell({ metric, variation }: { metric: MetricAnalysis; variation: VariationMetricResult }) {
+  const { m, f } = useResultsText();
   const lift = variation.lift;
   if (!lift) return <span className="fx-muted">{m.notAvailable}</span>;
   const tone = liftTone(lift);
@@ -140,16 +127,13 @@ function MetricRow({
   metric,
   domain,
   showVariation,
-  m,
-  f,
 }: {
   analysis: AnalysisResult;
   metric: MetricAnalysis;
   domain: LiftDomain;
   showVariation: boolean;
-  m: ResultsMessages;
-  f: Formatters;
 }) {
+  const { m, f } = useResultsText();
   const control = controlOf(metric);
   const arms = treatments(metric);
   const harmed = metric.role === "guardrail" && arms.some((variation) => variation.guardrail === "harmed");
@@ -194,14 +178,14 @@ function MetricRow({
             <PerTreatment
               items={arms}
               render={(variation) => (
-                <LiftCell analysis={analysis} metric={metric} variation={variation} domain={domain} m={m} f={f} />
+                <LiftCell analysis={analysis} metric={metric} variation={variation} domain={domain} />
               )}
             />
           </td>
           <td>
             <PerTreatment
               items={arms}
-              render={(variation) => <SignificanceCell metric={metric} variation={variation} m={m} f={f} />}
+              render={(variation) => <SignificanceCell metric={metric} variation={variation} />}
             />
           </td>
         </>
@@ -238,8 +222,14 @@ function SortHeader({
  * One row per metric (primary first and emphasised): role, control and treatment values in the metric's unit,
  * a zero-centred lift bar with its interval, and the (adjusted) significance. Sortable by metric, lift and significance.
  */
-export function MetricsComparisonTable({ analysis, defaultSort, ...text }: MetricsComparisonTableProps) {
-  const { m, f } = useLocaleText(text);
+export function MetricsComparisonTable({
+  analysis,
+  defaultSort,
+  className,
+  style,
+  ...text
+}: MetricsComparisonTableProps) {
+  const { m, scope } = useLocaleText(text);
   const [sort, setSort] = useState<ComparisonSort | null>(defaultSort ?? null);
   const rows = useMemo(() => sortComparisonRows(analysis.metrics, sort), [analysis.metrics, sort]);
   const domain = useMemo(
@@ -258,11 +248,15 @@ export function MetricsComparisonTable({ analysis, defaultSort, ...text }: Metri
         ? { key, direction: current.direction === "ascending" ? "descending" : "ascending" }
         : { key, direction: key === "metric" ? "ascending" : "descending" },
     );
-  if (analysis.metrics.length === 0) return <p className="fx-empty">{m.noMetrics}</p>;
+  if (analysis.metrics.length === 0) return <p {...rootProps("fx-empty", { className, style })}>{m.noMetrics}</p>;
   return (
-    <div className="fx-table-scroll">
-      <table className="fx-table fx-comparison">
-        <caption>{m.metricsComparison}</caption>
+    <ResultsTextProvider value={scope}>
+      <Table
+        caption={m.metricsComparison}
+        className="fx-comparison"
+        wrapperClassName={cx(ROOT_CLASS, className)}
+        wrapperStyle={style}
+      >
         <thead>
           <tr>
             <SortHeader column="metric" label={m.metricColumn} sort={sort} onSort={onSort} />
@@ -282,12 +276,10 @@ export function MetricsComparisonTable({ analysis, defaultSort, ...text }: Metri
               metric={metric}
               domain={domain}
               showVariation={showVariation}
-              m={m}
-              f={f}
             />
           ))}
         </tbody>
-      </table>
-    </div>
+      </Table>
+    </ResultsTextProvider>
   );
 }

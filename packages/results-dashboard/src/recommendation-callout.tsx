@@ -1,4 +1,5 @@
 import type { AnalysisResult } from "@flagsmith-experimentation/stats-core";
+import { rootProps } from "@flagsmith-experimentation/ui";
 import { useId } from "react";
 import { recommendationText } from "./recommendation";
 import { type LocaleTextProps, useLocaleText } from "./use-locale-text";
@@ -9,28 +10,32 @@ export interface RecommendationCalloutProps extends LocaleTextProps {
 }
 
 /** Region "Recommendation": what the data says and what to do next, in plain language. */
-export function RecommendationCallout({ analysis, ...text }: RecommendationCalloutProps) {
+export function RecommendationCallout({ analysis, className, style, ...text }: RecommendationCalloutProps) {
   const { m, f } = useLocaleText(text);
   const headingId = useId();
   const content = recommendationText(analysis, m, f);
   return (
-    <section className="fx-callout" aria-labelledby={headingId} data-verdict={content.verdict}>
-      <h3 id={headingId} className="fx-callout-title">
+    <section
+      {...rootProps("fx-recommendation", { className, style })}
+      aria-labelledby={headingId}
+      data-verdict={content.verdict}
+    >
+      <h3 id={headingId} className="fx-recommendation-title">
         {m.recommendation}
       </h3>
-      <p className="fx-callout-verdict">
+      <p className="fx-recommendation-verdict">
         <span className="fx-badge" data-verdict={content.verdict}>
           {content.title}
         </span>
-        <span className="fx-callout-confidence">
+        <span className="fx-recommendation-confidence">
           {m.confidenceLabel}: {content.confidence}
         </span>
       </p>
-      <p className="fx-callout-sentence">{content.sentence}</p>
+      <p className="fx-recommendation-sentence">{content.sentence}</p>
       {content.reasons.length > 0 ? (
         <>
-          <p className="fx-callout-reasons-title">{m.reasonsLabel}</p>
-          <ul className="fx-callout-reasons">
+          <p className="fx-recommendation-reasons-title">{m.reasonsLabel}</p>
+          <ul className="fx-recommendation-reasons">
             {content.reasons.map((reason) => (
               <li key={reason}>{reason}</li>
             ))}

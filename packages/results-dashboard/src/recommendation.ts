@@ -3,9 +3,9 @@ import type {
   RecommendationReason,
   RecommendationVerdict,
 } from "@flagsmith-experimentation/stats-core";
+import { type Formatters, formatMessage, messageKey } from "@flagsmith-experimentation/ui";
 import { headlineMetric, leaderOf, metricName, reasonDetail, variationName } from "./analysis-view";
-import type { Formatters } from "./format";
-import { formatMessage, type ResultsMessages } from "./messages";
+import type { ResultsMessages } from "./messages";
 import { fractionOfPlan } from "./progress";
 
 /** What the recommendation callout says, derived only from the structured verdict. */
@@ -19,23 +19,6 @@ export interface RecommendationText {
   confidence: string;
   /** One readable line per reason. */
   reasons: string[];
-}
-
-function verdictTitle(verdict: RecommendationVerdict, m: ResultsMessages): string {
-  switch (verdict) {
-    case "keep-running":
-      return m.verdictKeepRunning;
-    case "declare-winner":
-      return m.verdictDeclareWinner;
-    case "investigate":
-      return m.verdictInvestigate;
-    case "no-difference":
-      return m.verdictNoDifference;
-    case "not-started":
-      return m.verdictNotStarted;
-    case "inconclusive":
-      return m.verdictInconclusive;
-  }
 }
 
 function listOf(names: string[], m: ResultsMessages): string {
@@ -142,7 +125,7 @@ export function recommendationText(analysis: AnalysisResult, m: ResultsMessages,
   }
   return {
     verdict: recommendation.verdict,
-    title: verdictTitle(recommendation.verdict, m),
+    title: m[messageKey("verdict", recommendation.verdict)],
     sentence,
     confidence,
     reasons: recommendation.reasons.map((reason) => reasonText(reason, analysis, m, f)),

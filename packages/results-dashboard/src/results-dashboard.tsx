@@ -5,6 +5,7 @@ import type {
   PersistenceAdapter,
 } from "@flagsmith-experimentation/adapters";
 import type { AnalysisResult } from "@flagsmith-experimentation/stats-core";
+import { Callout, formatMessage, rootProps } from "@flagsmith-experimentation/ui";
 import { type ReactNode, useId } from "react";
 import { describeReason } from "./analysis-view";
 import { ExperimentActions } from "./experiment-actions";
@@ -12,7 +13,6 @@ import { ExperimentConfiguration } from "./experiment-configuration";
 import { StatusBadge } from "./experiment-status";
 import { ExportButtons, type ExportButtonsProps } from "./export-buttons";
 import { HealthBanner } from "./health-banner";
-import { formatMessage } from "./messages";
 import { MetricsComparisonTable } from "./metrics-comparison-table";
 import { RecommendationCallout } from "./recommendation-callout";
 import { SummaryCards } from "./summary-cards";
@@ -49,6 +49,8 @@ export function ResultsDashboard({
   onStartFromThis,
   toolbar,
   onExport,
+  className,
+  style,
   ...text
 }: ResultsDashboardProps) {
   const { m } = useLocaleText(text);
@@ -61,7 +63,11 @@ export function ResultsDashboard({
           detail: describeReason(analysis.status, analysis.reason, m),
         });
   return (
-    <article className="fx-results" aria-labelledby={headingId} data-status={experiment.status}>
+    <article
+      {...rootProps("fx-results", { className, style })}
+      aria-labelledby={headingId}
+      data-status={experiment.status}
+    >
       <header className="fx-header">
         <div className="fx-header-title">
           <h2 id={headingId} className="fx-title">
@@ -81,9 +87,9 @@ export function ResultsDashboard({
         </div>
       </header>
       {analysisProblem ? (
-        <p className="fx-banner" data-severity="warning" role="status">
+        <Callout tone="warning" role="status">
           {analysisProblem}
-        </p>
+        </Callout>
       ) : null}
       <HealthBanner analysis={analysis} excludedMultipleVariations={excludedMultipleVariations} {...shared} />
       <RecommendationCallout analysis={analysis} {...shared} />

@@ -4,6 +4,7 @@ import type {
   MetricUnit,
   VariationMetricResult,
 } from "@flagsmith-experimentation/stats-core";
+import { type Formatters, formatMessage, rootProps } from "@flagsmith-experimentation/ui";
 import { useId } from "react";
 import {
   controlOf,
@@ -16,8 +17,7 @@ import {
   treatments,
   variationValue,
 } from "./analysis-view";
-import type { Formatters } from "./format";
-import { formatMessage, type ResultsMessages } from "./messages";
+import type { ResultsMessages } from "./messages";
 import { fractionOfPlan } from "./progress";
 import { MathsList, ShowMaths } from "./show-maths";
 import { liftTone } from "./tone";
@@ -234,11 +234,11 @@ function SampleCard({
 }
 
 /** The three headline cards: lift of the leading variation, probability of being best, sample size. */
-export function SummaryCards({ analysis, metricId, ...text }: SummaryCardsProps) {
+export function SummaryCards({ analysis, metricId, className, style, ...text }: SummaryCardsProps) {
   const { m, f } = useLocaleText(text);
   const metric = analysis.metrics.find((candidate) => candidate.metricId === metricId) ?? headlineMetric(analysis);
   return (
-    <div className="fx-summary-cards">
+    <div {...rootProps("fx-summary-cards", { className, style })}>
       <LiftCard analysis={analysis} metric={metric} m={m} f={f} />
       <BestCard metric={metric} m={m} f={f} />
       <SampleCard analysis={analysis} metric={metric} m={m} f={f} />

@@ -70,11 +70,8 @@ describe("TrendChart", () => {
     expect(screen.queryByRole("table")).not.toBeInTheDocument();
     await user.click(screen.getByRole("button", { name: "Show data table" }));
     const table = screen.getByRole("table", { name: "Data behind the trend chart" });
-    expect(
-      within(table)
-        .getAllByRole("columnheader")
-        .map((header) => header.textContent),
-    ).toEqual(["Date", "Control", "Green button"]);
+    const headers = within(table).getAllByRole("columnheader");
+    expect(headers.map((header) => header.textContent)).toEqual(["Date", "Control", "Green button"]);
     expect(within(table).getAllByRole("row")).toHaveLength(22);
   });
 

@@ -1,14 +1,20 @@
 import type { AnalysisResult, MetricAnalysis } from "@flagsmith-experimentation/stats-core";
+import {
+  type Formatters,
+  formatMessage,
+  isFiniteNumber,
+  rootProps,
+  Table,
+  useControllableState,
+} from "@flagsmith-experimentation/ui";
 import { localPoint } from "@visx/event";
 import { Group } from "@visx/group";
 import { scaleLinear } from "@visx/scale";
 import { Area, LinePath } from "@visx/shape";
 import { type KeyboardEvent, type PointerEvent, useEffect, useId, useMemo, useRef, useState } from "react";
 import { formatLift, orderMetrics } from "./analysis-view";
-import { type Formatters, isFiniteNumber } from "./format";
-import { formatMessage, type ResultsMessages } from "./messages";
 import { buildTrendData, nearestDateIndex, type TrendData, type TrendSeries, type TrendView } from "./trend-series";
-import { type LocaleTextProps, useLocaleText } from "./use-locale-text";
+import { type LocaleTextProps, ResultsTextProvider, useLocaleText, useResultsText } from "./use-locale-text";
 
 export interface TrendChartProps extends LocaleTextProps {
   /** The result of stats-core's `analyzeExperiment` (with daily rows, so metrics carry a `timeSeries`). */
@@ -70,8 +76,6 @@ function Plot({
   height,
   label,
   formatValue,
-  m,
-  f,
 }: {
   data: TrendData;
   view: TrendView;
@@ -79,9 +83,8 @@ function Plot({
   height: number;
   label: string;
   formatValue: (value: number) => string;
-  m: ResultsMessages;
-  f: Formatters;
 }) {
+  const { m, f } = useResultsText();
   const [active, setActive] = useState<{ index: number; source: "pointer" | "keyboard" } | null>(null);
   const innerWidth = Math.max(120, width - MARGIN.left - MARGIN.right);
   const innerHeight = Math.max(80, height - MARGIN.top - MARGIN.bottom);
@@ -258,50 +261,44 @@ function DataTable({
   data,
   view,
   formatValue,
-  m,
-  f,
 }: {
   data: TrendData;
   view: TrendView;
   formatValue: (value: number) => string;
-  m: ResultsMessages;
-  f: Formatters;
 }) {
+  const { m, f } = useResultsText();
   const byDate = data.series.map((series) => new Map(series.points.map((point) => [point.date, point])));
   return (
-    <div className="fx-table-scroll">
-      <table className="fx-table fx-trend-table">
-        <caption>{m.trendDataTable}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{m.dateColumn}</th>
-            {data.series.map((series) => (
-              <th scope="col" key={series.variationKey}>
-                {series.name}
-              </th>
-            ))}
-          </tr>
-        </thead>
-        <tbody>
-          {data.dates.map((date) => (
-            <tr key={date}>
-              <th scope="row">{f.date(date)}</th>
-              {data.series.map((series, index) => {
-                const point = byDate[index]?.get(date);
-                return (
-                  <td key={series.variationKey} className="fx-number">
-                    {point ? formatValue(point.value) : m.notAvailable}
-                    {view === "lift" && point && isFiniteNumber(point.low) && isFiniteNumber(point.high)
-                      ? ` (${formatMessage(m.intervalRange, { low: formatValue(point.low), high: formatValue(point.high) })})`
-                      : ""}
-                  </td>
-                );
-              })}
-            </tr>
+    <Table caption={m.trendDataTable} className="fx-trend-table">
+      <thead>
+        <tr>
+          <th scope="col">{m.dateColumn}</th>
+          {data.series.map((series) => (
+            <th scope="col" key={series.variationKey}>
+              {series.name}
+            </th>
           ))}
-        </tbody>
-      </table>
-    </div>
+        </tr>
+      </thead>
+      <tbody>
+        {data.dates.map((date) => (
+          <tr key={date}>
+            <th scope="row">{f.date(date)}</th>
+            {data.series.map((series, index) => {
+              const point = byDate[index]?.get(date);
+              return (
+                <td key={series.variationKey} className="fx-number">
+                  {point ? formatValue(point.value) : m.notAvailable}
+                  {view === "lift" && point && isFiniteNumber(point.low) && isFiniteNumber(point.high)
+                    ? ` (${formatMessage(m.intervalRange, { low: formatValue(point.low), high: formatValue(point.high) })})`
+                    : ""}
+                </td>
+              );
+            })}
+          </tr>
+        ))}
+      </tbody>
+    </Table>
   );
 }
 
@@ -316,12 +313,18 @@ export function TrendChart({
   onMetricChange,
   defaultView = "values",
   height = 280,
+  className,
+  style,
   ...text
 }: TrendChartProps) {
-  const { m, f } = useLocaleText(text);
+  const { m, f, scope } = useLocaleText(text);
   const metrics = useMemo(() => orderMetrics(analysis.metrics), [analysis.metrics]);
-  const [uncontrolled, setUncontrolled] = useState(defaultMetricId ?? metrics[0]?.metricId ?? "");
-  const selectedId = metricId ?? uncontrolled;
+  const [selectedId, choose] = useControllableState({
+    prop: metricId,
+    defaultProp: defaultMetricId ?? metrics[0]?.metricId ?? "",
+    onChange: onMetricChange,
+    caller: "TrendChart",
+  });
   const metric = metrics.find((candidate) => candidate.metricId === selectedId) ?? metrics[0];
   const [view, setView] = useState<TrendView>(defaultView);
   const [showTable, setShowTable] = useState(false);
@@ -341,92 +344,88 @@ export function TrendChart({
           to: f.date(data.dates[data.dates.length - 1]),
         })
       : m.trend;
-  const choose = (next: string) => {
-    if (metricId === undefined) setUncontrolled(next);
-    onMetricChange?.(next);
-  };
   return (
-    <section className="fx-trend" aria-labelledby={ids.heading}>
-      <h3 id={ids.heading} className="fx-section-title">
-        {m.trend}
-      </h3>
-      <div className="fx-trend-controls">
-        <label className="fx-field" htmlFor={ids.select}>
-          <span className="fx-field-label">{m.metricSelect}</span>
-          <select id={ids.select} value={metric?.metricId ?? ""} onChange={(event) => choose(event.target.value)}>
-            {metrics.map((candidate) => (
-              <option key={candidate.metricId} value={candidate.metricId}>
-                {candidate.name}
-              </option>
+    <ResultsTextProvider value={scope}>
+      <section {...rootProps("fx-trend", { className, style })} aria-labelledby={ids.heading}>
+        <h3 id={ids.heading} className="fx-section-title">
+          {m.trend}
+        </h3>
+        <div className="fx-trend-controls">
+          <label className="fx-field" htmlFor={ids.select}>
+            <span className="fx-field-label">{m.metricSelect}</span>
+            <select id={ids.select} value={metric?.metricId ?? ""} onChange={(event) => choose(event.target.value)}>
+              {metrics.map((candidate) => (
+                <option key={candidate.metricId} value={candidate.metricId}>
+                  {candidate.name}
+                </option>
+              ))}
+            </select>
+          </label>
+          <fieldset className="fx-segmented">
+            <legend className="fx-field-label">{m.viewSelect}</legend>
+            {(["values", "lift"] as const).map((option) => (
+              <label key={option} className="fx-segmented-item" data-state={view === option ? "on" : "off"}>
+                <input
+                  type="radio"
+                  name={`${ids.select}-view`}
+                  value={option}
+                  checked={view === option}
+                  onChange={() => setView(option)}
+                />
+                {option === "lift" ? m.viewLift : m.viewValues}
+              </label>
             ))}
-          </select>
-        </label>
-        <fieldset className="fx-segmented">
-          <legend className="fx-field-label">{m.viewSelect}</legend>
-          {(["values", "lift"] as const).map((option) => (
-            <label key={option} className="fx-segmented-item" data-state={view === option ? "on" : "off"}>
-              <input
-                type="radio"
-                name={`${ids.select}-view`}
-                value={option}
-                checked={view === option}
-                onChange={() => setView(option)}
+          </fieldset>
+        </div>
+        <div ref={ref} className="fx-trend-area">
+          {enough && data ? (
+            <>
+              <Plot
+                data={data}
+                view={view}
+                width={width}
+                height={height}
+                label={chartLabel}
+                formatValue={formatValue}
               />
-              {option === "lift" ? m.viewLift : m.viewValues}
-            </label>
-          ))}
-        </fieldset>
-      </div>
-      <div ref={ref} className="fx-trend-area">
+              <ul className="fx-legend" aria-label={m.legend}>
+                {data.series.map((series) => (
+                  <li key={series.variationKey}>
+                    <span className={`fx-swatch fx-series-${series.slot}`} aria-hidden="true" />
+                    {series.name}
+                  </li>
+                ))}
+                {view === "lift" ? (
+                  <li>
+                    <span className="fx-swatch fx-swatch-band" aria-hidden="true" />
+                    {m.intervalBand}
+                  </li>
+                ) : null}
+              </ul>
+            </>
+          ) : (
+            <p className="fx-empty" role="note">
+              {data && data.dates.length === 1 ? m.trendSinglePoint : m.trendEmpty}
+            </p>
+          )}
+        </div>
         {enough && data ? (
           <>
-            <Plot
-              data={data}
-              view={view}
-              width={width}
-              height={height}
-              label={chartLabel}
-              formatValue={formatValue}
-              m={m}
-              f={f}
-            />
-            <ul className="fx-legend" aria-label={m.legend}>
-              {data.series.map((series) => (
-                <li key={series.variationKey}>
-                  <span className={`fx-swatch fx-series-${series.slot}`} aria-hidden="true" />
-                  {series.name}
-                </li>
-              ))}
-              {view === "lift" ? (
-                <li>
-                  <span className="fx-swatch fx-swatch-band" aria-hidden="true" />
-                  {m.intervalBand}
-                </li>
-              ) : null}
-            </ul>
+            <button
+              type="button"
+              className="fx-link-button"
+              aria-expanded={showTable}
+              aria-controls={ids.table}
+              onClick={() => setShowTable((value) => !value)}
+            >
+              {showTable ? m.hideDataTable : m.showDataTable}
+            </button>
+            <div id={ids.table} hidden={!showTable}>
+              {showTable ? <DataTable data={data} view={view} formatValue={formatValue} /> : null}
+            </div>
           </>
-        ) : (
-          <p className="fx-empty" role="note">
-            {data && data.dates.length === 1 ? m.trendSinglePoint : m.trendEmpty}
-          </p>
-        )}
-      </div>
-      {enough && data ? (
-        <>
-          <button
-            type="button"
-            className="fx-link-button"
-            aria-expanded={showTable}
-            aria-controls={ids.table}
-            onClick={() => setShowTable((value) => !value)}
-          >
-            {showTable ? m.hideDataTable : m.showDataTable}
-          </button>
-          <div id={ids.table} hidden={!showTable}>
-            {showTable ? <DataTable data={data} view={view} formatValue={formatValue} m={m} f={f} /> : null}
-          </div>
-        </>
-      ) : null}
-    </section>
+        ) : null}
+      </section>
+    </ResultsTextProvider>
   );
 }

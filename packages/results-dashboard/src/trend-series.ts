@@ -1,5 +1,5 @@
 import type { MetricAnalysis } from "@flagsmith-experimentation/stats-core";
-import { isFiniteNumber } from "./format";
+import { isFiniteNumber } from "@flagsmith-experimentation/ui";
 
 export type TrendView = "values" | "lift";
 

@@ -1,8 +1,17 @@
 import type { WarehouseAdapter } from "@flagsmith-experimentation/adapters";
+import {
+  Button,
+  Callout,
+  errorMessage,
+  Field,
+  fieldDescribedBy,
+  formatMessage,
+  rootProps,
+} from "@flagsmith-experimentation/ui";
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useId, useMemo, useState } from "react";
 import { type FieldPath, useForm } from "react-hook-form";
-import { formatMessage, type ResultsMessages } from "./messages";
+import type { ResultsMessages } from "./messages";
 import { type LocaleTextProps, useLocaleText } from "./use-locale-text";
 import {
   createWarehouseConnectionSchema,
@@ -45,19 +54,16 @@ function typeLabel(type: WarehouseType, m: ResultsMessages): string {
   return labels[type];
 }
 
-/** The host's own errors (e.g. from its save endpoint) are shown when they carry a message. */
-function errorMessage(error: unknown, fallback: string): string {
-  return error instanceof Error && error.message.trim() !== "" ? error.message : fallback;
-}
-
 /** The organisation-level warehouse connection: per-type fields validated with zod, masked secrets, test and save. */
 export function WarehouseConnectionForm({
   savedConnection,
   createWarehouse,
   onSave,
+  className,
+  style,
   ...text
 }: WarehouseConnectionFormProps) {
-  const { m } = useLocaleText(text);
+  const { m, f } = useLocaleText(text);
   const baseId = useId();
   const headingId = `${baseId}-heading`;
   const [secretSaved, setSecretSaved] = useState(savedConnection?.secretSaved ?? false);
@@ -91,7 +97,7 @@ export function WarehouseConnectionForm({
       setTest({
         state: "done",
         ok: false,
-        message: formatMessage(m.connectionFailed, { message: errorMessage(error, m.connectionFailedGeneric) }),
+        message: formatMessage(m.connectionFailed, { message: errorMessage(error, m, f, m.connectionFailedGeneric) }),
       });
     }
   });
@@ -108,7 +114,7 @@ export function WarehouseConnectionForm({
     } catch (error) {
       setSave({
         state: "failed",
-        message: formatMessage(m.saveFailed, { message: errorMessage(error, m.notAvailable) }),
+        message: formatMessage(m.saveFailed, { message: errorMessage(error, m, f) }),
       });
     }
   });
@@ -126,8 +132,6 @@ export function WarehouseConnectionForm({
   const field = (name: keyof WarehouseConnectionFormValues) => {
     const id = `${baseId}-${name}`;
     const error = formState.errors[name as FieldPath<WarehouseConnectionFormValues>]?.message;
-    const errorId = `${id}-error`;
-    const hintId = `${id}-hint`;
     const label = fieldLabel(name, m);
     if (name === "ssl") {
       return (
@@ -138,12 +142,9 @@ export function WarehouseConnectionForm({
       );
     }
     const isSecret = (SECRET_FIELDS as readonly string[]).includes(name);
-    const describedBy = [error ? errorId : null, isSecret && secretSaved ? hintId : null].filter(Boolean).join(" ");
+    const hint = isSecret && secretSaved ? m.secretSaved : undefined;
     return (
-      <div key={name} className="fx-field">
-        <label htmlFor={id} className="fx-field-label">
-          {label}
-        </label>
+      <Field key={name} id={id} label={label} hint={hint} error={error}>
         <input
           id={id}
           type={isSecret ? "password" : "text"}
@@ -151,34 +152,26 @@ export function WarehouseConnectionForm({
           autoComplete={isSecret ? "new-password" : "off"}
           spellCheck={false}
           aria-invalid={error ? true : undefined}
-          aria-describedby={describedBy || undefined}
+          aria-describedby={fieldDescribedBy(id, { hint, error })}
           placeholder={isSecret && secretSaved ? "••••••••" : undefined}
           {...register(name as Exclude<keyof WarehouseConnectionFormValues, "ssl" | "type">)}
         />
-        {isSecret && secretSaved ? (
-          <p id={hintId} className="fx-hint">
-            {m.secretSaved}
-          </p>
-        ) : null}
-        {error ? (
-          <p id={errorId} className="fx-error">
-            {error}
-          </p>
-        ) : null}
-      </div>
+      </Field>
     );
   };
 
   const busy = test.state === "testing" || save.state === "saving";
   return (
-    <form className="fx-warehouse-form" aria-labelledby={headingId} noValidate onSubmit={onSubmit}>
+    <form
+      {...rootProps("fx-warehouse-form", { className, style })}
+      aria-labelledby={headingId}
+      noValidate
+      onSubmit={onSubmit}
+    >
       <h2 id={headingId} className="fx-title">
         {m.warehouseConnection}
       </h2>
-      <div className="fx-field">
-        <label htmlFor={`${baseId}-type`} className="fx-field-label">
-          {m.warehouseType}
-        </label>
+      <Field id={`${baseId}-type`} label={m.warehouseType}>
         <select id={`${baseId}-type`} {...typeRegistration}>
           {WAREHOUSE_TYPES.map((option) => (
             <option key={option} value={option}>
@@ -186,43 +179,39 @@ export function WarehouseConnectionForm({
             </option>
           ))}
         </select>
-      </div>
+      </Field>
       {WAREHOUSE_FIELDS[type].map((name) => field(name))}
-      <div className="fx-form-actions">
+      <div className="fx-actions">
         {createWarehouse ? (
-          <button
-            type="button"
-            className="fx-button"
-            onClick={onTest}
-            disabled={busy}
-            aria-busy={test.state === "testing" || undefined}
-          >
+          <Button onClick={onTest} disabled={busy} busy={test.state === "testing"}>
             {test.state === "testing" ? m.testingConnection : m.testConnection}
-          </button>
+          </Button>
         ) : null}
-        <button
-          type="submit"
-          className="fx-button"
-          data-variant="primary"
-          disabled={busy}
-          aria-busy={save.state === "saving" || undefined}
-        >
+        <Button type="submit" variant="primary" disabled={busy} busy={save.state === "saving"}>
           {save.state === "saving" ? m.saving : m.save}
-        </button>
+        </Button>
       </div>
       <div role="status" className="fx-form-status">
         {test.state === "testing" ? <p>{m.testingConnection}</p> : null}
         {test.state === "done" ? (
-          <p className={test.ok ? "fx-success" : "fx-error"} data-result={test.ok ? "ok" : "failed"}>
+          <p
+            className="fx-form-result"
+            data-tone={test.ok ? "success" : "danger"}
+            data-result={test.ok ? "ok" : "failed"}
+          >
             {test.message}
           </p>
         ) : null}
-        {save.state === "saved" ? <p className="fx-success">{m.saved}</p> : null}
+        {save.state === "saved" ? (
+          <p className="fx-form-result" data-tone="success">
+            {m.saved}
+          </p>
+        ) : null}
       </div>
       {save.state === "failed" ? (
-        <p className="fx-error" role="alert">
-          {save.message}
-        </p>
+        <Callout tone="danger" role="alert">
+          <p>{save.message}</p>
+        </Callout>
       ) : null}
     </form>
   );

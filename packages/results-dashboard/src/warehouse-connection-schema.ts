@@ -1,5 +1,6 @@
+import { formatMessage } from "@flagsmith-experimentation/ui";
 import * as z from "zod/mini";
-import { formatMessage, type ResultsMessages } from "./messages";
+import type { ResultsMessages } from "./messages";
 
 export const WAREHOUSE_TYPES = ["duckdb", "postgres", "clickhouse", "bigquery", "snowflake"] as const;
 export type WarehouseType = (typeof WAREHOUSE_TYPES)[number];

@@ -1,27 +1,25 @@
+import { type AsyncQuery, Button, Callout } from "@flagsmith-experimentation/ui";
 import type { ReactNode } from "react";
-import { type AdapterQuery, errorMessage } from "./use-adapter-query";
 import { useWizardText } from "./wizard-text";
 
 /** "Loading flags…", announced politely. */
 export function Loading({ resource }: { resource: string }) {
   const { messages } = useWizardText();
   return (
-    <p className="fe-wizard__loading" role="status">
+    <p className="fx-loading" role="status">
       {messages.loadingResource(resource)}
     </p>
   );
 }
 
-/** A failed adapter call: the adapter's own message and "Retry". */
+/** A failed adapter call: what went wrong, in words, and "Retry". */
 export function LoadError({ resource, error, onRetry }: { resource: string; error: unknown; onRetry: () => void }) {
-  const { messages } = useWizardText();
+  const text = useWizardText();
   return (
-    <div className="fe-wizard__callout" data-tone="danger" role="alert">
-      <p>{messages.loadFailed(resource, errorMessage(error, messages))}</p>
-      <button type="button" className="fe-wizard__button" data-variant="secondary" onClick={onRetry}>
-        {messages.retry}
-      </button>
-    </div>
+    <Callout tone="danger" role="alert">
+      <p>{text.messages.loadFailed(resource, text.error(error))}</p>
+      <Button onClick={onRetry}>{text.messages.retry}</Button>
+    </Callout>
   );
 }
 
@@ -36,7 +34,7 @@ export function AdapterState<T>({
   empty,
   children,
 }: {
-  query: AdapterQuery<T>;
+  query: AsyncQuery<T>;
   /** What is being loaded, for the messages ("flags", "segments"). */
   resource: string;
   isEmpty?: (data: T) => boolean;
@@ -49,7 +47,7 @@ export function AdapterState<T>({
   if (query.status !== "success") return <Loading resource={resource} />;
   if (isEmpty?.(query.data)) {
     return (
-      <p className="fe-wizard__empty" role="status">
+      <p className="fx-empty" role="status">
         {empty}
       </p>
     );

@@ -67,10 +67,3 @@ export function isScheduledStart(startDate: string, today: Date): boolean {
   const days = daysBetween(toIsoDate(today), startDate);
   return days !== undefined && days > 0;
 }
-
-/** Formats a `YYYY-MM-DD` date for display with `Intl`; returns the input unchanged when it is not a date. */
-export function formatIsoDate(isoDate: string, locale: string | undefined): string {
-  const time = parseIsoDate(isoDate);
-  if (time === undefined) return isoDate;
-  return new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeZone: "UTC" }).format(new Date(time));
-}

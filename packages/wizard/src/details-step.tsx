@@ -1,7 +1,7 @@
+import { Callout, describedBy, FieldError } from "@flagsmith-experimentation/ui";
 import { useId } from "react";
 import { useFormContext, useWatch } from "react-hook-form";
 import { isScheduledStart, plannedDurationDays } from "./dates";
-import { describedBy, FieldError } from "./field-error";
 import type { WizardValues } from "./steps";
 import { useWizardText } from "./wizard-text";
 
@@ -19,8 +19,8 @@ export function DetailsStep({ today }: { today: Date }) {
   const scheduled = isScheduledStart(startDate, today);
 
   return (
-    <div className="fe-wizard__fields">
-      <div className="fe-wizard__field">
+    <div className="fx-wizard-fields">
+      <div className="fx-field">
         <label htmlFor={`${id}-name`}>{messages.nameLabel}</label>
         <input
           id={`${id}-name`}
@@ -34,7 +34,7 @@ export function DetailsStep({ today }: { today: Date }) {
         <FieldError id={`${id}-name-error`} message={errors.name?.message} />
       </div>
 
-      <div className="fe-wizard__field">
+      <div className="fx-field">
         <label htmlFor={`${id}-hypothesis`}>{messages.hypothesisLabel}</label>
         <textarea
           id={`${id}-hypothesis`}
@@ -44,14 +44,14 @@ export function DetailsStep({ today }: { today: Date }) {
           aria-describedby={describedBy(`${id}-hypothesis-hint`, errors.hypothesis && `${id}-hypothesis-error`)}
           {...register("hypothesis")}
         />
-        <p id={`${id}-hypothesis-hint`} className="fe-wizard__hint">
+        <p id={`${id}-hypothesis-hint`} className="fx-hint">
           {messages.hypothesisHint}
         </p>
         <FieldError id={`${id}-hypothesis-error`} message={errors.hypothesis?.message} />
       </div>
 
-      <div className="fe-wizard__row">
-        <div className="fe-wizard__field">
+      <div className="fx-wizard-row">
+        <div className="fx-field">
           <label htmlFor={`${id}-start`}>{messages.startDateLabel}</label>
           <input
             id={`${id}-start`}
@@ -63,7 +63,7 @@ export function DetailsStep({ today }: { today: Date }) {
           />
           <FieldError id={`${id}-start-error`} message={errors.startDate?.message} />
         </div>
-        <div className="fe-wizard__field">
+        <div className="fx-field">
           <label htmlFor={`${id}-end`}>{messages.endDateLabel}</label>
           <input
             id={`${id}-end`}
@@ -76,13 +76,9 @@ export function DetailsStep({ today }: { today: Date }) {
           <FieldError id={`${id}-end-error`} message={errors.endDate?.message} />
         </div>
       </div>
-      <div className="fe-wizard__notes" aria-live="polite">
-        {duration !== undefined ? <p className="fe-wizard__hint">{messages.durationNote(days(duration))}</p> : null}
-        {scheduled ? (
-          <p className="fe-wizard__callout" data-tone="info">
-            {messages.scheduledNote(date(startDate))}
-          </p>
-        ) : null}
+      <div className="fx-wizard-notes" aria-live="polite">
+        {duration !== undefined ? <p className="fx-hint">{messages.durationNote(days(duration))}</p> : null}
+        {scheduled ? <Callout tone="info">{messages.scheduledNote(date(startDate))}</Callout> : null}
       </div>
     </div>
   );

@@ -1,4 +1,5 @@
 import type { Flag, MetricDefinition, Segment } from "@flagsmith-experimentation/adapters";
+import { Button } from "@flagsmith-experimentation/ui";
 import { useId } from "react";
 import { isScheduledStart, plannedDurationDays } from "./dates";
 import { roleLabel } from "./messages";
@@ -27,18 +28,18 @@ export function ExperimentSummary({
   const text = useWizardText();
   const { messages } = text;
   const id = useId();
-  const none = <span className="fe-wizard__muted">{messages.summaryNone}</span>;
+  const none = <span className="fx-muted">{messages.summaryNone}</span>;
   const duration = plannedDurationDays(values.startDate, values.endDate);
   const segmentName = segments?.find((s) => s.id === values.segmentId)?.name ?? values.segmentId;
 
   const section = (step: EditableStep, body: React.ReactNode) => (
-    <section className="fe-wizard__summary-section" aria-labelledby={`${id}-${step}`}>
-      <div className="fe-wizard__summary-header">
+    <section className="fx-wizard-summary-section" aria-labelledby={`${id}-${step}`}>
+      <div className="fx-wizard-summary-header">
         <h3 id={`${id}-${step}`}>{stepName(step, messages)}</h3>
         {onEdit ? (
-          <button type="button" className="fe-wizard__button" data-variant="link" onClick={() => onEdit(step)}>
+          <Button variant="link" onClick={() => onEdit(step)}>
             {messages.editStep(stepName(step, messages))}
-          </button>
+          </Button>
         ) : null}
       </div>
       {body}
@@ -46,14 +47,14 @@ export function ExperimentSummary({
   );
 
   return (
-    <div className="fe-wizard__summary">
+    <div className="fx-wizard-summary">
       {section(
         "details",
         <dl>
           <dt>{messages.summaryName}</dt>
           <dd>{values.name.trim() || none}</dd>
           <dt>{messages.summaryHypothesis}</dt>
-          <dd className="fe-wizard__prose">{values.hypothesis.trim() || none}</dd>
+          <dd className="fx-wizard-prose">{values.hypothesis.trim() || none}</dd>
           <dt>{messages.summaryDates}</dt>
           <dd>
             {messages.summaryDateRange(text.date(values.startDate), text.date(values.endDate))}

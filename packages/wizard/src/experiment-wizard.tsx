@@ -1,4 +1,13 @@
 import type { Experiment, Flag, SegmentOverride, Variation } from "@flagsmith-experimentation/adapters";
+import {
+  type AsyncQuery,
+  Button,
+  Callout,
+  errorKind,
+  rootProps,
+  type StyleProps,
+  useAsyncState,
+} from "@flagsmith-experimentation/ui";
 import { type FormEvent, useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { FormProvider, useForm, useWatch } from "react-hook-form";
 import { AdapterState } from "./adapter-state";
@@ -9,7 +18,7 @@ import { ExperimentSummary } from "./experiment-summary";
 import { FlagStep } from "./flag-step";
 import { createIdempotencyKey } from "./idempotency";
 import { LaunchDialog, type LaunchState } from "./launch-dialog";
-import { resolveMessages, type WizardMessages } from "./messages";
+import type { WizardMessages } from "./messages";
 import { MetricsStep } from "./metrics-step";
 import { estimatePower } from "./power-estimate";
 import { preLaunchWarnings } from "./pre-launch-checks";
@@ -25,23 +34,21 @@ import {
   type WizardValues,
 } from "./steps";
 import { TrafficStep } from "./traffic-step";
-import { type AdapterQuery, errorMessage, useAdapterQuery } from "./use-adapter-query";
 import { useDraftAutosave } from "./use-draft-autosave";
 import { alignWeights, splitEvenly } from "./weights";
 import {
-  errorKind,
   type GuardedWizardAdapters,
   guardWizardAdapters,
   type PlannedMetric,
   type PlannedSegment,
   type WizardAdapters,
 } from "./wizard-adapters";
-import { useWizardText, WizardTextProvider } from "./wizard-text";
+import { useWizardI18nScope, useWizardText, WizardTextProvider } from "./wizard-text";
 
 /** Milliseconds of quiet before the draft is saved. */
 export const DRAFT_SAVE_DELAY_MS = 600;
 
-export interface ExperimentWizardProps {
+export interface ExperimentWizardProps extends StyleProps {
   /** The host's adapters; every answer is validated before the wizard uses it. */
   adapters: WizardAdapters;
   /** Called once the experiment has launched (status `running`, or `scheduled` for a future start). */
@@ -69,7 +76,7 @@ export interface ExperimentWizardProps {
  * segment & traffic split, review & launch.
  */
 export function ExperimentWizard(props: ExperimentWizardProps) {
-  const messages = useMemo(() => resolveMessages(props.messages), [props.messages]);
+  const i18n = useWizardI18nScope({ messages: props.messages, locale: props.locale });
   const { flags, segments, metrics, persistence } = props.adapters;
   const adapters = useMemo(
     () => guardWizardAdapters({ flags, segments, metrics, persistence }),
@@ -77,8 +84,8 @@ export function ExperimentWizard(props: ExperimentWizardProps) {
   );
   const [today] = useState(() => props.today ?? new Date());
   return (
-    <WizardTextProvider messages={messages} locale={props.locale}>
-      <div className="fe-wizard">
+    <WizardTextProvider value={i18n}>
+      <div {...rootProps("fx-wizard", props)}>
         {props.draftId ? (
           <DraftLoader draftId={props.draftId} adapters={adapters} today={today} props={props} />
         ) : (
@@ -101,7 +108,7 @@ function DraftLoader({
   props: ExperimentWizardProps;
 }) {
   const { messages } = useWizardText();
-  const query = useAdapterQuery(`draft:${draftId}`, () => adapters.persistence.getExperiment(draftId));
+  const query = useAsyncState(`draft:${draftId}`, () => adapters.persistence.getExperiment(draftId));
   return (
     <AdapterState query={query} resource={messages.resourceDraft}>
       {(experiment) => (
@@ -160,12 +167,12 @@ function WizardForm({
 
   // Adapter data shared by several steps.
   const flagId = values.flagId;
-  const flagQuery = useAdapterQuery<Flag>(flagId ? `flag:${flagId}` : null, () => adapters.flags.getFlag(flagId));
-  const overridesQuery = useAdapterQuery<SegmentOverride[]>(flagId ? `overrides:${flagId}` : null, () =>
+  const flagQuery = useAsyncState<Flag>(flagId ? `flag:${flagId}` : null, () => adapters.flags.getFlag(flagId));
+  const overridesQuery = useAsyncState<SegmentOverride[]>(flagId ? `overrides:${flagId}` : null, () =>
     adapters.segments.listOverrides(flagId),
   );
-  const segmentsQuery = useAdapterQuery<PlannedSegment[]>("segments", () => adapters.segments.listSegments());
-  const metricsQuery = useAdapterQuery<PlannedMetric[]>("metrics", () => adapters.metrics.listMetrics());
+  const segmentsQuery = useAsyncState<PlannedSegment[]>("segments", () => adapters.segments.listSegments());
+  const metricsQuery = useAsyncState<PlannedMetric[]>("metrics", () => adapters.metrics.listMetrics());
 
   const currentFlag =
     pickedFlag?.id === flagId ? pickedFlag : flagQuery.data?.id === flagId ? flagQuery.data : undefined;
@@ -410,22 +417,22 @@ function WizardForm({
   return (
     <FormProvider {...form}>
       <StepList current={step} stateOf={stateOf} onSelect={onSelectStep} disabled={Boolean(launched)} />
-      <div className="fe-wizard__panel" data-step={step}>
-        <p className="fe-wizard__position">{messages.stepPosition(stepIndex(step) + 1, WIZARD_STEPS.length)}</p>
-        <h2 ref={headingRef} tabIndex={-1} className="fe-wizard__heading">
+      <div className="fx-wizard-panel" data-step={step}>
+        <p className="fx-wizard-position">{messages.stepPosition(stepIndex(step) + 1, WIZARD_STEPS.length)}</p>
+        <h2 ref={headingRef} tabIndex={-1} className="fx-wizard-heading">
           {heading}
         </h2>
-        <div ref={summaryRef} tabIndex={-1} className="fe-wizard__error-summary-anchor">
+        <div ref={summaryRef} tabIndex={-1} className="fx-wizard-error-summary-anchor">
           {errorCount > 0 ? (
-            <p className="fe-wizard__callout" data-tone="danger" role="alert">
+            <Callout tone="danger" role="alert">
               {messages.errorSummary(errorCount)}
-            </p>
+            </Callout>
           ) : null}
         </div>
         {stepNotice ? (
-          <div className="fe-wizard__callout" data-tone="danger" role="alert">
+          <Callout tone="danger" role="alert">
             <p>{stepNotice}</p>
-          </div>
+          </Callout>
         ) : null}
 
         {launched ? (
@@ -437,8 +444,8 @@ function WizardForm({
             today={today}
           />
         ) : step === "review" ? (
-          <div className="fe-wizard__review">
-            <p className="fe-wizard__hint">{messages.reviewIntro}</p>
+          <div className="fx-wizard-review">
+            <p className="fx-hint">{messages.reviewIntro}</p>
             <ExperimentSummary
               values={values}
               flag={currentFlag}
@@ -448,7 +455,7 @@ function WizardForm({
               onEdit={onEdit}
             />
             {warnings.length > 0 ? (
-              <section className="fe-wizard__warnings" aria-label={messages.warningsHeading}>
+              <section className="fx-wizard-warnings" aria-label={messages.warningsHeading}>
                 <h3>{messages.warningsHeading}</h3>
                 <ul>
                   {warnings.map((warning) => (
@@ -465,10 +472,8 @@ function WizardForm({
                 </ul>
               </section>
             ) : null}
-            <div className="fe-wizard__actions">
-              <button type="button" className="fe-wizard__button" data-variant="secondary" onClick={onBack}>
-                {messages.back}
-              </button>
+            <div className="fx-wizard-actions">
+              <Button onClick={onBack}>{messages.back}</Button>
               <LaunchDialog
                 open={dialogOpen}
                 onOpenChange={(open) => {
@@ -483,7 +488,7 @@ function WizardForm({
             </div>
           </div>
         ) : (
-          <form className="fe-wizard__form" noValidate onSubmit={onNext} aria-label={heading}>
+          <form className="fx-wizard-form" noValidate onSubmit={onNext} aria-label={heading}>
             {step === "details" ? <DetailsStep today={today} /> : null}
             {step === "flag" ? (
               <FlagStep
@@ -504,31 +509,20 @@ function WizardForm({
                 plannedDays={plannedDays}
               />
             ) : null}
-            <div className="fe-wizard__actions">
+            <div className="fx-wizard-actions">
               {step === "details" ? (
                 onCancel ? (
-                  <button type="button" className="fe-wizard__button" data-variant="secondary" onClick={onCancel}>
-                    {messages.cancel}
-                  </button>
+                  <Button onClick={onCancel}>{messages.cancel}</Button>
                 ) : null
               ) : (
-                <button type="button" className="fe-wizard__button" data-variant="secondary" onClick={onBack}>
-                  {messages.back}
-                </button>
+                <Button onClick={onBack}>{messages.back}</Button>
               )}
               {returnToReview && !lastEditable ? (
-                <button
-                  type="button"
-                  className="fe-wizard__button"
-                  data-variant="secondary"
-                  onClick={() => advanceTo("review")}
-                >
-                  {messages.backToReview}
-                </button>
+                <Button onClick={() => advanceTo("review")}>{messages.backToReview}</Button>
               ) : null}
-              <button type="submit" className="fe-wizard__button" data-variant="primary">
+              <Button type="submit" variant="primary">
                 {messages.next}
-              </button>
+              </Button>
             </div>
           </form>
         )}
@@ -541,18 +535,17 @@ function WizardForm({
 }
 
 function DraftStatus({ state, onRetry }: { state: ReturnType<typeof useDraftAutosave>["state"]; onRetry: () => void }) {
-  const { messages } = useWizardText();
+  const text = useWizardText();
+  const { messages } = text;
   return (
-    <div className="fe-wizard__draft" aria-live="polite">
-      {state.status === "saving" ? <p className="fe-wizard__muted">{messages.draftSaving}</p> : null}
-      {state.status === "saved" ? <p className="fe-wizard__muted">{messages.draftSaved}</p> : null}
+    <div className="fx-wizard-draft" aria-live="polite">
+      {state.status === "saving" ? <p className="fx-muted">{messages.draftSaving}</p> : null}
+      {state.status === "saved" ? <p className="fx-muted">{messages.draftSaved}</p> : null}
       {state.status === "error" ? (
-        <div className="fe-wizard__callout" data-tone="warning">
-          <p>{messages.draftSaveFailed(errorMessage(state.error, messages))}</p>
-          <button type="button" className="fe-wizard__button" data-variant="secondary" onClick={onRetry}>
-            {messages.retry}
-          </button>
-        </div>
+        <Callout tone="warning">
+          <p>{messages.draftSaveFailed(text.error(state.error))}</p>
+          <Button onClick={onRetry}>{messages.retry}</Button>
+        </Callout>
       ) : null}
     </div>
   );
@@ -567,20 +560,20 @@ function LaunchedView({
 }: {
   experiment: Experiment;
   flag: Flag | undefined;
-  metricsQuery: AdapterQuery<PlannedMetric[]>;
-  segmentsQuery: AdapterQuery<PlannedSegment[]>;
+  metricsQuery: AsyncQuery<PlannedMetric[]>;
+  segmentsQuery: AsyncQuery<PlannedSegment[]>;
   today: Date;
 }) {
   const text = useWizardText();
   const { messages } = text;
   return (
-    <div className="fe-wizard__launched" data-status={experiment.status}>
-      <p className="fe-wizard__callout" data-tone="success" role="status">
+    <div className="fx-wizard-launched" data-status={experiment.status}>
+      <Callout tone="success" role="status">
         {experiment.status === "scheduled"
           ? messages.launchedScheduled(experiment.name, text.date(experiment.startDate))
           : messages.launched(experiment.name)}
-      </p>
-      <p className="fe-wizard__hint">{messages.readOnlyNote}</p>
+      </Callout>
+      <p className="fx-hint">{messages.readOnlyNote}</p>
       <ExperimentSummary
         values={configurationOf(experiment)}
         flag={flag}

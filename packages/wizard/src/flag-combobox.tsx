@@ -1,6 +1,6 @@
 import type { Flag } from "@flagsmith-experimentation/adapters";
+import { describedBy } from "@flagsmith-experimentation/ui";
 import { type KeyboardEvent, type Ref, useId, useState } from "react";
-import { describedBy } from "./field-error";
 import { hasTreatmentVariation } from "./steps";
 import { useWizardText } from "./wizard-text";
 
@@ -81,8 +81,8 @@ export function FlagCombobox({
   const value = typing ? search : (selected?.name ?? search);
 
   return (
-    <div className="fe-wizard__combobox">
-      <label id={`${id}-label`} htmlFor={`${id}-input`} className="fe-wizard__combobox-label">
+    <div className="fx-wizard-combobox">
+      <label id={`${id}-label`} htmlFor={`${id}-input`} className="fx-wizard-combobox-label">
         {messages.flagLabel}
       </label>
       <input
@@ -114,11 +114,11 @@ export function FlagCombobox({
           if (selected) setTyping(false);
         }}
       />
-      <p id={`${id}-hint`} className="fe-wizard__hint">
+      <p id={`${id}-hint`} className="fx-hint">
         {messages.flagSearchHint}
       </p>
       {showList ? (
-        <div id={listboxId} role="listbox" aria-labelledby={`${id}-label`} className="fe-wizard__listbox">
+        <div id={listboxId} role="listbox" aria-labelledby={`${id}-label`} className="fx-wizard-listbox">
           {flags.map((flag, index) => {
             const eligible = hasTreatmentVariation(flag);
             const variationCount = flag.variations.length;
@@ -133,12 +133,12 @@ export function FlagCombobox({
                 aria-disabled={eligible ? undefined : true}
                 aria-describedby={`${id}-option-${index}-detail`}
                 data-active={index === active || undefined}
-                className="fe-wizard__option"
+                className="fx-wizard-option"
                 onMouseDown={(event) => event.preventDefault()}
                 onClick={() => choose(flag)}
               >
-                <span className="fe-wizard__option-name">{flag.name}</span>
-                <span id={`${id}-option-${index}-detail`} className="fe-wizard__option-detail" aria-hidden="true">
+                <span className="fx-wizard-option-name">{flag.name}</span>
+                <span id={`${id}-option-${index}-detail`} className="fx-wizard-option-detail" aria-hidden="true">
                   {eligible ? messages.flagOptionVariations(count(variationCount)) : messages.flagOptionIneligible}
                 </span>
               </div>

@@ -1,11 +1,10 @@
 import type { Flag, FlagsAdapter } from "@flagsmith-experimentation/adapters";
+import { type AsyncQuery, Callout, FieldError, useAsyncState } from "@flagsmith-experimentation/ui";
 import { useId, useState } from "react";
 import { Controller, useFormContext, useWatch } from "react-hook-form";
 import { LoadError, Loading } from "./adapter-state";
-import { FieldError } from "./field-error";
 import { FlagCombobox } from "./flag-combobox";
 import { hasTreatmentVariation, type WizardValues } from "./steps";
-import { type AdapterQuery, useAdapterQuery } from "./use-adapter-query";
 import { useDebouncedValue } from "./use-debounced-value";
 import { VariationsTable } from "./variations-table";
 import { useWizardText } from "./wizard-text";
@@ -23,7 +22,7 @@ export function FlagStep({
 }: {
   flagsAdapter: FlagsAdapter;
   /** `getFlag` for the chosen flag (restored drafts). */
-  flagQuery: AdapterQuery<Flag>;
+  flagQuery: AsyncQuery<Flag>;
   currentFlag: Flag | undefined;
   onPick: (flag: Flag) => void;
   flagHref: ((flag: Flag) => string) | undefined;
@@ -38,7 +37,7 @@ export function FlagStep({
   const [search, setSearch] = useState("");
   const [rejected, setRejected] = useState<Flag | undefined>(undefined);
   const query = useDebouncedValue(search.trim(), SEARCH_DELAY_MS);
-  const flagsQuery = useAdapterQuery(`flags:${query}`, () =>
+  const flagsQuery = useAsyncState(`flags:${query}`, () =>
     flagsAdapter.listFlags(query === "" ? {} : { search: query }),
   );
   // Filter what is on screen right away; the adapter's search (debounced) brings in what is not.
@@ -51,8 +50,8 @@ export function FlagStep({
   const flagError = errors.flagId?.message;
 
   return (
-    <div className="fe-wizard__fields">
-      <div className="fe-wizard__field">
+    <div className="fx-wizard-fields">
+      <div className="fx-field">
         <Controller
           control={control}
           name="flagId"
@@ -88,25 +87,25 @@ export function FlagStep({
             onRetry={() => void flagsQuery.retry()}
           />
         ) : flagsQuery.status === "success" && query === search.trim() && flags.length === 0 ? (
-          <p className="fe-wizard__empty" role="status">
+          <p className="fx-empty" role="status">
             {query === "" ? messages.flagsEmpty : messages.flagsNoMatch(query)}
           </p>
         ) : null}
       </div>
 
       {explained ? (
-        <div id={reasonId} className="fe-wizard__callout" data-tone="warning" role="alert">
+        <Callout id={reasonId} tone="warning" role="alert">
           <p>{messages.flagIneligibleReason(explained.name)}</p>
           {flagHref ? (
-            <a className="fe-wizard__link" href={flagHref(explained)}>
+            <a className="fx-link" href={flagHref(explained)}>
               {messages.addVariation}
             </a>
           ) : null}
-        </div>
+        </Callout>
       ) : null}
 
       {flagId === "" ? (
-        <p className="fe-wizard__hint">{messages.flagPickPrompt}</p>
+        <p className="fx-hint">{messages.flagPickPrompt}</p>
       ) : currentFlag ? (
         <VariationsTable
           flagName={currentFlag.name}

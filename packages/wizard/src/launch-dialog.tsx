@@ -1,5 +1,4 @@
-import * as Dialog from "@radix-ui/react-dialog";
-import { errorMessage } from "./use-adapter-query";
+import { Button, Callout, Dialog, DialogClose } from "@flagsmith-experimentation/ui";
 import { useWizardText } from "./wizard-text";
 
 export type LaunchState = { status: "idle" } | { status: "launching" } | { status: "failed"; error: unknown };
@@ -21,59 +20,42 @@ export function LaunchDialog({
   /** The formatted start date when the launch schedules the experiment. */
   scheduledStart: string | undefined;
 }) {
-  const { messages } = useWizardText();
+  const text = useWizardText();
+  const { messages } = text;
   const busy = state.status === "launching";
   return (
-    <Dialog.Root open={open} onOpenChange={(next) => (busy ? undefined : onOpenChange(next))}>
-      <Dialog.Trigger asChild>
-        <button type="button" className="fe-wizard__button" data-variant="primary">
-          {messages.launch}
-        </button>
-      </Dialog.Trigger>
-      <Dialog.Portal>
-        <Dialog.Overlay className="fe-wizard__overlay" />
-        <Dialog.Content className="fe-wizard__dialog" aria-busy={busy || undefined}>
-          <Dialog.Title className="fe-wizard__dialog-title">{messages.confirmTitle}</Dialog.Title>
-          <Dialog.Description className="fe-wizard__dialog-body">
-            {messages.confirmBody(experimentName)}
-            {scheduledStart ? ` ${messages.confirmScheduledBody(scheduledStart)}` : null}
-          </Dialog.Description>
-          {state.status === "failed" ? (
-            <div className="fe-wizard__callout" data-tone="danger" role="alert">
-              <p>{messages.launchFailed(errorMessage(state.error, messages))}</p>
-              <button type="button" className="fe-wizard__button" data-variant="secondary" onClick={onConfirm}>
-                {messages.retry}
-              </button>
-            </div>
-          ) : null}
-          {busy ? (
-            <p className="fe-wizard__loading" role="status">
-              {messages.launching}
-            </p>
-          ) : null}
-          <div className="fe-wizard__actions">
-            <Dialog.Close asChild>
-              <button
-                type="button"
-                className="fe-wizard__button"
-                data-variant="secondary"
-                aria-disabled={busy || undefined}
-              >
-                {messages.cancelLaunch}
-              </button>
-            </Dialog.Close>
-            <button
-              type="button"
-              className="fe-wizard__button"
-              data-variant="primary"
-              aria-disabled={busy || undefined}
-              onClick={onConfirm}
-            >
-              {messages.confirmLaunch}
-            </button>
-          </div>
-        </Dialog.Content>
-      </Dialog.Portal>
-    </Dialog.Root>
+    <Dialog
+      open={open}
+      onOpenChange={onOpenChange}
+      busy={busy}
+      trigger={<Button variant="primary">{messages.launch}</Button>}
+      title={messages.confirmTitle}
+      description={
+        <>
+          {messages.confirmBody(experimentName)}
+          {scheduledStart ? ` ${messages.confirmScheduledBody(scheduledStart)}` : null}
+        </>
+      }
+    >
+      {state.status === "failed" ? (
+        <Callout tone="danger" role="alert">
+          <p>{messages.launchFailed(text.error(state.error))}</p>
+          <Button onClick={onConfirm}>{messages.retry}</Button>
+        </Callout>
+      ) : null}
+      {busy ? (
+        <p className="fx-loading" role="status">
+          {messages.launching}
+        </p>
+      ) : null}
+      <div className="fx-dialog-actions">
+        <DialogClose asChild>
+          <Button aria-disabled={busy || undefined}>{messages.cancelLaunch}</Button>
+        </DialogClose>
+        <Button variant="primary" aria-disabled={busy || undefined} onClick={onConfirm}>
+          {messages.confirmLaunch}
+        </Button>
+      </div>
+    </Dialog>
   );
 }

@@ -1,4 +1,9 @@
 import type { MetricRole } from "@flagsmith-experimentation/adapters";
+import {
+  defaultErrorMessages,
+  type ErrorMessages,
+  resolveMessages as resolveCatalogue,
+} from "@flagsmith-experimentation/ui";
 import { DEFAULT_DIRECTION_WORDS } from "./pre-launch-checks";
 
 /**
@@ -6,7 +11,10 @@ import { DEFAULT_DIRECTION_WORDS } from "./pre-launch-checks";
  * strings that embed values are functions so translations can reorder them. Numbers and dates arrive
  * already formatted with `Intl` in the wizard's `locale`.
  */
-export interface WizardMessages {
+export interface WizardMessages extends ErrorMessages {
+  /** Shown instead of a number that is missing. */
+  notAvailable: string;
+
   // Steps (their names are also the `h2` of each step and the step-list items).
   stepDetails: string;
   stepFlag: string;
@@ -46,9 +54,6 @@ export interface WizardMessages {
   loadingResource: (what: string) => string;
   overridesPending: string;
   loadFailed: (what: string, reason: string) => string;
-  unknownError: string;
-  invalidResponse: string;
-  timedOut: string;
   resourceFlags: string;
   resourceFlag: string;
   resourceSegments: string;
@@ -156,6 +161,8 @@ export interface WizardMessages {
 }
 
 export const defaultMessages: WizardMessages = {
+  ...defaultErrorMessages,
+  notAvailable: "n/a",
   stepDetails: "Experiment Details",
   stepFlag: "Flag & Variations",
   stepMetrics: "Select Metrics",
@@ -191,9 +198,6 @@ export const defaultMessages: WizardMessages = {
   loadingResource: (what) => `Loading ${what}…`,
   overridesPending: "Checking the flag's segment overrides: wait for them to load, or press Retry.",
   loadFailed: (what, reason) => `Couldn't load ${what}: ${reason}`,
-  unknownError: "Something went wrong.",
-  invalidResponse: "The server sent data in a shape we do not understand.",
-  timedOut: "The server took too long to answer. Try again in a moment.",
   resourceFlags: "flags",
   resourceFlag: "the flag",
   resourceSegments: "segments",
@@ -316,7 +320,5 @@ export function roleLabel(role: MetricRole, messages: WizardMessages): string {
 
 /** The defaults with the host's overrides on top; an override that is `undefined` keeps the default. */
 export function resolveMessages(overrides: Partial<WizardMessages> | undefined): WizardMessages {
-  if (!overrides) return defaultMessages;
-  const defined = Object.entries(overrides).filter(([, value]) => value !== undefined);
-  return { ...defaultMessages, ...Object.fromEntries(defined) };
+  return resolveCatalogue(defaultMessages, overrides);
 }

@@ -1,12 +1,11 @@
 import type { ExperimentMetric, MetricRole } from "@flagsmith-experimentation/adapters";
+import { type AsyncQuery, Callout, describedBy, FieldError } from "@flagsmith-experimentation/ui";
 import * as ToggleGroup from "@radix-ui/react-toggle-group";
 import { useId } from "react";
 import { Controller, useFormContext } from "react-hook-form";
 import { AdapterState } from "./adapter-state";
-import { describedBy, FieldError } from "./field-error";
 import { roleLabel } from "./messages";
 import type { WizardValues } from "./steps";
-import type { AdapterQuery } from "./use-adapter-query";
 import type { PlannedMetric } from "./wizard-adapters";
 import { useWizardText } from "./wizard-text";
 
@@ -33,7 +32,7 @@ export function setMetricRole(
 }
 
 /** Step 3: choose metrics and give each a role (Primary / Secondary / Guardrail). */
-export function MetricsStep({ metricsQuery }: { metricsQuery: AdapterQuery<PlannedMetric[]> }) {
+export function MetricsStep({ metricsQuery }: { metricsQuery: AsyncQuery<PlannedMetric[]> }) {
   const { messages } = useWizardText();
   const id = useId();
   const {
@@ -58,26 +57,22 @@ export function MetricsStep({ metricsQuery }: { metricsQuery: AdapterQuery<Plann
             const primaries = chosen.filter((m) => m.role === "primary").length;
             return (
               <fieldset
-                className="fe-wizard__fieldset"
+                className="fx-fieldset"
                 aria-invalid={error ? true : undefined}
                 aria-describedby={describedBy(`${id}-hint`, error && `${id}-error`)}
               >
                 <legend>{messages.metricsLegend}</legend>
-                <p id={`${id}-hint`} className="fe-wizard__hint">
+                <p id={`${id}-hint`} className="fx-hint">
                   {messages.metricsHint}
                 </p>
                 <FieldError id={`${id}-error`} message={error} />
-                <ul className="fe-wizard__metric-list">
+                <ul className="fx-wizard-metric-list">
                   {definitions.map((metric, index) => {
                     const selection = chosen.find((m) => m.metricId === metric.id);
                     const inputId = `${id}-metric-${index}`;
                     return (
-                      <li
-                        key={metric.id}
-                        className="fe-wizard__metric"
-                        data-state={selection ? "checked" : "unchecked"}
-                      >
-                        <div className="fe-wizard__metric-choice">
+                      <li key={metric.id} className="fx-wizard-metric" data-state={selection ? "checked" : "unchecked"}>
+                        <div className="fx-wizard-metric-choice">
                           <input
                             id={inputId}
                             ref={index === 0 ? field.ref : undefined}
@@ -88,7 +83,7 @@ export function MetricsStep({ metricsQuery }: { metricsQuery: AdapterQuery<Plann
                           />
                           <label htmlFor={inputId}>{metric.name}</label>
                         </div>
-                        <p id={`${inputId}-detail`} className="fe-wizard__hint">
+                        <p id={`${inputId}-detail`} className="fx-hint">
                           {[
                             metric.description,
                             metric.direction === "increase" ? messages.directionIncrease : messages.directionDecrease,
@@ -99,7 +94,7 @@ export function MetricsStep({ metricsQuery }: { metricsQuery: AdapterQuery<Plann
                         {selection ? (
                           <ToggleGroup.Root
                             type="single"
-                            className="fe-wizard__segmented"
+                            className="fx-wizard-segmented"
                             aria-label={messages.roleFor(metric.name)}
                             value={selection.role}
                             onValueChange={(value) => {
@@ -108,7 +103,7 @@ export function MetricsStep({ metricsQuery }: { metricsQuery: AdapterQuery<Plann
                             }}
                           >
                             {ROLES.map((role) => (
-                              <ToggleGroup.Item key={role} value={role} className="fe-wizard__segment">
+                              <ToggleGroup.Item key={role} value={role} className="fx-wizard-segment">
                                 {roleLabel(role, messages)}
                               </ToggleGroup.Item>
                             ))}
@@ -119,9 +114,9 @@ export function MetricsStep({ metricsQuery }: { metricsQuery: AdapterQuery<Plann
                   })}
                 </ul>
                 {primaries > 1 ? (
-                  <p className="fe-wizard__callout" data-tone="warning" role="status">
+                  <Callout tone="warning" role="status">
                     {messages.multiplePrimaryWarning(primaries)}
-                  </p>
+                  </Callout>
                 ) : null}
               </fieldset>
             );

@@ -1,3 +1,4 @@
+import { Callout } from "@flagsmith-experimentation/ui";
 import type { PowerEstimate } from "./power-estimate";
 import { useWizardText } from "./wizard-text";
 
@@ -6,7 +7,7 @@ export function PowerPanel({ estimate, plannedDays }: { estimate: PowerEstimate;
   const { messages, percent, days } = useWizardText();
   const tooShort = estimate.status === "ok" && plannedDays !== undefined && estimate.days > plannedDays;
   return (
-    <section className="fe-wizard__power" data-state={tooShort ? "too-short" : estimate.status}>
+    <section className="fx-wizard-power" data-state={tooShort ? "too-short" : estimate.status}>
       <h3>{messages.powerHeading}</h3>
       <p>
         {estimate.status === "ok"
@@ -20,9 +21,9 @@ export function PowerPanel({ estimate, plannedDays }: { estimate: PowerEstimate;
                 : messages.powerUnavailableBaseline(estimate.metricName)}
       </p>
       {tooShort && plannedDays !== undefined ? (
-        <p className="fe-wizard__callout" data-tone="warning" role="status">
+        <Callout tone="warning" role="status">
           {messages.powerTooShort(days(plannedDays), days(estimate.days))}
-        </p>
+        </Callout>
       ) : null}
     </section>
   );

@@ -1,22 +1,13 @@
+import { messageKey } from "@flagsmith-experimentation/ui";
 import { useId } from "react";
+import type { WizardMessages } from "./messages";
 import { WIZARD_STEPS, type WizardStepId } from "./steps";
 import { useWizardText } from "./wizard-text";
 
 export type StepState = "done" | "current" | "upcoming";
 
-export function stepName(step: WizardStepId, messages: ReturnType<typeof useWizardText>["messages"]): string {
-  switch (step) {
-    case "details":
-      return messages.stepDetails;
-    case "flag":
-      return messages.stepFlag;
-    case "metrics":
-      return messages.stepMetrics;
-    case "traffic":
-      return messages.stepTraffic;
-    case "review":
-      return messages.stepReview;
-  }
+export function stepName(step: WizardStepId, messages: WizardMessages): string {
+  return messages[messageKey("step", step)];
 }
 
 /**
@@ -37,7 +28,7 @@ export function StepList({
   const { messages } = useWizardText();
   const id = useId();
   return (
-    <nav className="fe-wizard__steps" aria-label={messages.stepListLabel}>
+    <nav className="fx-wizard-steps" aria-label={messages.stepListLabel}>
       <ol>
         {WIZARD_STEPS.map((step, index) => {
           const state = step === current ? "current" : stateOf(step);
@@ -50,23 +41,23 @@ export function StepList({
           return (
             <li
               key={step}
-              className="fe-wizard__step"
+              className="fx-wizard-step"
               data-state={state}
               aria-current={state === "current" ? "step" : undefined}
             >
               <button
                 type="button"
-                className="fe-wizard__step-button"
+                className="fx-wizard-step-button"
                 onClick={() => onSelect(step)}
                 disabled={disabled}
                 aria-describedby={`${id}-${step}`}
               >
-                <span className="fe-wizard__step-number" aria-hidden="true">
+                <span className="fx-wizard-step-number" aria-hidden="true">
                   {index + 1}
                 </span>
-                <span className="fe-wizard__step-name">{stepName(step, messages)}</span>
+                <span className="fx-wizard-step-name">{stepName(step, messages)}</span>
               </button>
-              <span id={`${id}-${step}`} className="fe-wizard__visually-hidden">
+              <span id={`${id}-${step}`} className="fx-visually-hidden">
                 {stateText}
               </span>
             </li>

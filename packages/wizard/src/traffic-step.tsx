@@ -1,12 +1,11 @@
 import type { Flag, SegmentOverride } from "@flagsmith-experimentation/adapters";
+import { type AsyncQuery, Callout, describedBy, FieldError } from "@flagsmith-experimentation/ui";
 import { useId } from "react";
 import { Controller, useFormContext, useWatch } from "react-hook-form";
 import { AdapterState, LoadError, Loading } from "./adapter-state";
-import { describedBy, FieldError } from "./field-error";
 import type { PowerEstimate } from "./power-estimate";
 import { PowerPanel } from "./power-panel";
 import type { WizardValues } from "./steps";
-import type { AdapterQuery } from "./use-adapter-query";
 import { WeightsEditor } from "./weights-editor";
 import type { PlannedSegment } from "./wizard-adapters";
 import { useWizardText } from "./wizard-text";
@@ -19,8 +18,8 @@ export function TrafficStep({
   power,
   plannedDays,
 }: {
-  segmentsQuery: AdapterQuery<PlannedSegment[]>;
-  overridesQuery: AdapterQuery<SegmentOverride[]>;
+  segmentsQuery: AsyncQuery<PlannedSegment[]>;
+  overridesQuery: AsyncQuery<SegmentOverride[]>;
   flag: Flag | undefined;
   power: PowerEstimate;
   plannedDays: number | undefined;
@@ -44,7 +43,7 @@ export function TrafficStep({
   const segmentError = conflict ? undefined : errors.segmentId?.message;
 
   return (
-    <div className="fe-wizard__fields">
+    <div className="fx-wizard-fields">
       <AdapterState
         query={segmentsQuery}
         resource={messages.resourceSegments}
@@ -52,7 +51,7 @@ export function TrafficStep({
         empty={messages.segmentsEmpty}
       >
         {(segments) => (
-          <div className="fe-wizard__field">
+          <div className="fx-field">
             <label htmlFor={`${id}-segment`}>{messages.segmentLabel}</label>
             <select
               id={`${id}-segment`}
@@ -72,7 +71,7 @@ export function TrafficStep({
                 </option>
               ))}
             </select>
-            <p id={`${id}-segment-hint`} className="fe-wizard__hint">
+            <p id={`${id}-segment-hint`} className="fx-hint">
               {messages.segmentHint}
             </p>
             <FieldError id={segmentErrorId} message={segmentError} />
@@ -91,9 +90,9 @@ export function TrafficStep({
       ) : null}
 
       {conflict ? (
-        <div id={conflictId} className="fe-wizard__callout" data-tone="danger" role="alert">
+        <Callout id={conflictId} tone="danger" role="alert">
           <p>{messages.overrideConflict(flag?.name ?? flagId, segmentName)}</p>
-        </div>
+        </Callout>
       ) : null}
 
       <Controller

@@ -1,4 +1,5 @@
 import type { FlagValue, Variation } from "@flagsmith-experimentation/adapters";
+import { Table } from "@flagsmith-experimentation/ui";
 import { useWizardText } from "./wizard-text";
 
 function formatFlagValue(value: FlagValue): string {
@@ -9,28 +10,22 @@ function formatFlagValue(value: FlagValue): string {
 export function VariationsTable({ flagName, variations }: { flagName: string; variations: readonly Variation[] }) {
   const { messages } = useWizardText();
   return (
-    <div className="fe-wizard__table-wrap">
-      <table className="fe-wizard__table">
-        <caption>{messages.variationsCaption(flagName)}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{messages.variationColumn}</th>
-            <th scope="col">{messages.valueColumn}</th>
-            <th scope="col">{messages.roleColumn}</th>
+    <Table
+      caption={messages.variationsCaption(flagName)}
+      columns={[messages.variationColumn, messages.valueColumn, messages.roleColumn]}
+      className="fx-wizard-variations"
+    >
+      <tbody>
+        {variations.map((variation) => (
+          <tr key={variation.key} data-control={variation.isControl || undefined}>
+            <th scope="row">{variation.name}</th>
+            <td>
+              <code>{formatFlagValue(variation.value)}</code>
+            </td>
+            <td>{variation.isControl ? messages.controlRole : messages.treatmentRole}</td>
           </tr>
-        </thead>
-        <tbody>
-          {variations.map((variation) => (
-            <tr key={variation.key} data-control={variation.isControl || undefined}>
-              <th scope="row">{variation.name}</th>
-              <td>
-                <code>{formatFlagValue(variation.value)}</code>
-              </td>
-              <td>{variation.isControl ? messages.controlRole : messages.treatmentRole}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+        ))}
+      </tbody>
+    </Table>
   );
 }

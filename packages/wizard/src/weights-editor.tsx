@@ -1,6 +1,6 @@
 import type { Variation } from "@flagsmith-experimentation/adapters";
+import { Button, describedBy, FieldError } from "@flagsmith-experimentation/ui";
 import { type Ref, useId, useState } from "react";
-import { describedBy, FieldError } from "./field-error";
 import { rebalanceWeights, splitEvenly, totalWeight, type Weights } from "./weights";
 import { useWizardText } from "./wizard-text";
 
@@ -30,26 +30,26 @@ export function WeightsEditor({
 
   return (
     <fieldset
-      className="fe-wizard__fieldset"
+      className="fx-fieldset"
       aria-describedby={describedBy(`${id}-hint`, error && errorId)}
       aria-invalid={error ? true : undefined}
     >
       <legend>{messages.weightsLegend}</legend>
-      <p id={`${id}-hint`} className="fe-wizard__hint">
+      <p id={`${id}-hint`} className="fx-hint">
         {messages.weightsHint}
       </p>
       <FieldError id={errorId} message={error} />
-      <ul className="fe-wizard__weights">
+      <ul className="fx-wizard-weights">
         {variations.map((variation, index) => {
           const inputId = `${id}-weight-${index}`;
           const value = editing?.key === variation.key ? editing.text : String(weights[variation.key] ?? 0);
           return (
-            <li key={variation.key} className="fe-wizard__weight">
+            <li key={variation.key} className="fx-wizard-weight">
               <label htmlFor={inputId}>
-                <span className="fe-wizard__visually-hidden">{messages.weightFor(variation.name)}</span>
+                <span className="fx-visually-hidden">{messages.weightFor(variation.name)}</span>
                 <span aria-hidden="true">{variation.name}</span>
               </label>
-              <span className="fe-wizard__weight-input">
+              <span className="fx-wizard-weight-input">
                 <input
                   id={inputId}
                   ref={index === 0 ? inputRef : undefined}
@@ -76,19 +76,16 @@ export function WeightsEditor({
           );
         })}
       </ul>
-      <div className="fe-wizard__weights-footer">
-        <p className="fe-wizard__hint">{messages.weightsTotal(share(totalWeight(weights)))}</p>
-        <button
-          type="button"
-          className="fe-wizard__button"
-          data-variant="secondary"
+      <div className="fx-wizard-weights-footer">
+        <p className="fx-hint">{messages.weightsTotal(share(totalWeight(weights)))}</p>
+        <Button
           onClick={() => {
             setEditing(undefined);
             onChange(splitEvenly(keys));
           }}
         >
           {messages.splitEvenly}
-        </button>
+        </Button>
       </div>
     </fieldset>
   );

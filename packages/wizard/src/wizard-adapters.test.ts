@@ -1,6 +1,7 @@
 import { AdapterError, createInMemoryAdapters, demoMetrics, demoSegments } from "@flagsmith-experimentation/adapters";
+import { errorKind } from "@flagsmith-experimentation/ui";
 import { describe, expect, it } from "vitest";
-import { errorKind, guardWizardAdapters } from "./wizard-adapters";
+import { guardWizardAdapters } from "./wizard-adapters";
 
 describe("guardWizardAdapters", () => {
   it("passes valid answers through and keeps the planning figures", async () => {

@@ -13,6 +13,7 @@ import {
   metricDefinitionSchema,
   segmentOverrideSchema,
   segmentSchema,
+  withTimeout,
 } from "@flagsmith-experimentation/adapters";
 import * as z from "zod/mini";
 
@@ -43,15 +44,6 @@ export interface GuardedWizardAdapters {
   segments: SegmentsAdapter & { listSegments(): Promise<PlannedSegment[]> };
   metrics: MetricsAdapter & { listMetrics(): Promise<PlannedMetric[]> };
   persistence: Pick<PersistenceAdapter, "saveDraft" | "launch" | "getExperiment">;
-}
-
-/** The `kind` of an adapter error (an `AdapterError`, or any error with a string `kind`), if any. */
-export function errorKind(error: unknown): string | undefined {
-  if (typeof error === "object" && error !== null && "kind" in error) {
-    const { kind } = error as { kind: unknown };
-    return typeof kind === "string" ? kind : undefined;
-  }
-  return undefined;
 }
 
 /** Planning figures are optional extras: anything that is not a usable number is ignored, never an error. */
@@ -88,18 +80,10 @@ async function guarded<T>(
   call: () => Promise<unknown>,
   timeoutMs: number,
 ): Promise<T> {
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new AdapterError("timeout", undefined, { operation })), timeoutMs);
-  });
-  try {
-    const raw = await Promise.race([Promise.resolve().then(call), timeout]);
-    const parsed = schema.safeParse(raw);
-    if (!parsed.success) throw new AdapterError("invalid-response", undefined, { operation, cause: parsed.error });
-    return parsed.data;
-  } finally {
-    clearTimeout(timer);
-  }
+  const raw = await withTimeout(Promise.resolve().then(call), timeoutMs, operation);
+  const parsed = schema.safeParse(raw);
+  if (!parsed.success) throw new AdapterError("invalid-response", undefined, { operation, cause: parsed.error });
+  return parsed.data;
 }
 
 /**

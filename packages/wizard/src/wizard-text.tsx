@@ -1,52 +1,57 @@
-import { createContext, type ReactNode, useContext, useMemo } from "react";
-import { formatIsoDate } from "./dates";
+import {
+  createI18nCatalogue,
+  errorMessage,
+  type Formatters,
+  type I18nProps,
+  I18nProvider,
+  type I18nScope,
+  useI18n,
+  useI18nScope,
+} from "@flagsmith-experimentation/ui";
+import type { ReactNode } from "react";
 import { defaultMessages, type WizardMessages } from "./messages";
 
-export interface WizardText {
-  messages: WizardMessages;
-  locale: string | undefined;
+/** The wizard's catalogue in the kit's one text system. */
+const wizardCatalogue = createI18nCatalogue(defaultMessages);
+
+/** The wizard's messages and locale from its props, for {@link WizardTextProvider}. */
+export function useWizardI18nScope(props: I18nProps<WizardMessages>): I18nScope<WizardMessages> {
+  return useI18nScope(wizardCatalogue, props);
+}
+
+export function WizardTextProvider({ value, children }: { value: I18nScope<WizardMessages>; children: ReactNode }) {
+  return (
+    <I18nProvider catalogue={wizardCatalogue} value={value}>
+      {children}
+    </I18nProvider>
+  );
+}
+
+export interface WizardText extends I18nScope<WizardMessages> {
   /** A relative change as a percentage: 0.05 → "5%". */
-  percent: (fraction: number) => string;
+  percent: Formatters["percentPrecise"];
   /** A whole percentage of traffic: 50 → "50%". */
-  share: (percent: number) => string;
+  share: Formatters["share"];
   /** A plain number: 12000 → "12,000". */
-  count: (value: number) => string;
+  count: Formatters["count"];
   /** A number of days: 14 → "14 days". */
-  days: (count: number) => string;
+  days: Formatters["days"];
   /** A `YYYY-MM-DD` date in the locale's medium style. */
-  date: (isoDate: string) => string;
-}
-
-export function createWizardText(messages: WizardMessages, locale: string | undefined): WizardText {
-  const percentFormat = new Intl.NumberFormat(locale, { style: "percent", maximumFractionDigits: 1 });
-  const countFormat = new Intl.NumberFormat(locale, { maximumFractionDigits: 0 });
-  const daysFormat = new Intl.NumberFormat(locale, { style: "unit", unit: "day", unitDisplay: "long" });
-  return {
-    messages,
-    locale,
-    percent: (fraction) => percentFormat.format(fraction),
-    share: (percent) => percentFormat.format(percent / 100),
-    count: (value) => countFormat.format(value),
-    days: (count) => daysFormat.format(count),
-    date: (isoDate) => formatIsoDate(isoDate, locale),
-  };
-}
-
-const WizardTextContext = createContext<WizardText>(createWizardText(defaultMessages, undefined));
-
-export function WizardTextProvider({
-  messages,
-  locale,
-  children,
-}: {
-  messages: WizardMessages;
-  locale: string | undefined;
-  children: ReactNode;
-}) {
-  const value = useMemo(() => createWizardText(messages, locale), [messages, locale]);
-  return <WizardTextContext.Provider value={value}>{children}</WizardTextContext.Provider>;
+  date: Formatters["date"];
+  /** What to tell the user about an adapter failure. */
+  error: (error: unknown) => string;
 }
 
 export function useWizardText(): WizardText {
-  return useContext(WizardTextContext);
+  const i18n = useI18n(wizardCatalogue);
+  const { format, messages } = i18n;
+  return {
+    ...i18n,
+    percent: format.percentPrecise,
+    share: format.share,
+    count: format.count,
+    days: format.days,
+    date: format.date,
+    error: (error) => errorMessage(error, messages, format),
+  };
 }

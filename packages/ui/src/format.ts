@@ -1,6 +1,20 @@
-/** Number formatting through `Intl`, by metric unit and locale. Never returns "NaN" or "undefined". */
+/** Number and date formatting through `Intl`, by metric unit and locale. Never returns "NaN" or "undefined". */
 
 import type { MetricUnit } from "@flagsmith-experimentation/stats-core";
+
+/**
+ * A locale `Intl` accepts, from what a host passed: `"en_US"` (POSIX style, as Django and Flagsmith write it)
+ * becomes `"en-US"`; anything `Intl` rejects, and an empty string, becomes `undefined` (the runtime's locale).
+ * `Intl` constructors throw a RangeError on a malformed tag: nothing in the kit may pass one to them.
+ */
+export function safeLocale(locale: string | null | undefined): string | undefined {
+  if (typeof locale !== "string" || locale.trim() === "") return undefined;
+  try {
+    return Intl.getCanonicalLocales(locale.trim().replace(/_/g, "-"))[0];
+  } catch {
+    return undefined;
+  }
+}
 
 export interface FormatOptions {
   /** BCP 47 locale; defaults to the runtime's. */
@@ -26,8 +40,14 @@ export interface Formatters {
   count(value: number | null | undefined): string;
   /** A plain percentage of a whole: 0.5 → "50%". */
   percent(value: number | null | undefined): string;
+  /** A percentage with up to one decimal: 0.025 → "2.5%" (detectable lifts). */
+  percentPrecise(value: number | null | undefined): string;
+  /** A share of traffic given in whole percent: 50 → "50%". */
+  share(percent: number | null | undefined): string;
   /** A number of days. */
   days(value: number | null | undefined): string;
+  /** A number of seconds: 30 → "30 seconds". */
+  seconds(value: number | null | undefined): string;
   /** A calendar date given as YYYY-MM-DD (interpreted in UTC). */
   date(value: string | null | undefined): string;
   /** A short calendar date for axis ticks ("Mar 2"). */
@@ -58,7 +78,8 @@ function makeDateFormat(locale: string | undefined, options: Intl.DateTimeFormat
 }
 
 /** Builds the formatters for one locale. Cheap enough per render, memoise per component when hot. */
-export function createFormatters({ locale, currency = "USD", notAvailable }: FormatOptions): Formatters {
+export function createFormatters({ locale: requested, currency = "USD", notAvailable }: FormatOptions): Formatters {
+  const locale = safeLocale(requested);
   const liftFormat = makeNumberFormat(locale, {
     style: "percent",
     signDisplay: "exceptZero",
@@ -71,6 +92,7 @@ export function createFormatters({ locale, currency = "USD", notAvailable }: For
     maximumFractionDigits: 1,
   });
   const percentFormat = makeNumberFormat(locale, { style: "percent", maximumFractionDigits: 0 });
+  const precisePercentFormat = makeNumberFormat(locale, { style: "percent", maximumFractionDigits: 1 });
   const rateFormat = makeNumberFormat(locale, { style: "percent", minimumFractionDigits: 1, maximumFractionDigits: 2 });
   const signedRateFormat = makeNumberFormat(locale, {
     style: "percent",
@@ -93,6 +115,12 @@ export function createFormatters({ locale, currency = "USD", notAvailable }: For
   const daysFormat = makeNumberFormat(locale, {
     style: "unit",
     unit: "day",
+    unitDisplay: "long",
+    maximumFractionDigits: 0,
+  });
+  const secondsFormat = makeNumberFormat(locale, {
+    style: "unit",
+    unit: "second",
     unitDisplay: "long",
     maximumFractionDigits: 0,
   });
@@ -155,8 +183,17 @@ export function createFormatters({ locale, currency = "USD", notAvailable }: For
     percent(value) {
       return isFiniteNumber(value) ? percentFormat.format(value) : notAvailable;
     },
+    percentPrecise(value) {
+      return isFiniteNumber(value) ? precisePercentFormat.format(value) : notAvailable;
+    },
+    share(percent) {
+      return isFiniteNumber(percent) ? precisePercentFormat.format(percent / 100) : notAvailable;
+    },
     days(value) {
       return isFiniteNumber(value) ? daysFormat.format(Math.max(0, Math.ceil(value))) : notAvailable;
+    },
+    seconds(value) {
+      return isFiniteNumber(value) ? secondsFormat.format(value) : notAvailable;
     },
     date(value) {
       return formatDate(dateFormat, value);

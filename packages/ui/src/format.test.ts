@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { createFormatters } from "./format";
+import { createFormatters, safeLocale } from "./format";
 
 const en = createFormatters({ locale: "en-US", notAvailable: "n/a" });
 
@@ -48,5 +48,34 @@ describe("createFormatters", () => {
   it("falls back when the currency code is unknown", () => {
     const odd = createFormatters({ locale: "en-US", currency: "not-a-code", notAvailable: "n/a" });
     expect(odd.value(2, "currency")).toBe("$2.00");
+  });
+});
+
+describe("safeLocale", () => {
+  it("accepts POSIX-style tags and canonicalises them", () => {
+    expect(safeLocale("en_US")).toBe("en-US");
+    expect(safeLocale("de-de")).toBe("de-DE");
+    expect(safeLocale(" pt_BR ")).toBe("pt-BR");
+  });
+
+  it("turns tags Intl would reject into the runtime default instead of a RangeError", () => {
+    for (const tag of ["", "   ", "not a locale", "en_US_POSIX!", "x", "12-34"]) {
+      expect(safeLocale(tag)).toBeUndefined();
+    }
+    expect(safeLocale(undefined)).toBeUndefined();
+  });
+
+  it("lets every formatter work with a malformed locale", () => {
+    const posix = createFormatters({ locale: "en_US", notAvailable: "n/a" });
+    expect(posix.count(12000)).toBe("12,000");
+    expect(posix.date("2026-03-02")).toBe("Mar 2, 2026");
+    const broken = createFormatters({ locale: "not a locale", notAvailable: "n/a" });
+    expect(broken.lift(0.05)).toMatch(/5\.0/);
+  });
+
+  it("formats shares of traffic and detectable lifts with up to one decimal", () => {
+    expect(en.share(50)).toBe("50%");
+    expect(en.percentPrecise(0.025)).toBe("2.5%");
+    expect(en.percentPrecise(0.05)).toBe("5%");
   });
 });
