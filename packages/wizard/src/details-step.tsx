@@ -59,7 +59,7 @@ export function DetailsStep({ today }: { today: Date }) {
             type="date"
             required
             aria-invalid={errors.startDate ? true : undefined}
-            aria-describedby={describedBy(`${id}-dates-hint`, errors.startDate && `${id}-start-error`)}
+            aria-describedby={describedBy(errors.startDate && `${id}-start-error`, `${id}-dates-hint`)}
             {...register("startDate")}
           />
           <FieldError id={`${id}-start-error`} message={errors.startDate?.message} />
@@ -71,7 +71,7 @@ export function DetailsStep({ today }: { today: Date }) {
             type="date"
             required
             aria-invalid={errors.endDate ? true : undefined}
-            aria-describedby={describedBy(`${id}-dates-hint`, errors.endDate && `${id}-end-error`)}
+            aria-describedby={describedBy(errors.endDate && `${id}-end-error`, `${id}-dates-hint`)}
             {...register("endDate")}
           />
           <FieldError id={`${id}-end-error`} message={errors.endDate?.message} />

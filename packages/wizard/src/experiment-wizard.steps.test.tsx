@@ -62,7 +62,9 @@ describe("Experiment Details", { timeout: 30_000 }, () => {
     expect(screen.getByRole("textbox", { name: "Hypothesis" })).toHaveAccessibleDescription(
       expect.stringContaining("Enter a hypothesis"),
     );
-    expect(screen.getByLabelText("Start date")).toHaveAccessibleDescription("Enter a start date.");
+    expect(screen.getByLabelText("Start date")).toHaveAccessibleDescription(
+      expect.stringMatching(/^Enter a start date\. Dates are days in UTC/),
+    );
     expect(screen.getByRole("heading", { level: 2, name: "Experiment Details" })).toBeInTheDocument();
   });
 
@@ -83,14 +85,18 @@ describe("Experiment Details", { timeout: 30_000 }, () => {
     await user.type(end, "2026-02-20");
     await user.click(screen.getByRole("button", { name: "Next" }));
     expect(end).toHaveFocus();
-    expect(end).toHaveAccessibleDescription("The end date must be after the start date.");
+    expect(end).toHaveAccessibleDescription(
+      expect.stringMatching(/^The end date must be after the start date\. Dates are days in UTC/),
+    );
 
     const start = screen.getByLabelText("Start date");
     await user.clear(start);
     await user.type(start, "2026-03-10");
     await user.clear(end);
     await user.type(end, "2026-03-24");
-    expect(screen.getByText(/will be scheduled to start on Mar 10, 2026/)).toBeInTheDocument();
+    expect(
+      screen.getByText(/will be scheduled: it starts .+ \(your time\), 00:00 UTC on the start date/),
+    ).toBeInTheDocument();
     await user.click(screen.getByRole("button", { name: "Next" }));
     expect(await screen.findByRole("heading", { level: 2, name: "Flag & Variations" })).toBeInTheDocument();
   });
