@@ -7,7 +7,7 @@ import { createFlagsmithDemoServices, type FlagsmithDemoServices } from "./flags
  * The whole product through the kit's Flagsmith adapters: flags, segments, metrics and experiments come from
  * Flagsmith's Admin API — replayed in this page as Flagsmith 2.265.0 answers it (no server to start) — and every
  * launch, pause or stop is the request Flagsmith's own dashboard would send. Results come from simulated traffic in
- * the embedded DuckDB, as in "Demo/Full flow".
+ * the embedded DuckDB, read in the shape of Flagsmith's own events table (the warehouse's `schema: "flagsmith"`).
  */
 interface FlagsmithDemoArgs {
   /** The page the demo opens on. */
@@ -55,8 +55,43 @@ export const RunningExperimentResults: Story = {
     const canvas = within(canvasElement);
     await expect(await canvas.findByRole("region", { name: "Recommendation" }, LOAD)).toBeVisible();
     await expect(canvas.getAllByText(/model_v2/).length).toBeGreaterThan(0);
+    // Exposures were found in the Flagsmith-shaped table (by flag name, in this environment): lifts are measured.
+    await expect(canvas.getAllByRole("img", { name: /lift/ }).length).toBeGreaterThan(0);
   },
 };
+
+/** Fills the wizard as a newcomer would (by role and name only) up to "Review & Launch", then confirms the launch. */
+async function createAndLaunch(canvasElement: HTMLElement) {
+  const canvas = within(canvasElement);
+  const user = userEvent.setup();
+  await user.click(await canvas.findByRole("button", { name: "Create Experiment" }, LOAD));
+
+  await user.type(await canvas.findByRole("textbox", { name: "Name" }, LOAD), "Green checkout button");
+  await user.type(canvas.getByRole("textbox", { name: "Hypothesis" }), "A green button lifts checkout conversion.");
+  await user.click(canvas.getByRole("button", { name: "Next" }));
+
+  await canvas.findByRole("heading", { name: "Flag & Variations" }, LOAD);
+  await user.click(await canvas.findByRole("combobox", { name: "Flag" }, LOAD));
+  await user.click(await canvas.findByRole("option", { name: /checkout_cta_color/ }, LOAD));
+  // Flagsmith's option keys, verbatim.
+  await expect(await canvas.findByText("Variant_1", {}, LOAD)).toBeVisible();
+  await user.click(canvas.getByRole("button", { name: "Next" }));
+
+  await canvas.findByRole("heading", { name: "Select Metrics" }, LOAD);
+  await user.click(await canvas.findByRole("checkbox", { name: "Checkout conversion" }, LOAD));
+  await user.click(canvas.getByRole("radio", { name: "Primary" }));
+  await user.click(canvas.getByRole("button", { name: "Next" }));
+
+  await canvas.findByRole("heading", { name: "Segments & Traffic" }, LOAD);
+  await user.selectOptions(await canvas.findByRole("combobox", { name: "Segment" }, LOAD), "Mobile app users");
+  await user.click(canvas.getByRole("button", { name: "Next" }));
+
+  await canvas.findByRole("heading", { name: "Review & Launch" }, LOAD);
+  await user.click(canvas.getByRole("button", { name: "Launch Experiment" }));
+  const dialog = await within(canvasElement.ownerDocument.body).findByRole("dialog", {}, LOAD);
+  await user.click(within(dialog).getByRole("button", { name: "Confirm launch" }));
+  return { dialog, user };
+}
 
 /**
  * Create, launch and read, with the wizard over Flagsmith: the launch reaches the replayed Flagsmith as the requests
@@ -65,36 +100,10 @@ export const RunningExperimentResults: Story = {
 export const CreateLaunchAndRead: Story = {
   play: async ({ canvasElement, loaded }) => {
     const { replay } = loaded.services as FlagsmithDemoServices;
+    await createAndLaunch(canvasElement);
     const canvas = within(canvasElement);
-    const user = userEvent.setup();
-    await user.click(await canvas.findByRole("button", { name: "Create Experiment" }, LOAD));
-
-    await user.type(await canvas.findByRole("textbox", { name: "Name" }, LOAD), "Green checkout button");
-    await user.type(canvas.getByRole("textbox", { name: "Hypothesis" }), "A green button lifts checkout conversion.");
-    await user.click(canvas.getByRole("button", { name: "Next" }));
-
-    await canvas.findByRole("heading", { name: "Flag & Variations" }, LOAD);
-    await user.click(await canvas.findByRole("combobox", { name: "Flag" }, LOAD));
-    await user.click(await canvas.findByRole("option", { name: /checkout_cta_color/ }, LOAD));
-    // Flagsmith's option keys, verbatim.
-    await expect(await canvas.findByText("Variant_1", {}, LOAD)).toBeVisible();
-    await user.click(canvas.getByRole("button", { name: "Next" }));
-
-    await canvas.findByRole("heading", { name: "Select Metrics" }, LOAD);
-    await user.click(await canvas.findByRole("checkbox", { name: "Checkout conversion" }, LOAD));
-    await user.click(canvas.getByRole("radio", { name: "Primary" }));
-    await user.click(canvas.getByRole("button", { name: "Next" }));
-
-    await canvas.findByRole("heading", { name: "Segments & Traffic" }, LOAD);
-    await user.selectOptions(await canvas.findByRole("combobox", { name: "Segment" }, LOAD), "Mobile app users");
-    await user.click(canvas.getByRole("button", { name: "Next" }));
-
-    await canvas.findByRole("heading", { name: "Review & Launch" }, LOAD);
-    await user.click(canvas.getByRole("button", { name: "Launch Experiment" }));
-    const dialog = await within(canvasElement.ownerDocument.body).findByRole("dialog", {}, LOAD);
-    await user.click(within(dialog).getByRole("button", { name: "Confirm launch" }));
-
     await expect(await canvas.findByRole("region", { name: "Recommendation" }, LOAD)).toBeVisible();
+    await expect(canvas.getAllByRole("img", { name: /lift/ }).length).toBeGreaterThan(0);
     await waitFor(() => {
       const writes = replay.requests.filter((r) => r.method !== "GET").map((r) => `${r.method} ${r.path}`);
       expect(writes).toEqual([
@@ -113,5 +122,25 @@ export const CreateLaunchAndRead: Story = {
     await expect(replay.requests.every((r) => r.authorization?.startsWith("Token "))).toBe(true);
     const experiment = replay.world.experiments.find((e) => e.name === "Green checkout button");
     await expect(experiment?.status).toBe("running");
+  },
+};
+
+/** Flagsmith throttles the launch (429 with `Retry-After`): the wizard says so, keeps the draft, and "Retry" launches. */
+export const LaunchRateLimitedByFlagsmith: Story = {
+  play: async ({ canvasElement, loaded }) => {
+    const { replay } = loaded.services as FlagsmithDemoServices;
+    replay.failNext({
+      method: "POST",
+      path: "/api/v1/environments/Mpr5y7yTbxvQDjiJLaTRtB/experiments/",
+      status: 429,
+      body: { detail: "Request was throttled. Expected available in 12 seconds." },
+      headers: { "retry-after": "12" },
+    });
+    const { dialog, user } = await createAndLaunch(canvasElement);
+    const alert = await within(dialog).findByRole("alert", {}, LOAD);
+    await expect(alert).toHaveTextContent("Flagsmith is receiving too many requests; try again in 12 s.");
+    await user.click(within(alert).getByRole("button", { name: "Retry" }));
+    await expect(await within(canvasElement).findByRole("region", { name: "Recommendation" }, LOAD)).toBeVisible();
+    await expect(replay.world.experiments.filter((e) => e.name === "Green checkout button")).toHaveLength(1);
   },
 };

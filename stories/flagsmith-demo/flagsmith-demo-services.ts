@@ -1,4 +1,11 @@
-import { createFlagsmithAdapters, type SimulatedEventModel } from "@flagsmith-experimentation/adapters";
+import {
+  createFlagsmithAdapters,
+  createSqlWarehouse,
+  type Experiment,
+  guardAdapters,
+  type SimulatedEventModel,
+  type WarehouseAdapter,
+} from "@flagsmith-experimentation/adapters";
 import {
   createFlagsmithReplay,
   type FlagsmithReplay,
@@ -9,6 +16,7 @@ import {
 import { createDemoServices, type DemoServices } from "../demo/demo-services";
 import { demoEventModels } from "../demo/demo-traffic";
 import { DEMO_TODAY } from "../demo/demo-world";
+import { type EmbeddedWarehouse, EVENTS_TABLE } from "../demo/embedded-warehouse";
 import { MemoryStorage } from "../demo/memory-storage";
 
 /** Where the demo's Flagsmith "lives": nothing answers there but the replay in this page. */
@@ -44,10 +52,47 @@ export interface FlagsmithDemoServices extends DemoServices {
   replay: FlagsmithReplay;
 }
 
+/** Flagsmith's events table as the demo's warehouse holds it: a view over the simulated events. */
+export const FLAGSMITH_EVENTS_VIEW = "flagsmith_events";
+
+/**
+ * Presents the simulated events (the kit's table) in the shape of Flagsmith's own events table — `environment_key,
+ * event, feature_name, timestamp, identifier, value` with exposures naming the flag and carrying the variant key in
+ * `value`, and values as text — so the results read them with the warehouse's `schema: "flagsmith"`, as they would
+ * read Flagsmith's ClickHouse.
+ */
+async function createFlagsmithEventsView(
+  warehouse: EmbeddedWarehouse,
+  environmentKey: string,
+  flags: { id: number; name: string }[],
+): Promise<void> {
+  await warehouse.query("CREATE OR REPLACE TABLE flagsmith_demo_flags (flag_id VARCHAR, feature_name VARCHAR)", []);
+  await warehouse.query(
+    `INSERT INTO flagsmith_demo_flags VALUES ${flags.map(() => "(?, ?)").join(", ")}`,
+    flags.flatMap((flag) => [String(flag.id), flag.name]),
+  );
+  await warehouse.query("CREATE OR REPLACE TABLE flagsmith_demo_environment (environment_key VARCHAR)", []);
+  await warehouse.query("INSERT INTO flagsmith_demo_environment VALUES (?)", [environmentKey]);
+  await warehouse.query(
+    `CREATE OR REPLACE VIEW ${FLAGSMITH_EVENTS_VIEW} AS
+SELECT environment.environment_key AS environment_key,
+       e.event_name AS event,
+       CASE WHEN e.event_name = '$flag_exposure' THEN flag.feature_name ELSE '' END AS feature_name,
+       e.timestamp AS timestamp,
+       e.identity_key AS identifier,
+       CASE WHEN e.event_name = '$flag_exposure' THEN e.variant_key ELSE coalesce(CAST(e.value AS VARCHAR), '') END AS value
+FROM ${EVENTS_TABLE} AS e
+CROSS JOIN flagsmith_demo_environment AS environment
+LEFT JOIN flagsmith_demo_flags AS flag ON flag.flag_id = e.flag_id`,
+    [],
+  );
+}
+
 /**
  * The demo wired the way a Flagsmith engineer would embed the kit: only `createFlagsmithAdapters` with a base URL, a
  * user token and an environment key. Its `fetch` is the replay of Flagsmith's API (in this page, no server), whose
- * clock is the demo's "today"; results come from simulated traffic in the embedded DuckDB, as in the main demo.
+ * clock is the demo's "today". Results come from simulated traffic in the embedded DuckDB, read through the
+ * warehouse's `schema: "flagsmith"` (flag by name, environment filtered, values as text), as from Flagsmith's table.
  */
 export function createFlagsmithDemoServices(options: { scale?: number } = {}): FlagsmithDemoServices {
   const world = structuredClone(REPLAY_WORLD);
@@ -68,5 +113,38 @@ export function createFlagsmithDemoServices(options: { scale?: number } = {}): F
     eventModels: flagsmithEventModels,
     ...(options.scale !== undefined ? { scale: options.scale } : {}),
   });
-  return { ...services, replay };
+
+  let view: Promise<void> | undefined;
+  const ready = async (experiment?: Experiment) => {
+    const warehouse = await services.embeddedWarehouse();
+    view ??= createFlagsmithEventsView(warehouse, REPLAY_PRODUCTION_KEY, world.features).catch((error: unknown) => {
+      view = undefined;
+      throw error;
+    });
+    await view;
+    if (experiment) await services.ensureTraffic(experiment);
+  };
+  const flagsmithTable = createSqlWarehouse({
+    dialect: "duckdb",
+    eventsTable: FLAGSMITH_EVENTS_VIEW,
+    schema: "flagsmith",
+    query: async (sql, params) => (await services.embeddedWarehouse()).query(sql, params),
+  });
+  const warehouse: WarehouseAdapter = {
+    async testConnection() {
+      await ready();
+      return flagsmithTable.testConnection();
+    },
+    async fetchMetricStats(request) {
+      await ready(request.experiment);
+      return flagsmithTable.fetchMetricStats(request);
+    },
+    async fetchExposureSummary(request) {
+      await ready(request.experiment);
+      return flagsmithTable.fetchExposureSummary(request);
+    },
+  };
+  // Validated like every demo adapter; simulating traffic is real work, so it gets a minute.
+  const guarded = guardAdapters({ warehouse }, { timeoutMs: 60_000 });
+  return { ...services, adapters: { ...services.adapters, warehouse: guarded.warehouse }, replay };
 }

@@ -2,6 +2,7 @@ import { type EventsSource, type EventsTableSchema, resolveEventsSource } from "
 import type { Experiment } from "./experiment";
 import type { MetricStatsGranularity } from "./host-adapters";
 import type { MetricDefinition } from "./metric-definition";
+import { clickHouseMetricStatsSql } from "./metric-stats-sql-clickhouse";
 import type { CovariateOptions } from "./reference-aggregation";
 import { type SqlDialect, type SqlDialectName, SqlParams, sqlDialects } from "./sql-dialect";
 import { EXPOSURE_EVENT_NAME, experimentWindow } from "./warehouse-event";
@@ -109,8 +110,18 @@ function environmentFilter(ctx: Context, column: (name: string) => string = (nam
     : `\n    AND ${column(source.environment)} = ${p.bind(environmentKey)}`;
 }
 
+/** The flag as the table names it: its name (Flagsmith) or its id (kit). */
 function flagValue(source: EventsSource, experiment: ExperimentForSql): string {
-  return source.flagMatchedBy === "name" ? experiment.flagName : experiment.flagId;
+  const flag = source.flagMatchedBy === "name" ? experiment.flagName : experiment.flagId;
+  if (typeof flag !== "string" || flag === "") {
+    throw new WarehouseRequestError(
+      source.flagMatchedBy === "name"
+        ? "Flagsmith's events name the flag: the experiment needs its flag's name."
+        : "The experiment needs a flag.",
+      source.flagMatchedBy === "name" ? "flagName" : "flagId",
+    );
+  }
+  return flag;
 }
 
 /**
@@ -121,16 +132,7 @@ function exposureCtes(ctx: Context, experiment: ExperimentForSql, window: { star
   const { d, p, source: s } = ctx;
   // Placeholders are bound in the order they appear in the text (`?` dialects are positional).
   const exposureEvent = p.bind(EXPOSURE_EVENT_NAME);
-  const flagText = flagValue(s, experiment);
-  if (typeof flagText !== "string" || flagText === "") {
-    throw new WarehouseRequestError(
-      s.flagMatchedBy === "name"
-        ? "Flagsmith's events name the flag: the experiment needs its flag's name."
-        : "The experiment needs a flag.",
-      s.flagMatchedBy === "name" ? "flagName" : "flagId",
-    );
-  }
-  const flag = p.bind(flagText);
+  const flag = p.bind(flagValue(s, experiment));
   const environment = environmentFilter(ctx);
   const start = p.bindInstant(window.start);
   const end = p.bindInstant(window.end);
@@ -192,6 +194,23 @@ export function buildMetricStatsQuery(options: MetricStatsQueryOptions): SqlStat
   const window = experimentWindow(experiment, options.now);
   const withCovariate = (m: MetricDefinition) => covariate !== undefined && m.kind !== "ratio";
   const anyCovariate = metrics.some(withCovariate);
+
+  if (d.name === "clickhouse") {
+    const sql = clickHouseMetricStatsSql({
+      d,
+      p,
+      source: s,
+      environmentKey: ctx.environmentKey,
+      flag: flagValue(s, experiment),
+      variationKeys: experiment.variations.map((v) => v.key),
+      window,
+      metrics,
+      daily,
+      preExposureDays: anyCovariate ? Math.max(0, Math.round(covariate?.preExposureDays ?? 0)) : null,
+      columns: metricColumns,
+    });
+    return { sql, params: p.values };
+  }
 
   const parts: string[] = [exposureCtes(ctx, experiment, window)];
 

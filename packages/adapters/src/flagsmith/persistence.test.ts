@@ -283,6 +283,9 @@ describe("Flagsmith persistence: launch", () => {
 describe("Flagsmith persistence: segment targeting", () => {
   const segmentDraft = { ...checkoutDraft, segmentId: "504", rolloutPercentage: 100 };
 
+  // The override requests are the dashboard's: frontend/common/services/useSegmentOverride.ts (v1, create),
+  // frontend/common/stores/feature-list-store.ts `editFeatureState` (v1, remove) and
+  // frontend/common/services/useFeatureVersion.ts `createFeatureVersion` (v2, one published version per change).
   it("v1: the launch serves the weights to the segment through an override; stop removes it", async () => {
     const { persistence } = adapters();
     const draft = await persistence.saveDraft(segmentDraft);
@@ -325,6 +328,24 @@ describe("Flagsmith persistence: segment targeting", () => {
       `POST /api/v1/environments/${REPLAY_PRODUCTION_KEY}/experiments/${launched.id}/complete/`,
       expect.stringMatching(/^DELETE \/api\/v1\/features\/feature-segments\/\d+\/$/),
     ]);
+    expect((await adapters().segments.listOverrides("4821")).map((o) => o.segmentId)).toEqual(["502", "503"]);
+  });
+
+  it("a stop whose override removal fails says so, and stopping again finishes it", async () => {
+    const { persistence } = adapters();
+    const draft = await persistence.saveDraft(segmentDraft);
+    const launched = await persistence.launch(draft.id, { idempotencyKey: "k", expectedRevision: draft.revision });
+    server.replay.failNext({
+      method: "DELETE",
+      path: /\/feature-segments\/\d+\/$/,
+      status: 503,
+      body: "<html>busy</html>",
+    });
+    const error = await failure(persistence.stop(launched.id));
+    expect(error).toMatchObject({ kind: "server", status: 503 });
+    expect(error.message).toMatch(/stopped in Flagsmith, but the segment still gets its variations/);
+    expect((await adapters().segments.listOverrides("4821")).map((o) => o.segmentId)).toContain("504");
+    expect(await persistence.stop(launched.id)).toMatchObject({ status: "stopped" });
     expect((await adapters().segments.listOverrides("4821")).map((o) => o.segmentId)).toEqual(["502", "503"]);
   });
 
@@ -399,6 +420,8 @@ describe("Flagsmith persistence: acting on a running experiment", () => {
     return { ...all, launched };
   }
 
+  // frontend/common/services/useExperiment.ts: `pauseExperiment`, `startExperiment`, `completeExperiment`,
+  // `updateExperimentRollout` — the same paths, POST without a body (PATCH with one for the rollout).
   it("pauses with pause/, resumes with start/ and stops with complete/", async () => {
     const { persistence, launched } = await launch();
     expect(await persistence.pause?.(launched.id)).toMatchObject({ status: "paused" });

@@ -299,8 +299,13 @@ export function createFlagsmithPersistence(context: Context): PersistenceAdapter
   };
 
   /** Loads a launched experiment and checks that `event` applies to it. */
-  const loadLaunched = async (id: string, event: ExperimentEvent, operation: string) => {
-    const loaded = await load(id, operation);
+  const loadLaunched = async (
+    id: string,
+    event: ExperimentEvent,
+    operation: string,
+    known?: Awaited<ReturnType<typeof load>>,
+  ) => {
+    const loaded = known ?? (await load(id, operation));
     // Drafts are refused here (a lifecycle `conflict`), so what passes is a Flagsmith experiment.
     apply(loaded.experiment, event, operation);
     const { payload } = loaded;
@@ -435,7 +440,14 @@ export function createFlagsmithPersistence(context: Context): PersistenceAdapter
 
     async stop(id) {
       const operation = "persistence.stop";
-      const { env, experiment, flagsmithId } = await loadLaunched(id, { type: "stop" }, operation);
+      const loaded = await load(id, operation);
+      const { env, experiment, payload } = loaded;
+      // Stopping again retries what a first stop could not finish: removing the segment's override.
+      if (payload?.status === "completed" && experiment.status === "stopped" && experiment.segmentId !== null) {
+        await deleteSegmentOverride(client, env, experiment.flagId, experiment.segmentId, operation);
+        return experiment;
+      }
+      const { flagsmithId } = await loadLaunched(id, { type: "stop" }, operation, loaded);
       const stopped = await client.send(
         "POST",
         detailPath(env, flagsmithId, "complete"),
@@ -444,7 +456,21 @@ export function createFlagsmithPersistence(context: Context): PersistenceAdapter
         operation,
       );
       if (experiment.segmentId !== null) {
-        await deleteSegmentOverride(client, env, experiment.flagId, experiment.segmentId, operation);
+        try {
+          await deleteSegmentOverride(client, env, experiment.flagId, experiment.segmentId, operation);
+        } catch (error) {
+          const reason = error instanceof AdapterError ? error : undefined;
+          throw new AdapterError(
+            reason?.kind ?? "network",
+            `The experiment is stopped in Flagsmith, but the segment still gets its variations: removing the segment override failed (${reason?.message ?? String(error)}). Stop it again to retry.`,
+            {
+              operation,
+              cause: error,
+              ...(reason?.status !== undefined ? { status: reason.status } : {}),
+              ...(reason?.retryAfterSeconds !== undefined ? { retryAfterSeconds: reason.retryAfterSeconds } : {}),
+            },
+          );
+        }
       }
       return toExperiment(env, stopped);
     },
