@@ -33,7 +33,11 @@ const hasRef = (ref) => {
 
 function findRange() {
   if (process.env.CHANGESET_BASE) {
-    return { mode: "branch", base: git("merge-base", "HEAD", process.env.CHANGESET_BASE), label: process.env.CHANGESET_BASE };
+    return {
+      mode: "branch",
+      base: git("merge-base", "HEAD", process.env.CHANGESET_BASE),
+      label: process.env.CHANGESET_BASE,
+    };
   }
   const main = ["main", "origin/main"].find(hasRef);
   if (main && git("rev-parse", "HEAD") !== git("rev-parse", main)) {
@@ -87,9 +91,7 @@ for (const file of changedFiles) {
 const changesetDir = join(root, ".changeset");
 const pending = readdirSync(changesetDir).filter((file) => file.endsWith(".md") && file !== "README.md");
 const considered =
-  range.mode === "main"
-    ? pending
-    : pending.filter((file) => changedFiles.includes(`.changeset/${file}`));
+  range.mode === "main" ? pending : pending.filter((file) => changedFiles.includes(`.changeset/${file}`));
 const covered = new Set();
 const problems = [];
 for (const file of pending) {

@@ -12,7 +12,8 @@
 //   esbuild     an esbuild bundle starts DuckDB-Wasm from URLs the host passes, and fails fast with a typed error
 //               without them (never `[object Object]`, never a hang)
 //   css         the kit's stylesheets change no computed style of the host's own elements (focus rings included)
-//   sizes       gzip bytes the host ships for the wizard, the results and both (React excluded), against budgets
+//   sizes       gzip JavaScript the host ships for the wizard, the results and both (React excluded), against
+//               budgets; CSS printed beside it
 //
 //   node scripts/consumer-check.mjs              build the packages, then everything above
 //   node scripts/consumer-check.mjs --no-build   reuse packages/*/dist (npm test builds just before)
@@ -31,7 +32,10 @@ import { freePort, launchChromium, serveStatic } from "./screenshots.mjs";
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 const packages = ["stats-core", "adapters", "wizard", "results-dashboard"];
 
-/** gzip kB (1 kB = 1000 bytes) a host ships for each variant, React and react-dom excluded (issue 16). */
+/**
+ * gzip kB (1 kB = 1000 bytes) of JavaScript a host ships for each variant, React and react-dom excluded (issue 16,
+ * whose figures were measured the same way). The stylesheets are printed beside them.
+ */
 export const BUNDLE_BUDGETS = { wizard: 60, results: 60, both: 85 };
 /**
  * A budget miss fails the check once the bundles fit. Until then the figures are printed and marked, not enforced:
@@ -177,12 +181,12 @@ async function hostStyles(page) {
       };
       return Object.fromEntries([...document.querySelectorAll("[data-host]")].map((el) => [el.dataset.host, read(el)]));
     });
+  await page.evaluate(() => (document.activeElement instanceof HTMLElement ? document.activeElement.blur() : null));
   const styles = { rest: await snapshot() };
-  const focusable = await page.locator("[data-host][data-focusable]").count();
-  await page.evaluate(() => document.body.focus());
-  for (let i = 0; i < focusable; i += 1) {
-    await page.keyboard.press("Tab");
-    const name = await page.evaluate(() => document.activeElement?.getAttribute("data-host") ?? "none");
+  // Each control focused as a keyboard user focuses it (a key press first, so `:focus-visible` applies).
+  for (const name of await page.$$eval("[data-host][data-focusable]", (all) => all.map((el) => el.dataset.host))) {
+    await page.keyboard.press("Shift");
+    await page.locator(`[data-host="${name}"]`).focus();
     styles[`focus ${name}`] = { [name]: (await snapshot())[name] };
   }
   return styles;
@@ -215,18 +219,16 @@ function differences(before, after) {
 
 function printBundleFigures(figures) {
   const kB = (bytes) => (bytes / 1000).toFixed(1);
-  console.log("  host bundle, gzip kB (React and react-dom excluded)");
-  console.log(
-    `  ${"variant".padEnd(9)} ${"JS".padStart(6)} ${"CSS".padStart(6)} ${"total".padStart(6)} ${"budget".padStart(7)}`,
-  );
+  console.log("  host bundle, gzip kB, React and react-dom excluded (budgets apply to the JavaScript)");
+  console.log(`  ${"variant".padEnd(9)} ${"JS".padStart(6)} ${"budget".padStart(7)}       ${"CSS".padStart(5)}`);
   const misses = [];
   for (const [variant, budget] of Object.entries(BUNDLE_BUDGETS)) {
     const { js, css } = figures[variant];
-    const total = js + css;
-    const over = total > budget * 1000;
-    if (over) misses.push(`${variant} ${kB(total)} kB > ${budget} kB`);
+    const over = js > budget * 1000;
+    if (over) misses.push(`${variant} ${kB(js)} kB > ${budget} kB`);
+    const verdict = over ? "✗ over" : "✓     ";
     console.log(
-      `  ${variant.padEnd(9)} ${kB(js).padStart(6)} ${kB(css).padStart(6)} ${kB(total).padStart(6)} ${`≤ ${budget}`.padStart(7)}  ${over ? "✗ over" : "✓"}`,
+      `  ${variant.padEnd(9)} ${kB(js).padStart(6)} ${`≤ ${budget}`.padStart(7)} ${verdict} ${kB(css).padStart(5)}`,
     );
   }
   return misses;
@@ -255,7 +257,9 @@ async function main() {
       () => {
         if (!flag("no-build")) run("pnpm", ["-r", "--filter", "./packages/*", "run", "build"], { cwd: root });
         mkdirSync(packs);
-        run("pnpm", ["-r", "--filter", "./packages/*", "pack", "--pack-destination", packs], { cwd: root });
+        // The published packages only (the private shared UI package is bundled into wizard and results-dashboard).
+        const filters = packages.flatMap((name) => ["--filter", `@flagsmith-experimentation/${name}`]);
+        run("pnpm", ["-r", ...filters, "pack", "--pack-destination", packs], { cwd: root });
         const tarballs = readdirSync(packs).filter((file) => file.endsWith(".tgz"));
         if (tarballs.length !== packages.length)
           throw new Error(`expected ${packages.length} tarballs, got ${tarballs}`);
@@ -263,6 +267,7 @@ async function main() {
       },
       { always: true },
     );
+    if (!results.every((r) => r.ok)) return;
     await check(
       "install",
       () => {

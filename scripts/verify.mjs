@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// The whole check behind `npm test`: changesets (scripts/check-changesets.mjs), lint, typecheck, builds, publint, size budgets, then every vitest
+// The whole check behind `npm test`: changesets (scripts/check-changesets.mjs), lint, typecheck, builds, publint, size budgets, the consumer check, then every vitest
 // project (unit in Node/jsdom, browser and stories in Chromium). Each step's time is printed; the last
 // line is the test runner's summary ("N passed, N failed").
 import { spawnSync } from "node:child_process";
@@ -17,6 +17,8 @@ const steps = [
   ["build", "pnpm", ["run", "build"]],
   ["publint", "pnpm", ["run", "publint"]],
   ["size budgets", "pnpm", ["run", "size"]],
+  // The packed tarballs in a fresh Vite + React host (test/consumer): types, builds, dev server, SSR, require, CSS, sizes.
+  ["consumer check", "node", ["scripts/consumer-check.mjs", "--no-build"]],
   [
     "tests (unit, browser, storybook)",
     "pnpm",

@@ -273,7 +273,6 @@ export function createSqlWarehouse(options: SqlWarehouseOptions): SqlWarehouseAd
         return parsed.data;
       });
       const now = clock();
-      const shape = { covariate: options.covariate, now } as const;
       const readOptions = options.covariate ? { covariate: options.covariate, now } : { now };
       if (!hasWindow(request.experiment) || metrics.length === 0) {
         return request.granularity === "total" ? metricStatsFromRows([], { ...request, metrics }, readOptions) : [];
@@ -285,8 +284,7 @@ export function createSqlWarehouse(options: SqlWarehouseOptions): SqlWarehouseAd
             experiment: request.experiment,
             metrics,
             granularity: request.granularity,
-            now: shape.now,
-            ...(shape.covariate ? { covariate: shape.covariate } : {}),
+            ...readOptions,
           }),
         operation,
       );

@@ -1,5 +1,5 @@
 import { isFiniteNumber } from "@flagsmith-experimentation/ui";
-import { scaleLinear } from "@visx/scale";
+import { linearScale } from "./linear-scale";
 
 /** One lift to draw on a shared, zero-centred axis: the estimate and its interval. */
 export interface LiftExtent {
@@ -37,7 +37,7 @@ export interface LiftGeometry {
 }
 
 export function liftGeometry(extent: LiftExtent, domain: LiftDomain, width: number): LiftGeometry {
-  const scale = scaleLinear<number>({ domain: [-domain.bound, domain.bound], range: [0, width], clamp: true });
+  const scale = linearScale({ domain: [-domain.bound, domain.bound], range: [0, width], clamp: true });
   const at = (value: number | null | undefined): number | undefined => {
     return isFiniteNumber(value) ? scale(value) : undefined;
   };

@@ -9,10 +9,10 @@ import {
 } from "@flagsmith-experimentation/ui";
 import { localPoint } from "@visx/event";
 import { Group } from "@visx/group";
-import { scaleLinear } from "@visx/scale";
 import { Area, LinePath } from "@visx/shape";
 import { type KeyboardEvent, type PointerEvent, useEffect, useId, useMemo, useRef, useState } from "react";
 import { formatLift, orderMetrics } from "./analysis-view";
+import { linearScale } from "./linear-scale";
 import { buildTrendData, nearestDateIndex, type TrendData, type TrendSeries, type TrendView } from "./trend-series";
 import { type LocaleTextProps, ResultsTextProvider, useLocaleText, useResultsText } from "./use-locale-text";
 
@@ -92,7 +92,7 @@ function Plot({
   const lastDate = data.dates[data.dates.length - 1] ?? "";
   const x = useMemo(
     () =>
-      scaleLinear<number>({
+      linearScale({
         domain: [Date.parse(`${firstDate}T00:00:00Z`), Date.parse(`${lastDate}T00:00:00Z`)],
         range: [0, innerWidth],
       }),
@@ -101,7 +101,7 @@ function Plot({
   const [lo, hi] = data.extent ?? [0, 1];
   const pad = (hi - lo) * 0.08 || Math.abs(hi) * 0.1 || 1;
   const y = useMemo(
-    () => scaleLinear<number>({ domain: [lo - pad, hi + pad], range: [innerHeight, 0], nice: true }),
+    () => linearScale({ domain: [lo - pad, hi + pad], range: [innerHeight, 0], nice: 10 }),
     [lo, hi, pad, innerHeight],
   );
   const activeDate = active ? data.dates[active.index] : undefined;
