@@ -1,11 +1,11 @@
-import type { Flag, FlagsAdapter } from "@flagsmith-experimentation/adapters";
+import { type Flag, type FlagsAdapter, isFlagEligible } from "@flagsmith-experimentation/adapters";
 import { type AsyncQuery, Callout, FieldError, useAsyncState } from "@flagsmith-experimentation/ui";
 import { useId, useState } from "react";
 import { Controller, useFormContext, useWatch } from "react-hook-form";
 import { LoadError, Loading } from "./adapter-state";
 import { FlagCombobox } from "./flag-combobox";
 import { safeHref } from "./safe-href";
-import { hasTreatmentVariation, type WizardValues } from "./steps";
+import type { WizardValues } from "./steps";
 import { useDebouncedValue } from "./use-debounced-value";
 import { VariationsTable } from "./variations-table";
 import { useWizardText } from "./wizard-text";
@@ -44,7 +44,7 @@ export function FlagStep({
   // Filter what is on screen right away; the adapter's search (debounced) brings in what is not.
   const needle = search.trim().toLowerCase();
   const flags = (flagsQuery.data ?? []).filter((flag) => flag.name.toLowerCase().includes(needle));
-  const ineligibleCurrent = currentFlag && !hasTreatmentVariation(currentFlag) ? currentFlag : undefined;
+  const ineligibleCurrent = currentFlag && !isFlagEligible(currentFlag) ? currentFlag : undefined;
   const explained = rejected ?? ineligibleCurrent;
   // Only http(s) and relative links: a host's URL built from flag data must never become a script.
   const explainedHref = explained && flagHref ? safeHref(flagHref(explained)) : undefined;
