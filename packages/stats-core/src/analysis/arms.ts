@@ -41,21 +41,25 @@ export function armsOf(
   const expected = hasStatsKind(metric.kind) ? STATS_KIND_OF[metric.kind] : undefined;
   return variations.map((variation): Arm => {
     const stats = rows?.get(variation.key);
-    const invalidArm = (failure: Failure): InvalidArm => ({ variation, stats, moments: null, failure });
     if (stats === undefined) {
-      return invalidArm(insufficient("missing-data", `${variation.key}: no statistics yet`, variation.key));
+      const failure = insufficient("missing-data", `${variation.key}: no statistics yet`, variation.key);
+      return { variation, stats, moments: null, failure };
     }
-    if (expected === undefined) return invalidArm(invalid("kind-mismatch", `unknown metric kind for ${metric.id}`));
+    if (expected === undefined) {
+      return {
+        variation,
+        stats,
+        moments: null,
+        failure: invalid("kind-mismatch", `unknown metric kind for ${metric.id}`),
+      };
+    }
     if (stats.kind !== expected) {
-      return invalidArm(
-        invalid(
-          "kind-mismatch",
-          `${variation.key}: expected ${expected} statistics for a ${metric.kind} metric`,
-          variation.key,
-        ),
-      );
+      const message = `${variation.key}: expected ${expected} statistics for a ${metric.kind} metric`;
+      return { variation, stats, moments: null, failure: invalid("kind-mismatch", message, variation.key) };
     }
     const moments = momentsOf(stats, variation.key);
-    return "reason" in moments ? invalidArm(moments) : { variation, stats, moments, failure: null };
+    return "reason" in moments
+      ? { variation, stats, moments: null, failure: moments }
+      : { variation, stats, moments, failure: null };
   });
 }

@@ -2,6 +2,7 @@
 import { checkAlpha, checkDifference } from "../effect";
 import { DEFAULT_TUNING } from "../frequentist";
 import { type Failure, invalid } from "../reasons";
+import { sequentialRho } from "../sequential";
 import type { AnalysisInput, Correction, Difference, Engine, ExperimentStatus } from "../types";
 
 export const DEFAULT_RISK_THRESHOLD = 0.0025;
@@ -11,6 +12,8 @@ export type Settings = {
   engine: Engine;
   /** N* of the confidence sequences, or undefined for fixed-horizon intervals. */
   tuning: number | undefined;
+  /** ρ of the confidence sequences for `alpha` and `tuning` (computed once; NaN without sequential). */
+  rho: number;
   alpha: number;
   difference: Difference;
   correction: Correction;
@@ -86,6 +89,7 @@ export function settingsOf(input: AnalysisInput): Settings | Failure {
   return {
     engine,
     tuning,
+    rho: tuning === undefined ? Number.NaN : sequentialRho(alpha, tuning),
     alpha,
     difference,
     correction,
