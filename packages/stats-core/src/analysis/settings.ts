@@ -36,7 +36,7 @@ function isPositiveFinite(x: unknown): x is number {
 function tuningOf(sequential: unknown): number | undefined | Failure {
   if (sequential === undefined || sequential === false || sequential === null) return undefined;
   if (sequential === true) return DEFAULT_TUNING;
-  const tuning = typeof sequential === "object" ? (sequential as { tuning?: unknown }).tuning : undefined;
+  const tuning = typeof sequential === "object" && "tuning" in sequential ? sequential.tuning : undefined;
   if (typeof tuning === "number" && Number.isFinite(tuning) && tuning >= 1) return tuning;
   return invalid("invalid-option", "sequential must be a boolean or { tuning: number ≥ 1 }");
 }
