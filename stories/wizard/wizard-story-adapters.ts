@@ -1,12 +1,12 @@
+import type { MetricDefinition, Segment } from "@flagsmith-experimentation/adapters";
 import {
   createInMemoryAdapters,
   demoMetrics,
   demoSegments,
+  demoWorld,
   type InMemoryAdapters,
   type InMemoryAdaptersOptions,
-  type MetricDefinition,
-  type Segment,
-} from "@flagsmith-experimentation/adapters";
+} from "@flagsmith-experimentation/adapters/testing";
 
 /** The stories' "today": pinned so dates, defaults and the launch status never drift. */
 export const storyToday = new Date(2026, 2, 2);
@@ -35,6 +35,7 @@ export const plannedMetrics: MetricDefinition[] = demoMetrics.map((metric) => {
  */
 export function createStoryAdapters(options: InMemoryAdaptersOptions = {}): InMemoryAdapters {
   return createInMemoryAdapters({
+    ...demoWorld,
     now: () => storyToday,
     segments: plannedSegments,
     metrics: plannedMetrics,

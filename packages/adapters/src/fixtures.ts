@@ -6,8 +6,9 @@ import { type SimulatedEventModel, simulateTraffic, type TrafficSimulationOption
 import type { WarehouseEvent } from "./warehouse-event";
 
 /**
- * Demo data for stories, tests and the demo: realistic flags (multivariate and single-variant),
- * segments (one already overriding a flag), the usual product metrics, and experiments in every status.
+ * The kit's fixture world, for tests, stories and the demo (exported by `@flagsmith-experimentation/adapters/testing`,
+ * never by the production entry): realistic flags (multivariate and single-variant), segments (one already
+ * overriding a flag), the usual product metrics, and experiments in every status.
  */
 
 /** The Flagsmith environment the demo experiments run in. */
@@ -232,6 +233,15 @@ export const demoExperiments: Experiment[] = /* @__PURE__ */ ((): Experiment[] =
   ];
 })();
 
+/** The whole fixture world, ready for `createInMemoryAdapters({ ...demoWorld })`. */
+export const demoWorld = {
+  flags: demoFlags,
+  segments: demoSegments,
+  overrides: demoOverrides,
+  metrics: demoMetrics,
+  experiments: demoExperiments,
+};
+
 /**
  * How the demo's identities behave (SPEC §7 events), with true effects for the checkout experiment:
  * green converts better, orange slows pages down a little.
@@ -261,7 +271,7 @@ export const demoEventModels: SimulatedEventModel[] = [
 
 /**
  * Simulated traffic for a demo experiment (default: the running checkout experiment), deterministic per seed.
- * Pass the events to `createInMemoryAdapters({ events })` to get results in stories and the demo.
+ * Pass the events to `createInMemoryAdapters({ ...demoWorld, events })` to get results in stories and the demo.
  */
 export function simulateDemoTraffic(
   options: Partial<Omit<TrafficSimulationOptions, "flagId" | "startDate" | "endDate" | "weights">> & {

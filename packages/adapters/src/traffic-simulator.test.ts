@@ -1,7 +1,7 @@
 import { assignVariation, srmTest } from "@flagsmith-experimentation/stats-core";
 import { describe, expect, it } from "vitest";
 import type { Experiment } from "./experiment";
-import { demoExperiments, demoMetrics, simulateDemoTraffic } from "./fixtures";
+import { demoExperiments, demoMetrics, demoWorld, simulateDemoTraffic } from "./fixtures";
 import { createInMemoryAdapters } from "./in-memory-adapters";
 import { aggregateMetricStats, assignExposedIdentities } from "./reference-aggregation";
 import { generateTrafficEvents, simulateTraffic, type TrafficSimulationOptions } from "./traffic-simulator";
@@ -102,7 +102,7 @@ describe("traffic simulator", { timeout: 30_000 }, () => {
 describe("in-memory warehouse over simulated traffic", () => {
   it("serves totals, cumulative days and the exposure health check", async () => {
     const events = simulateDemoTraffic({ identities: 1500 });
-    const { warehouse } = createInMemoryAdapters({ events });
+    const { warehouse } = createInMemoryAdapters({ ...demoWorld, events });
     const running = demoExperiments[0] as Experiment;
     const totals = await warehouse.fetchMetricStats({
       experiment: running,

@@ -4,15 +4,18 @@
  * Nothing here hard-codes an analysis result.
  */
 import {
-  createInMemoryAdapters,
   type Experiment,
   guardWarehouseAdapter,
-  type InMemoryAdaptersOptions,
   type MetricDefinition,
   type MetricRole,
   type MetricStatsRow,
   type WarehouseAdapter,
 } from "@flagsmith-experimentation/adapters";
+import {
+  createInMemoryAdapters,
+  demoWorld,
+  type InMemoryAdaptersOptions,
+} from "@flagsmith-experimentation/adapters/testing";
 import { type AnalysisOptions, type AnalysisResult, analyzeExperiment } from "@flagsmith-experimentation/stats-core";
 import type { ResultsAdapters } from "./load-results";
 
@@ -195,6 +198,7 @@ export function scenarioAdapters(
 ): ResultsAdapters & { controls: ReturnType<typeof createInMemoryAdapters>["controls"] } {
   const { excludedMultipleVariations = 0, ...inMemoryOptions } = options;
   const memory = createInMemoryAdapters({
+    ...demoWorld,
     ...inMemoryOptions,
     experiments: [scenario.experiment],
     metrics: scenario.metrics,
