@@ -64,16 +64,23 @@ export const demoFlags: Flag[] = [
   },
 ];
 
+/** Segments with the identities entering them per day (the wizard's power estimate uses it). */
 export const demoSegments: Segment[] = [
-  { id: "everyone", name: "All users", description: "Every identity." },
-  { id: "eu-customers", name: "EU customers", description: "Identities whose country is in the EU." },
-  { id: "beta-testers", name: "Beta testers", description: "Opted into early features." },
-  { id: "mobile-web", name: "Mobile web", description: "Sessions from mobile browsers." },
+  { id: "everyone", name: "All users", description: "Every identity.", expectedDailyTraffic: 24_000 },
+  {
+    id: "eu-customers",
+    name: "EU customers",
+    description: "Identities whose country is in the EU.",
+    expectedDailyTraffic: 6_000,
+  },
+  { id: "beta-testers", name: "Beta testers", description: "Opted into early features.", expectedDailyTraffic: 400 },
+  { id: "mobile-web", name: "Mobile web", description: "Sessions from mobile browsers.", expectedDailyTraffic: 900 },
 ];
 
 /** Beta testers already see a fixed checkout colour: the wizard must refuse this segment for that flag. */
 export const demoOverrides: SegmentOverride[] = [{ flagId: "checkout-cta", segmentId: "beta-testers" }];
 
+/** The usual product metrics, with today's baselines (rates for occurrences; mean and sd for the others). */
 export const demoMetrics: MetricDefinition[] = [
   {
     id: "conversion",
@@ -83,6 +90,7 @@ export const demoMetrics: MetricDefinition[] = [
     eventName: "purchase",
     direction: "increase",
     unit: "percent",
+    baseline: 0.032,
   },
   {
     id: "revenue-per-user",
@@ -92,6 +100,8 @@ export const demoMetrics: MetricDefinition[] = [
     eventName: "purchase",
     direction: "increase",
     unit: "currency",
+    baseline: 2.4,
+    baselineSd: 14,
   },
   {
     id: "page-load-time",
@@ -102,6 +112,8 @@ export const demoMetrics: MetricDefinition[] = [
     denominatorEventName: "page_view",
     direction: "decrease",
     unit: "ms",
+    baseline: 820,
+    baselineSd: 310,
   },
   {
     id: "add-to-cart",
@@ -111,6 +123,8 @@ export const demoMetrics: MetricDefinition[] = [
     eventName: "add_to_cart",
     direction: "increase",
     unit: "number",
+    baseline: 0.6,
+    baselineSd: 1.4,
   },
   {
     id: "support-tickets",
@@ -120,6 +134,7 @@ export const demoMetrics: MetricDefinition[] = [
     eventName: "support_ticket",
     direction: "decrease",
     unit: "percent",
+    baseline: 0.011,
   },
   {
     id: "sessions",

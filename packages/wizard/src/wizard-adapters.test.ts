@@ -20,10 +20,10 @@ describe("guardWizardAdapters", () => {
     const adapters = guardWizardAdapters(raw);
     const segments = await adapters.segments.listSegments();
     expect(segments[0]).toEqual({ ...demoSegments[0], expectedDailyTraffic: 1200 });
-    expect(segments[1]).toEqual(demoSegments[1]);
+    expect(segments[1]).toEqual({ ...demoSegments[1], expectedDailyTraffic: undefined });
     const metrics = await adapters.metrics.listMetrics();
-    expect(metrics[0]).toEqual({ ...demoMetrics[0], baseline: 0.1 });
-    expect(metrics[1]).toEqual(demoMetrics[1]);
+    expect(metrics[0]).toEqual({ ...demoMetrics[0], baseline: 0.1, baselineSd: undefined });
+    expect(metrics[1]).toEqual({ ...demoMetrics[1], baseline: undefined, baselineSd: undefined });
     expect((await adapters.flags.listFlags({ search: "pricing" })).map((f) => f.id)).toEqual(["pricing-layout"]);
   });
 
