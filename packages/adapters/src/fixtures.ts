@@ -258,7 +258,7 @@ export const demoWorld = {
 };
 
 /**
- * How the demo's identities behave (SPEC §7 events), with true effects for the checkout experiment:
+ * How the demo's identities behave (the kit's events, docs/warehouse-sql.md), with true effects for the checkout experiment:
  * green converts better, orange slows pages down a little.
  */
 export const demoEventModels: SimulatedEventModel[] = [

@@ -50,7 +50,7 @@ export interface InMemoryAdaptersOptions {
   overrides?: SegmentOverride[];
   metrics?: MetricDefinition[];
   experiments?: Experiment[];
-  /** Events the warehouse aggregates (SPEC §7 event model), e.g. from `simulateTraffic`. */
+  /** Events the warehouse aggregates (the kit's event model, docs/warehouse-sql.md), e.g. from `simulateTraffic`. */
   events?: readonly WarehouseEvent[];
   /** Options of the reference aggregation behind `warehouse.fetchMetricStats` (CUPED covariate). */
   aggregation?: AggregationOptions;

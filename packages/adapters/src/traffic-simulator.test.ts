@@ -116,7 +116,7 @@ describe("in-memory warehouse over simulated traffic", () => {
       metrics: demoMetrics.slice(0, 1),
       granularity: "day",
     });
-    // Once launched, the window runs from the launch (SPEC §9): the first day is the launch day.
+    // Once launched, the window runs from the launch (docs/warehouse-sql.md): the first day is the launch day.
     expect(daily[0]?.date).toBe(running.launchedAt?.slice(0, 10));
     const summary = await warehouse.fetchExposureSummary?.({ experiment: running });
     expect(Object.values(summary?.exposures ?? {}).reduce((a, b) => a + b, 0)).toBe(1500);
