@@ -1,4 +1,5 @@
-import { createInMemoryAdapters, type Experiment } from "@flagsmith-experimentation/adapters";
+import type { Experiment } from "@flagsmith-experimentation/adapters";
+import { createInMemoryAdapters, demoWorld } from "@flagsmith-experimentation/adapters/testing";
 import { render, screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
@@ -30,7 +31,7 @@ afterAll(() => {
 const now = new Date("2026-03-01T20:00:00Z");
 
 function setup() {
-  const adapters = createInMemoryAdapters({ now: () => now });
+  const adapters = createInMemoryAdapters({ ...demoWorld, now: () => now });
   const onLaunched = vi.fn<(experiment: Experiment) => void>();
   const user = userEvent.setup();
   render(<ExperimentWizard adapters={adapters} today={now} onLaunched={onLaunched} locale="en-US" />);
