@@ -150,10 +150,13 @@ describe("checkLaunchReadiness", () => {
     startDate: "2026-03-01",
     endDate: "2026-03-14",
     flagId: "f1",
+    flagName: "green-checkout",
     variations: flag.variations,
     metrics: [{ metricId: "m1", role: "primary" }],
     segmentId: "s1",
+    rolloutPercentage: 100,
     weights: { control: 50, green: 50 },
+    minimumDetectableEffect: 0.05,
   };
   const base = {
     values,
