@@ -114,6 +114,7 @@ export function useLaunch(deps: LaunchDeps): () => Promise<void> {
           step: blocked.step,
           notice: text.messages.launchFieldErrors,
           issues: blocked.issues,
+          fromServer: true,
         });
         return;
       }

@@ -64,7 +64,14 @@ export type WizardEvent =
   | { type: "dialog"; open: boolean }
   | { type: "launch-started" }
   /** The launch found a problem: back to `step`, with a notice or the step's issues. */
-  | { type: "launch-blocked"; step: WizardStepId; notice?: string; issues?: readonly StepIssue[] }
+  | {
+      type: "launch-blocked";
+      step: WizardStepId;
+      notice?: string;
+      issues?: readonly StepIssue[];
+      /** The issues are the server's field errors (not found by the wizard's own checks). */
+      fromServer?: boolean;
+    }
   | { type: "launch-failed"; error: unknown; retryAt?: number | undefined }
   /** The launch found the stored draft changed since the review. */
   | { type: "launch-conflict"; current: Experiment }
@@ -155,7 +162,11 @@ export function wizardReducer(state: WizardState, event: WizardEvent): WizardSta
         returnToReview: true,
         notice,
       };
-      if (event.issues && event.issues.length > 0) return showIssues(closed, event.step, event.issues);
+      if (event.issues && event.issues.length > 0) {
+        const shown = showIssues(closed, event.step, event.issues);
+        // The server's field errors stay until the next "Next": the wizard's own checks would not find them again.
+        return event.fromServer ? { ...shown, attempted: false } : shown;
+      }
       return goTo(closed, event.step);
     }
     case "launch-failed":
