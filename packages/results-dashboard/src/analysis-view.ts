@@ -145,14 +145,50 @@ export function roleLabel(role: MetricRole, m: ResultsMessages): string {
   return role === "primary" ? m.rolePrimary : role === "secondary" ? m.roleSecondary : m.roleGuardrail;
 }
 
+/** A p-value in a sentence: "p = 0.042", or "p < 0.001" below the floor (never "p = < 0.001"). */
+export function pValueText(
+  pValue: number | null | undefined,
+  m: Pick<ResultsMessages, "pValueLabel" | "pValueBelowLabel" | "adjustedPValueLabel" | "adjustedPValueBelowLabel">,
+  f: Pick<Formatters, "pValueParts">,
+  adjusted = false,
+): string {
+  const { relation, value } = f.pValueParts(pValue);
+  const template = adjusted
+    ? relation === "<"
+      ? m.adjustedPValueBelowLabel
+      : m.adjustedPValueLabel
+    : relation === "<"
+      ? m.pValueBelowLabel
+      : m.pValueLabel;
+  return formatMessage(template, { value });
+}
+
 /** Text of a lift's significance: chance to win (Bayesian) or the (adjusted) p-value (frequentist). */
 export function significanceText(variation: VariationMetricResult, m: ResultsMessages, f: Formatters): string {
   const lift = variation.lift;
   if (!lift) return m.notAvailable;
   if (lift.chanceToWin !== null) return formatMessage(m.chanceToWin, { value: f.probability(lift.chanceToWin) });
-  if (lift.adjustedPValue !== null && lift.adjusted) {
-    return formatMessage(m.adjustedPValueLabel, { value: f.pValue(lift.adjustedPValue) });
-  }
-  if (lift.pValue !== null) return formatMessage(m.pValueLabel, { value: f.pValue(lift.pValue) });
+  if (lift.adjustedPValue !== null && lift.adjusted) return pValueText(lift.adjustedPValue, m, f, true);
+  if (lift.pValue !== null) return pValueText(lift.pValue, m, f);
   return m.notAvailable;
+}
+
+/**
+ * Conversions and users beside a rate ("1,234 / 12,600 users") for occurrence metrics, users alone for the others;
+ * nothing for a variation without users.
+ */
+export function countsText(
+  metric: Pick<MetricAnalysis, "kind">,
+  variation: Pick<VariationMetricResult, "value" | "n" | "status">,
+  m: Pick<ResultsMessages, "conversionsOfUsers" | "usersCount">,
+  f: Pick<Formatters, "count">,
+): string | undefined {
+  if (variation.status === "invalid-input" || !(variation.n > 0)) return undefined;
+  if (metric.kind === "occurrence") {
+    return formatMessage(m.conversionsOfUsers, {
+      conversions: f.count(Math.round(variation.value * variation.n)),
+      users: f.count(variation.n),
+    });
+  }
+  return formatMessage(m.usersCount, { users: f.count(variation.n) });
 }

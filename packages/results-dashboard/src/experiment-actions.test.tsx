@@ -57,9 +57,12 @@ describe("ExperimentActions", () => {
       name: "Checkout button colour (copy)",
       hypothesis: experiment.hypothesis,
       flagId: experiment.flagId,
+      flagName: experiment.flagName,
+      environmentKey: experiment.environmentKey,
       variations: experiment.variations,
       metrics: experiment.metrics,
       segmentId: experiment.segmentId,
+      rolloutPercentage: experiment.rolloutPercentage,
       weights: experiment.weights,
     });
   });

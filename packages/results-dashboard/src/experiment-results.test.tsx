@@ -19,8 +19,14 @@ describe("ExperimentResults", () => {
       <ExperimentResults experimentId={scenario.experiment.id} adapters={adapters} locale="en-US" />,
     );
     expect(screen.getByRole("status")).toHaveTextContent("Loading results…");
+    // The header comes first (name, status, day), with skeletons shaped like the cards and table below it.
     expect(await screen.findByRole("heading", { name: "Results: Checkout button colour" })).toBeInTheDocument();
-    expect(screen.getByRole("region", { name: "Recommendation" })).toHaveTextContent("Declare a winner");
+    const article = screen.getByRole("article", { name: "Results: Checkout button colour" });
+    if (article.getAttribute("data-state") === "loading") {
+      expect(within(article).getByRole("status")).toHaveTextContent("Loading results…");
+    }
+    expect(await screen.findByRole("region", { name: "Recommendation" })).toHaveTextContent("Declare a winner");
+    expect(article).toHaveAttribute("data-state", "ready");
     expect(screen.getByRole("table", { name: "Metrics comparison" })).toBeInTheDocument();
     expect(screen.getByRole("img", { name: "+15.0% lift" })).toBeInTheDocument();
     await expectNoAxeViolations(container);
@@ -31,8 +37,9 @@ describe("ExperimentResults", () => {
     const { metrics } = clearWinnerScenario();
     const adapters = createInMemoryAdapters({ experiments: [experiment], metrics, events: [] });
     render(<ExperimentResults experimentId={experiment.id} adapters={adapters} />);
-    expect(await screen.findByRole("heading", { name: "No data yet" })).toBeInTheDocument();
-    expect(screen.getByText(/first exposures appear within/)).toBeInTheDocument();
+    expect(await screen.findByText("No data yet")).toBeInTheDocument();
+    expect(screen.getByText(/first exposures appear within/i)).toBeInTheDocument();
+    expect(screen.getByRole("heading", { name: "Results: Checkout button colour" })).toBeInTheDocument();
     expect(screen.getByRole("button", { name: "Refresh" })).toBeInTheDocument();
   });
 
@@ -59,8 +66,11 @@ describe("ExperimentResults", () => {
       }).warehouse,
     };
     render(<ExperimentResults experimentId={scenario.experiment.id} adapters={broken} />);
-    expect(await screen.findByRole("heading", { name: "Results could not be loaded" })).toBeInTheDocument();
-    expect(screen.getByRole("alert")).toHaveTextContent(/shape we do not understand/);
+    // The experiment loaded: its header stays, the statistics' failure is said below it with Retry.
+    expect(await screen.findByRole("alert")).toHaveTextContent(/shape we do not understand/);
+    expect(screen.getByText("Results could not be loaded")).toBeInTheDocument();
+    expect(screen.getByRole("heading", { name: "Results: Checkout button colour" })).toBeInTheDocument();
+    expect(screen.getByRole("button", { name: "Retry" })).toBeInTheDocument();
   });
 
   it("reports a malformed experiment from an unguarded host adapter as a readable error, not a crash", async () => {

@@ -4,7 +4,7 @@ import type {
   RecommendationVerdict,
 } from "@flagsmith-experimentation/stats-core";
 import { type Formatters, formatMessage, messageKey } from "@flagsmith-experimentation/ui";
-import { headlineMetric, leaderOf, metricName, reasonDetail, variationName } from "./analysis-view";
+import { headlineMetric, leaderOf, metricName, pValueText, reasonDetail, variationName } from "./analysis-view";
 import type { ResultsMessages } from "./messages";
 import { fractionOfPlan } from "./progress";
 
@@ -28,7 +28,7 @@ function listOf(names: string[], m: ResultsMessages): string {
 function reasonText(reason: RecommendationReason, analysis: AnalysisResult, m: ResultsMessages, f: Formatters): string {
   switch (reason.code) {
     case "srm":
-      return formatMessage(m.reasonSrm, { pValue: f.pValue(reason.pValue) });
+      return formatMessage(m.reasonSrm, { pValue: pValueText(reason.pValue, m, f) });
     case "guardrail-harmed":
       return formatMessage(m.reasonGuardrail, {
         metric: metricName(analysis, reason.metricId),

@@ -14,6 +14,7 @@ import {
   intervalLevel,
   leaderOf,
   leadingTreatment,
+  pValueText,
   treatments,
   variationValue,
 } from "./analysis-view";
@@ -219,7 +220,7 @@ function SampleCard({
         <p>
           {formatMessage(m.mathsSrm, {
             chiSquare: f.decimal(srm.chiSquare),
-            pValue: f.pValue(srm.pValue),
+            pValue: pValueText(srm.pValue, m, f),
           })}
         </p>
         <MathsList
