@@ -79,8 +79,12 @@ describe("ExperimentList", () => {
     expect(within(running).getByText("Green button wins on Checkout conversion (+15.0%)")).toBeInTheDocument();
     expect(within(running).getByText("Day 10 of 21")).toBeInTheDocument();
     // A primary-metric win with a harmed guardrail never reads as a win.
-    expect(within(rowOf(harmed.experiment.name)).getByText(/^Page load time harmed by Green button \(\+20\.0%\)$/)).toBeVisible();
-    expect(within(rowOf(srm.experiment.name)).getByText("Sample ratio mismatch: do not trust these results")).toBeVisible();
+    expect(
+      within(rowOf(harmed.experiment.name)).getByText(/^Page load time harmed by Green button \(\+20\.0%\)$/),
+    ).toBeVisible();
+    expect(
+      within(rowOf(srm.experiment.name)).getByText("Sample ratio mismatch: do not trust these results"),
+    ).toBeVisible();
     expect(within(rowOf("Compact menu")).getByText("Not started: starts on Apr 1, 2026")).toBeVisible();
     expect(within(rowOf("Compact menu")).getByText("Starts on Apr 1, 2026")).toBeVisible();
     const decided = rowOf("Old checkout");

@@ -6,7 +6,7 @@ import type {
   Segment,
 } from "@flagsmith-experimentation/adapters";
 import type { AnalysisResult } from "@flagsmith-experimentation/stats-core";
-import { Callout, formatMessage, rootProps, type StyleProps } from "@flagsmith-experimentation/ui";
+import { Callout, formatMessage, rootProps } from "@flagsmith-experimentation/ui";
 import { type ReactNode, useId } from "react";
 import { describeReason } from "./analysis-view";
 import { DecisionSummary } from "./decision-summary";
@@ -54,50 +54,6 @@ export interface ResultsDashboardProps extends LocaleTextProps {
   environmentName?: string | undefined;
 }
 
-export interface ResultsFrameProps extends StyleProps {
-  experiment: Experiment;
-  analysis?: AnalysisResult | undefined;
-  refreshedAt?: Date | undefined;
-  today: Date;
-  actions?: ReactNode;
-  /** `data-state` of the page: `ready`, `loading`, `empty`, `error`, `not-started`. */
-  state: string;
-  children: ReactNode;
-}
-
-/** The results page's frame: an `article` named by its title, with the header (status, day, sample, refresh). */
-export function ResultsFrame({
-  experiment,
-  analysis,
-  refreshedAt,
-  today,
-  actions,
-  state,
-  className,
-  style,
-  children,
-}: ResultsFrameProps) {
-  const headingId = useId();
-  return (
-    <article
-      {...rootProps("fx-results", { className, style })}
-      aria-labelledby={headingId}
-      data-status={experiment.status}
-      data-state={state}
-    >
-      <ResultsHeader
-        experiment={experiment}
-        analysis={analysis}
-        refreshedAt={refreshedAt}
-        today={today}
-        headingId={headingId}
-        actions={actions}
-      />
-      {children}
-    </article>
-  );
-}
-
 /** What {@link ResultsPage} shows under the header when there is no analysis to show (yet). */
 export interface ResultsPageProps extends Omit<ResultsDashboardProps, "analysis" | "metrics"> {
   analysis?: AnalysisResult | undefined;
@@ -135,6 +91,7 @@ export function ResultsPage({
   ...text
 }: ResultsPageProps) {
   const { m, scope } = useLocaleText(text);
+  const headingId = useId();
   const now = today ?? new Date();
   const shared = { messages: text.messages, locale: text.locale, currency: text.currency };
   const ready = state === "ready" ? analysis : undefined;
@@ -147,31 +104,35 @@ export function ResultsPage({
   const { decision } = experiment;
   return (
     <ResultsTextProvider value={scope}>
-      <ResultsFrame
-        experiment={experiment}
-        analysis={ready}
-        refreshedAt={refreshedAt}
-        today={now}
-        state={state}
-        className={className}
-        style={style}
-        actions={
-          <>
-            {toolbar}
-            <ExperimentActions
-              experiment={experiment}
-              persistence={persistence}
-              analysis={ready}
-              segments={segments}
-              today={now}
-              onStopped={onStopped}
-              onExperimentChange={onExperimentChange}
-              onStartFromThis={onStartFromThis}
-              {...shared}
-            />
-          </>
-        }
+      <article
+        {...rootProps("fx-results", { className, style })}
+        aria-labelledby={headingId}
+        data-status={experiment.status}
+        data-state={state}
       >
+        <ResultsHeader
+          experiment={experiment}
+          analysis={ready}
+          refreshedAt={refreshedAt}
+          today={now}
+          headingId={headingId}
+          actions={
+            <>
+              {toolbar}
+              <ExperimentActions
+                experiment={experiment}
+                persistence={persistence}
+                analysis={ready}
+                segments={segments}
+                today={now}
+                onStopped={onStopped}
+                onExperimentChange={onExperimentChange}
+                onStartFromThis={onStartFromThis}
+                {...shared}
+              />
+            </>
+          }
+        />
         {notice}
         {decision ? <DecisionSummary experiment={{ ...experiment, decision }} metrics={metrics} /> : null}
         {ready ? (
@@ -198,7 +159,7 @@ export function ResultsPage({
           {...shared}
         />
         {ready ? <ExportButtons analysis={ready} experiment={experiment} messages={m} onExport={onExport} /> : null}
-      </ResultsFrame>
+      </article>
     </ResultsTextProvider>
   );
 }
