@@ -74,21 +74,6 @@ export async function loadExperimentDetails(
 }
 
 /**
- * The analysis options for an experiment: its lifecycle status (the decision rules depend on it) and its plan (the
- * planned sample the wizard showed), under the host's own options, which win.
- */
-export function analysisOptionsFor(experiment: Experiment, options: AnalysisOptions | undefined): AnalysisOptions {
-  const plan = experiment.plan;
-  return {
-    ...(plan?.sampleSizePerVariation !== undefined
-      ? { plannedSampleSizePerVariation: plan.sampleSizePerVariation }
-      : {}),
-    ...(plan ? { mde: plan.minimumDetectableEffect, power: plan.power } : {}),
-    ...options,
-  };
-}
-
-/**
  * Reads an experiment's metric statistics (per day, cumulative; the totals are the last day) and runs
  * `analyzeExperiment` on them. A draft, or a scheduled experiment before its start date, is `not-started` without
  * asking the warehouse.
@@ -124,13 +109,15 @@ export async function loadAnalysis(
   }
   const roles = new Map(experiment.metrics.map((entry) => [entry.metricId, entry.role]));
   const analysis = analyzeExperiment({
+    // The decision rules depend on where the experiment stands and what it was planned for (SPEC §10).
     status,
+    ...(experiment.plan ? { plan: experiment.plan } : {}),
     variations: experiment.variations.map(({ key, name, isControl }) => ({ key, name, isControl })),
     weights: experiment.weights,
     metrics: metrics.map((metric) => ({ ...metric, role: roles.get(metric.id) ?? "secondary" })),
     totals,
     daily,
-    options: analysisOptionsFor(experiment, options),
+    ...(options ? { options } : {}),
   });
   const result: LoadedResults = { kind: "ready", experiment, metrics, analysis, daily, refreshedAt };
   if (exposure && Number.isFinite(exposure.excludedMultipleVariations))
