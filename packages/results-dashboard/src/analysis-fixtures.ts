@@ -176,6 +176,9 @@ export function buildScenario(spec: ScenarioSpec): Scenario {
 export function analyzeScenario(scenario: Scenario, options?: AnalysisOptions): AnalysisResult {
   const roles = new Map(scenario.experiment.metrics.map((entry) => [entry.metricId, entry.role]));
   return analyzeExperiment({
+    // As the connected view does: the decision rules read the status and the plan (SPEC §10).
+    status: scenario.experiment.status,
+    ...(scenario.experiment.plan ? { plan: scenario.experiment.plan } : {}),
     variations: scenario.experiment.variations.map(({ key, name, isControl }) => ({ key, name, isControl })),
     weights: scenario.experiment.weights,
     metrics: scenario.metrics.map((metric) => ({ ...metric, role: roles.get(metric.id) ?? "secondary" })),

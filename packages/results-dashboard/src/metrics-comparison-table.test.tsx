@@ -41,7 +41,8 @@ describe("MetricsComparisonTable", () => {
     expect(within(primary).getByText("2,100 / 21,000 users")).toBeInTheDocument();
     expect(within(primary).getByText("2,415 / 21,000 users")).toBeInTheDocument();
     expect(within(primary).getByRole("img", { name: "+15.0% lift" })).toBeInTheDocument();
-    expect(within(primary).getByText(/chance to win$/)).toBeInTheDocument();
+    // Two variations: the chance to beat control is the probability of being best, named once (SPEC §10).
+    expect(within(primary).getByText(/^> 99\.9% probability of being best$/)).toBeInTheDocument();
     expect(within(primary).getByText("Better")).toBeInTheDocument();
     const revenue = rows.find((row) => within(row).queryByText("Revenue per user"));
     if (!revenue) throw new Error("no revenue row");

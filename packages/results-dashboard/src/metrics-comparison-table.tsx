@@ -6,6 +6,7 @@ import {
   countsText,
   describeReason,
   formatLift,
+  guardrailText,
   roleLabel,
   significanceText,
   treatments,
@@ -72,33 +73,46 @@ function LiftCell({
   );
 }
 
-function SignificanceCell({ metric, variation }: { metric: MetricAnalysis; variation: VariationMetricResult }) {
+function SignificanceCell({
+  analysis,
+  metric,
+  variation,
+}: {
+  analysis: AnalysisResult;
+  metric: MetricAnalysis;
+  variation: VariationMetricResult;
+}) {
   const { m, f } = useResultsText();
   const lift = variation.lift;
   if (!lift) return <span className="fx-muted">{m.notAvailable}</span>;
   const tone = liftTone(lift);
+  const guardrail = metric.role === "guardrail" ? variation.guardrail : null;
+  // A guardrail says how it moved against its tolerance, instead of "Worse" next to "Guardrail OK".
+  if (guardrail !== null) {
+    return (
+      <span className="fx-significance">
+        <span>{significanceText(metric, variation, m, f)}</span>
+        <span className="fx-badge" data-tone={guardrail === "harmed" ? "worse" : "neutral"} data-guardrail={guardrail}>
+          {guardrail === "harmed" ? m.guardrailHarmed : guardrail === "fine" ? m.guardrailOk : m.guardrailUnclear}
+        </span>
+        <span className="fx-guardrail-text">{guardrailText(analysis, metric, variation, m, f)}</span>
+      </span>
+    );
+  }
   return (
     <span className="fx-significance">
-      <span>{significanceText(variation, m, f)}</span>
+      <span>{significanceText(metric, variation, m, f)}</span>
       <span className="fx-badge" data-tone={tone}>
         {lift.significant
-          ? tone === "worse"
-            ? m.worse
-            : tone === "better"
-              ? m.better
-              : m.significant
+          ? metric.direction === "informational"
+            ? m.changed
+            : tone === "worse"
+              ? m.worse
+              : tone === "better"
+                ? m.better
+                : m.significant
           : m.notSignificant}
       </span>
-      {metric.role === "guardrail" && variation.guardrail === "harmed" ? (
-        <span className="fx-badge" data-tone="worse" data-guardrail="harmed">
-          {m.guardrailHarmed}
-        </span>
-      ) : null}
-      {metric.role === "guardrail" && variation.guardrail === "fine" ? (
-        <span className="fx-badge" data-tone="neutral" data-guardrail="fine">
-          {m.guardrailOk}
-        </span>
-      ) : null}
     </span>
   );
 }
@@ -210,7 +224,7 @@ function MetricRow({
             <td data-label={m.significanceColumn}>
               <PerTreatment
                 items={arms}
-                render={(variation) => <SignificanceCell metric={metric} variation={variation} />}
+                render={(variation) => <SignificanceCell analysis={analysis} metric={metric} variation={variation} />}
               />
             </td>
           </>

@@ -55,10 +55,36 @@ function primaryName(analysis: AnalysisResult): string {
   return headlineMetric(analysis)?.name ?? "";
 }
 
-/** The variation that leads on the headline metric and its lift (the control leads with no lift). */
-function leadOn(metric: MetricAnalysis | undefined) {
-  const leader = metric ? leaderOf(metric) : undefined;
-  return leader ? { leader, lift: leader.isControl ? null : leader.lift } : undefined;
+/**
+ * The recommendation's leader on the metric its figure is about (the deciding primary where the lead is weakest),
+ * with its lift; the control leads with no lift. Falls back to the headline metric's most likely best.
+ */
+function leadOf(analysis: AnalysisResult) {
+  const { leader: leaderKey, confidenceMetricId } = analysis.recommendation;
+  const metric: MetricAnalysis | undefined =
+    analysis.metrics.find((candidate) => candidate.metricId === confidenceMetricId) ?? headlineMetric(analysis);
+  const leader =
+    (leaderKey === undefined ? undefined : metric?.variations.find((v) => v.variationKey === leaderKey)) ??
+    (metric ? leaderOf(metric) : undefined);
+  return leader && metric ? { leader, metric, lift: leader.isControl ? null : leader.lift } : undefined;
+}
+
+function leadingHeadline(analysis: AnalysisResult, m: ResultsMessages, f: Formatters): TriageHeadline {
+  const lead = leadOf(analysis);
+  if (!lead) {
+    return { tone: "neutral", text: formatMessage(m.triageNoLeader, { metric: primaryName(analysis) }), attention: 2 };
+  }
+  return {
+    tone: "neutral",
+    text: lead.lift
+      ? formatMessage(m.triageLeading, {
+          variation: lead.leader.name,
+          metric: lead.metric.name,
+          lift: formatLift(analysis, lead.lift.estimate, lead.metric.unit, f),
+        })
+      : formatMessage(m.triageControlLeading, { variation: lead.leader.name, metric: lead.metric.name }),
+    attention: 2,
+  };
 }
 
 /** The analysis' headline: a problem first, then the verdict in the words of the recommendation. */
@@ -106,8 +132,11 @@ function analysisHeadline(analysis: AnalysisResult, m: ResultsMessages, f: Forma
     }
     case "no-difference":
       return { tone: "neutral", text: formatMessage(m.triageNoDifference, { metric: metricText }), attention: 1 };
-    case "inconclusive":
+    case "inconclusive": {
+      const paused = recommendation.reasons.some((r) => r.code === "not-running" && r.status === "paused");
+      if (paused) return leadingHeadline(analysis, m, f);
       return { tone: "neutral", text: formatMessage(m.triageInconclusive, { metric: metricText }), attention: 1 };
+    }
     case "investigate": {
       const guardrail = recommendation.reasons.find((reason) => reason.code === "guardrail-harmed");
       if (guardrail?.code === "guardrail-harmed") {
@@ -124,22 +153,8 @@ function analysisHeadline(analysis: AnalysisResult, m: ResultsMessages, f: Forma
     }
     case "not-started":
       return { tone: "neutral", text: m.triageNoData, attention: 2 };
-    case "keep-running": {
-      const lead = leadOn(metric);
-      if (!lead)
-        return { tone: "neutral", text: formatMessage(m.triageNoLeader, { metric: metricText }), attention: 2 };
-      return {
-        tone: "neutral",
-        text: lead.lift
-          ? formatMessage(m.triageLeading, {
-              variation: lead.leader.name,
-              metric: metricText,
-              lift: formatLift(analysis, lead.lift.estimate, metric?.unit, f),
-            })
-          : formatMessage(m.triageControlLeading, { variation: lead.leader.name, metric: metricText }),
-        attention: 2,
-      };
-    }
+    case "keep-running":
+      return leadingHeadline(analysis, m, f);
   }
 }
 

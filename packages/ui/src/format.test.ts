@@ -8,6 +8,7 @@ describe("createFormatters", () => {
     expect(en.lift(0.042)).toBe("+4.2%");
     expect(en.lift(-0.1234)).toBe("-12.3%");
     expect(en.lift(0)).toBe("0.0%");
+    expect(en.liftSize(-0.042)).toBe("4.2%");
   });
 
   it("formats values by the metric's unit", () => {

@@ -30,6 +30,8 @@ export interface Formatters {
   value(value: number | null | undefined, unit: MetricUnit | undefined): string;
   /** A signed relative lift: 0.042 → "+4.2%". */
   lift(value: number | null | undefined): string;
+  /** The size of a relative lift, unsigned, with the lift's precision: -0.042 → "4.2%". */
+  liftSize(value: number | null | undefined): string;
   /** A signed absolute difference in the metric's unit. */
   difference(value: number | null | undefined, unit: MetricUnit | undefined): string;
   /** A probability: 0.953 → "95.3%". */
@@ -92,6 +94,11 @@ export function createFormatters({ locale: requested, currency = "USD", notAvail
   const liftFormat = makeNumberFormat(locale, {
     style: "percent",
     signDisplay: "exceptZero",
+    minimumFractionDigits: 1,
+    maximumFractionDigits: 1,
+  });
+  const liftSizeFormat = makeNumberFormat(locale, {
+    style: "percent",
     minimumFractionDigits: 1,
     maximumFractionDigits: 1,
   });
@@ -173,6 +180,9 @@ export function createFormatters({ locale: requested, currency = "USD", notAvail
     },
     lift(value) {
       return isFiniteNumber(value) ? liftFormat.format(value) : notAvailable;
+    },
+    liftSize(value) {
+      return isFiniteNumber(value) ? liftSizeFormat.format(Math.abs(value)) : notAvailable;
     },
     difference(value, unit) {
       if (!isFiniteNumber(value)) return notAvailable;
