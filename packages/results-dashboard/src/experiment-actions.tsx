@@ -146,7 +146,11 @@ export function ExperimentActions({
       {analysis ? (
         <div className="fx-dialog-section">
           <p className="fx-field-label">{m.evidenceNow}</p>
-          <EvidenceSummary evidence={decisionEvidence(analysis)} experiment={experiment} />
+          <EvidenceSummary
+            evidence={decisionEvidence(analysis)}
+            experiment={experiment}
+            metrics={analysis.metrics.map((metric) => ({ id: metric.metricId, name: metric.name }))}
+          />
         </div>
       ) : null}
       <div className="fx-field">

@@ -25,7 +25,9 @@ describe("RecommendationCallout", () => {
     expect(within(region).getByText(/^Green button wins on Checkout conversion\./)).toBeInTheDocument();
     expect(within(region).getByText("Green button: > 99.9% probability of being best")).toBeInTheDocument();
     expect(region).not.toHaveTextContent(/confidence/i);
-    expect(within(region).getByText(/^(The planned sample is in|The expected loss of choosing it)/)).toBeInTheDocument();
+    expect(
+      within(region).getByText(/^(The planned sample is in|The expected loss of choosing it)/),
+    ).toBeInTheDocument();
     expect(
       within(region).getByText("Green button is significantly better on Checkout conversion."),
     ).toBeInTheDocument();

@@ -10,8 +10,12 @@ export type TrendView = "values" | "daily" | "lift";
 /** Users every variation needs on a day before the lift is drawn from that day on (earlier lifts are noise). */
 export const DEFAULT_LIFT_MINIMUM_SAMPLE = 100;
 
-/** The share of interval-band ends left out of the lift axis at each side (the widest early days). */
-const BAND_TRIM = 0.1;
+/**
+ * A band wider than this many times the median band is left out of the lift axis' range and cut at the axis: the
+ * first days' intervals, from tiny samples, can be a hundred times wider than the rest (a sample that merely grows
+ * over 20 days narrows its band about 4.5 times, which stays in view).
+ */
+const BAND_WIDTH_LIMIT = 4;
 
 export interface TrendPoint {
   date: string;
@@ -66,6 +70,21 @@ export function quantile(values: readonly number[], q: number): number | undefin
   const a = sorted[lower] ?? 0;
   const b = sorted[upper] ?? a;
   return a + (b - a) * (position - lower);
+}
+
+/**
+ * The range the interval bands may take on the axis: every band no wider than {@link BAND_WIDTH_LIMIT} times the
+ * median band; the wider ones (the first days') are cut at the axis. Undefined without bands.
+ */
+export function robustBandRange(bands: readonly (readonly [number, number])[]): [number, number] | undefined {
+  const median = quantile(
+    bands.map(([low, high]) => high - low),
+    0.5,
+  );
+  if (median === undefined) return undefined;
+  const kept = bands.filter(([low, high]) => high - low <= BAND_WIDTH_LIMIT * median);
+  if (kept.length === 0) return undefined;
+  return [Math.min(...kept.map(([low]) => low)), Math.max(...kept.map(([, high]) => high))];
 }
 
 /** The first date on which every variation of the metric has at least `minimum` users; and the smallest arm last. */
@@ -144,8 +163,7 @@ export function buildTrendData(metric: MetricAnalysis, view: TrendView, options:
   const series: TrendSeries[] = [];
   const dates = new Set<string>();
   const lines: number[] = [];
-  const lows: number[] = [];
-  const highs: number[] = [];
+  const bands: [number, number][] = [];
   const start =
     view === "lift"
       ? liftStart(metric, options.minimumSample ?? DEFAULT_LIFT_MINIMUM_SAMPLE)
@@ -174,8 +192,7 @@ export function buildTrendData(metric: MetricAnalysis, view: TrendView, options:
           if (isFiniteNumber(lift.ci[0]) && isFiniteNumber(lift.ci[1])) {
             entry.low = lift.ci[0];
             entry.high = lift.ci[1];
-            lows.push(lift.ci[0]);
-            highs.push(lift.ci[1]);
+            bands.push([lift.ci[0], lift.ci[1]]);
           }
           points.push(entry);
           lines.push(lift.estimate);
@@ -199,9 +216,10 @@ export function buildTrendData(metric: MetricAnalysis, view: TrendView, options:
     let min = Math.min(...lines);
     let max = Math.max(...lines);
     if (view === "lift") {
-      min = Math.min(min, 0, quantile(lows, BAND_TRIM) ?? 0);
-      max = Math.max(max, 0, quantile(highs, 1 - BAND_TRIM) ?? 0);
-      clipped = lows.some((low) => low < min) || highs.some((high) => high > max);
+      const range = robustBandRange(bands);
+      min = Math.min(min, 0, range?.[0] ?? 0);
+      max = Math.max(max, 0, range?.[1] ?? 0);
+      clipped = bands.some(([low, high]) => low < min || high > max);
     }
     extent = [min, max];
   }

@@ -59,7 +59,7 @@ const COLUMN_MISSING = [
 
 const PERMISSION = /permission denied|not authorized|access denied|insufficient privilege|ACCESS_DENIED/i;
 const AUTH =
-  /password authentication failed|authentication failed|wrong password|incorrect username or password|invalid (?:username|credentials)/i;
+  /password authentication failed|authentication failed|wrong password|incorrect username or password|invalid (?:username|credentials)|role ["']?[\w.-]+["']? does not exist/i;
 const UNREACHABLE =
   /ECONNREFUSED|ENOTFOUND|EAI_AGAIN|getaddrinfo|could not connect|connection refused|could not translate host name|fetch failed|network/i;
 const TIMEOUT = /timed? ?out|ETIMEDOUT|TIMEOUT_EXCEEDED/i;
