@@ -1,8 +1,15 @@
-import { demoEnvironment, type Experiment, type Flag, type SegmentOverride } from "@flagsmith-experimentation/adapters";
+import {
+  demoEnvironment,
+  type Experiment,
+  type ExperimentPlan,
+  type Flag,
+  type SegmentOverride,
+} from "@flagsmith-experimentation/adapters";
+import { sampleSizePerVariation } from "@flagsmith-experimentation/stats-core";
 import type { PlannedMetric, PlannedSegment } from "@flagsmith-experimentation/wizard";
 
 /**
- * The demo's seeded world: the flags, segments and metrics a small web shop would have, and seven
+ * The demo's seeded world: the flags, segments and metrics a small web shop would have, and nine
  * experiments that show every state of the results dashboard. Plain data; the traffic behind it is
  * simulated on demand (see `demo-traffic.ts`) from the true effects written next to each experiment.
  */
@@ -84,6 +91,18 @@ export const demoWorldFlags: Flag[] = [
       { key: "model-v2", name: "Model v2", value: 2, isControl: false },
       { key: "model-v3", name: "Model v3", value: 3, isControl: false },
       { key: "model-v4", name: "Model v4", value: 4, isControl: false },
+    ],
+  },
+  {
+    id: "search-suggestions",
+    name: "search_suggestions",
+    description: "Suggestions shown while typing in the search box.",
+    type: "multivariate",
+    enabled: true,
+    controlValue: "off",
+    variations: [
+      { key: "control", name: "No suggestions", value: "off", isControl: true },
+      { key: "popular", name: "Popular searches", value: "popular", isControl: false },
     ],
   },
   {
@@ -231,6 +250,7 @@ export const demoWorldTruth: Record<string, Record<string, VariationTruth>> = {
     "model-v4": { addToCart: -0.03, loadTime: 0.05 },
   },
   "nav-menu": { compact: { purchase: 0.02 } },
+  "search-suggestions": { popular: { addToCart: 0.06 } },
 };
 
 /** How much traffic an experiment gets in the demo, and faults in it. */
@@ -255,6 +275,31 @@ export interface SeededExperiment {
   shows: string;
   /** Absent for experiments without data (scheduled, draft). */
   traffic?: TrafficPlan;
+}
+
+/**
+ * The plan the wizard stores with an experiment (SPEC §10: "Day X of N" and "% of planned sample" read it): the
+ * sample per variation to detect `mde` on the primary metric, from the metric's baseline, at 80 % power and 5 %.
+ */
+function planFor(metricId: string, mde: number, variations: number, segmentId: string | null): ExperimentPlan {
+  const metric = demoWorldMetrics.find((candidate) => candidate.id === metricId);
+  if (!metric || metric.baseline === undefined) throw new Error(`The demo world has no baseline for “${metricId}”.`);
+  const sampleSize = sampleSizePerVariation({
+    kind: metric.kind,
+    baseline: metric.baseline,
+    ...(metric.baselineSd !== undefined ? { sd: metric.baselineSd } : {}),
+    mde,
+    variations,
+  });
+  const segment = demoWorldSegments.find((candidate) => candidate.id === (segmentId ?? "everyone"));
+  return {
+    minimumDetectableEffect: mde,
+    power: 0.8,
+    alpha: 0.05,
+    primaryMetricId: metricId,
+    sampleSizePerVariation: Math.ceil(sampleSize),
+    ...(segment?.expectedDailyTraffic !== undefined ? { expectedDailyTraffic: segment.expectedDailyTraffic } : {}),
+  };
 }
 
 function flagNameOf(flagId: string): string {
@@ -292,6 +337,7 @@ export const seededExperiments: SeededExperiment[] = [
       weights: { control: 34, green: 33, orange: 33 },
       status: "running",
       revision: 3,
+      plan: planFor("conversion", 0.25, 3, "eu-customers"),
       launchedAt: "2026-04-19T09:30:00.000Z",
     },
   },
@@ -318,6 +364,7 @@ export const seededExperiments: SeededExperiment[] = [
       weights: { control: 50, cards: 50 },
       status: "running",
       revision: 2,
+      plan: planFor("revenue-per-user", 0.1, 2, null),
       launchedAt: "2026-05-07T16:00:00.000Z",
     },
   },
@@ -344,6 +391,7 @@ export const seededExperiments: SeededExperiment[] = [
       weights: { control: 50, "hi-res": 50 },
       status: "running",
       revision: 2,
+      plan: planFor("conversion", 0.1, 2, null),
       launchedAt: "2026-05-03T08:00:00.000Z",
     },
   },
@@ -369,6 +417,7 @@ export const seededExperiments: SeededExperiment[] = [
       weights: { control: 50, banner: 50 },
       status: "running",
       revision: 2,
+      plan: planFor("conversion", 0.1, 2, "returning"),
       launchedAt: "2026-05-05T10:00:00.000Z",
     },
   },
@@ -395,6 +444,7 @@ export const seededExperiments: SeededExperiment[] = [
       weights: { control: 25, "model-v2": 25, "model-v3": 25, "model-v4": 25 },
       status: "running",
       revision: 2,
+      plan: planFor("add-to-cart", 0.1, 4, "mobile-web"),
       launchedAt: "2026-05-03T11:15:00.000Z",
     },
   },
@@ -419,7 +469,83 @@ export const seededExperiments: SeededExperiment[] = [
       weights: { control: 50, compact: 50 },
       status: "scheduled",
       revision: 2,
+      plan: planFor("conversion", 0.1, 2, "mobile-web"),
       launchedAt: "2026-05-15T14:00:00.000Z",
+    },
+  },
+  {
+    shows: "Paused: search suggestions were paused after a week to check the search service; a leader, no verdict.",
+    traffic: { identities: 4_000, days: 7 },
+    experiment: {
+      id: "exp-search-suggestions",
+      name: "Popular search suggestions",
+      hypothesis: "Suggesting popular searches helps visitors find products, so more of them add to the cart.",
+      startDate: "2026-05-04",
+      endDate: "2026-05-31",
+      flagId: "search-suggestions",
+      flagName: flagNameOf("search-suggestions"),
+      environmentKey: demoEnvironment.key,
+      rolloutPercentage: 50,
+      variations: variationsOf("search-suggestions"),
+      metrics: [
+        { metricId: "add-to-cart", role: "primary" },
+        { metricId: "page-load-time", role: "guardrail" },
+      ],
+      segmentId: null,
+      weights: { control: 50, popular: 50 },
+      status: "paused",
+      revision: 3,
+      launchedAt: "2026-05-03T10:00:00.000Z",
+      plan: planFor("add-to-cart", 0.1, 2, null),
+    },
+  },
+  {
+    shows:
+      "Concluded: an earlier checkout test that ended without a winner, with the decision and its evidence recorded.",
+    traffic: { identities: 8_000, days: 14 },
+    experiment: {
+      id: "exp-checkout-orange",
+      name: "Orange checkout button",
+      hypothesis: "An orange “Buy now” button stands out more than the blue one, so more visitors complete checkout.",
+      startDate: "2026-03-02",
+      endDate: "2026-03-15",
+      flagId: "checkout-cta",
+      flagName: flagNameOf("checkout-cta"),
+      environmentKey: demoEnvironment.key,
+      rolloutPercentage: 100,
+      variations: variationsOf("checkout-cta").filter((variation) => variation.key !== "green"),
+      metrics: [
+        { metricId: "conversion", role: "primary" },
+        { metricId: "page-load-time", role: "guardrail" },
+      ],
+      segmentId: "eu-customers",
+      weights: { control: 50, orange: 50 },
+      status: "concluded",
+      revision: 4,
+      launchedAt: "2026-03-01T09:00:00.000Z",
+      stoppedAt: "2026-03-16T09:00:00.000Z",
+      plan: planFor("conversion", 0.1, 2, "eu-customers"),
+      decision: {
+        winner: null,
+        decidedAt: "2026-03-16T09:00:00.000Z",
+        decidedBy: "Priya Raman",
+        note: "Orange made no difference; next we try a green button.",
+        evidence: {
+          verdict: "inconclusive",
+          users: { control: 4_012, orange: 3_988 },
+          metrics: [
+            {
+              metricId: "conversion",
+              variationKey: "orange",
+              lift: 0.031,
+              interval: [-0.094, 0.156],
+              significant: false,
+              chanceToWin: 0.68,
+              pValue: null,
+            },
+          ],
+        },
+      },
     },
   },
   {
