@@ -472,6 +472,54 @@ export function invalidDataScenario(): Scenario {
   return { ...scenario, totals };
 }
 
+/**
+ * A slow start: 40 users a day split 50/50 over 30 days, a +20 % conversion lift. Each arm has 100 users only on
+ * day 5, so the lift view starts there instead of drawing the first days' noise.
+ */
+export function slowStartScenario(): Scenario {
+  return buildScenario({
+    id: "exp-slow-start",
+    name: "Wishlist button",
+    arms: twoArms,
+    usersPerDay: 40,
+    days: 30,
+    metrics: [
+      { metric: conversionMetric, role: "primary", arms: { control: { mean: 0.1 }, green: { mean: 0.12 } } },
+      {
+        metric: revenueMetric,
+        role: "secondary",
+        arms: { control: { mean: 5, sd: 20 }, green: { mean: 5.6, sd: 21 } },
+      },
+    ],
+  });
+}
+
+/**
+ * A guardrail that got a little worse, within its tolerance: page-load time +2 % (the default tolerance is 5 %),
+ * with a clear conversion win.
+ */
+export function guardrailWithinToleranceScenario(): Scenario {
+  return buildScenario({
+    id: "exp-guardrail-fine",
+    name: "Larger product photos",
+    arms: twoArms,
+    usersPerDay: 4000,
+    days: 21,
+    metrics: [
+      { metric: conversionMetric, role: "primary", arms: { control: { mean: 0.1 }, green: { mean: 0.115 } } },
+      { metric: pageLoadMetric, role: "guardrail", arms: { control: loadTime(800), green: loadTime(816) } },
+    ],
+  });
+}
+
+/** The scenario with its experiment in another lifecycle status (and `stoppedAt` for an ended one). */
+export function withStatus(scenario: Scenario, status: Experiment["status"]): Scenario {
+  const ended = status === "stopped" || status === "concluded";
+  const experiment: Experiment = { ...scenario.experiment, status };
+  if (ended) experiment.stoppedAt = `${scenario.experiment.endDate}T18:00:00.000Z`;
+  return { ...scenario, experiment };
+}
+
 /** The benchmark's load: `metrics` metrics × `variations` variations × `days` days. */
 export function largeScenario({ metrics = 20, variations = 4, days = 90 } = {}): Scenario {
   const arms: ScenarioArm[] = Array.from({ length: variations }, (_, index) => ({
