@@ -19,10 +19,11 @@ export function MathsToggle({ subject, messages, open, onOpenChange, panelId }: 
       className="fx-link-button fx-maths-toggle"
       aria-expanded={open}
       aria-controls={panelId}
+      // The visible words first, then what they are about: "Show the maths: Checkout conversion".
+      aria-label={`${open ? messages.hideMaths : messages.showMaths}: ${subject}`}
       onClick={() => onOpenChange(!open)}
     >
       {open ? messages.hideMaths : messages.showMaths}
-      <span className="fx-visually-hidden">: {subject}</span>
     </button>
   );
 }
