@@ -1,9 +1,5 @@
-import {
-  demoEnvironment,
-  type Experiment,
-  effectiveExperimentStatus,
-  type MetricDefinition,
-} from "@flagsmith-experimentation/adapters";
+import { type Experiment, effectiveExperimentStatus, type MetricDefinition } from "@flagsmith-experimentation/adapters";
+import { demoEnvironment } from "@flagsmith-experimentation/adapters/testing";
 import {
   ExperimentList,
   ExperimentResults,

@@ -1,10 +1,5 @@
-import {
-  demoEnvironment,
-  type Experiment,
-  type ExperimentPlan,
-  type Flag,
-  type SegmentOverride,
-} from "@flagsmith-experimentation/adapters";
+import type { Experiment, ExperimentPlan, Flag, SegmentOverride } from "@flagsmith-experimentation/adapters";
+import { demoEnvironment } from "@flagsmith-experimentation/adapters/testing";
 import { sampleSizePerVariation } from "@flagsmith-experimentation/stats-core";
 import type { PlannedMetric, PlannedSegment } from "@flagsmith-experimentation/wizard";
 
@@ -278,7 +273,7 @@ export interface SeededExperiment {
 }
 
 /**
- * The plan the wizard stores with an experiment (SPEC §10: "Day X of N" and "% of planned sample" read it): the
+ * The plan the wizard stores with an experiment ("Day X of N" and "% of planned sample" read it): the
  * sample per variation to detect `mde` on the primary metric, from the metric's baseline, at 80 % power and 5 %.
  */
 function planFor(metricId: string, mde: number, variations: number, segmentId: string | null): ExperimentPlan {

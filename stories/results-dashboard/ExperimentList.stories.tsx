@@ -1,4 +1,5 @@
-import { createInMemoryAdapters, type Experiment } from "@flagsmith-experimentation/adapters";
+import type { Experiment } from "@flagsmith-experimentation/adapters";
+import { createInMemoryAdapters } from "@flagsmith-experimentation/adapters/testing";
 import { ExperimentList } from "@flagsmith-experimentation/results-dashboard";
 import type { Meta, StoryObj } from "@storybook/react-vite";
 import { expect, fn, userEvent, waitFor, within } from "storybook/test";

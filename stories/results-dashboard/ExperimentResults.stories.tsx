@@ -1,9 +1,5 @@
-import {
-  AdapterError,
-  createInMemoryAdapters,
-  type Experiment,
-  type InMemoryAdaptersOptions,
-} from "@flagsmith-experimentation/adapters";
+import { AdapterError, type Experiment } from "@flagsmith-experimentation/adapters";
+import { createInMemoryAdapters, type InMemoryAdaptersOptions } from "@flagsmith-experimentation/adapters/testing";
 import { ExperimentResults, type ExperimentResultsProps } from "@flagsmith-experimentation/results-dashboard";
 import type { Meta, StoryObj } from "@storybook/react-vite";
 import { useState } from "react";

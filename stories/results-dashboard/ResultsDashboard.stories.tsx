@@ -18,7 +18,7 @@ type DashboardStoryProps = Omit<ResultsDashboardProps, "experiment" | "analysis"
   /** Which deterministic experiment to analyse (the real `analyzeExperiment` runs on its statistics). */
   scenario: ScenarioName;
   engine?: "bayesian" | "frequentist";
-  /** The experiment's lifecycle status: the verdict follows it (SPEC §10). */
+  /** The experiment's lifecycle status: the verdict follows it (docs/decision-rules.md). */
   status?: Experiment["status"];
 };
 

@@ -1,4 +1,4 @@
-import { createInMemoryAdapters } from "@flagsmith-experimentation/adapters";
+import { createInMemoryAdapters, demoWorld } from "@flagsmith-experimentation/adapters/testing";
 import { WarehouseConnectionForm } from "@flagsmith-experimentation/results-dashboard";
 import type { Meta, StoryObj } from "@storybook/react-vite";
 import { expect, fn, userEvent, waitFor, within } from "storybook/test";
@@ -10,7 +10,7 @@ const meta = {
   args: {
     locale: "en-US",
     onSave: fn(),
-    createWarehouse: () => createInMemoryAdapters({ latencyMs: 400 }).warehouse,
+    createWarehouse: () => createInMemoryAdapters({ ...demoWorld, latencyMs: 400 }).warehouse,
   },
 } satisfies Meta<typeof WarehouseConnectionForm>;
 
@@ -66,7 +66,8 @@ export const Saved: Story = {
 export const ConnectionFails: Story = {
   args: {
     createWarehouse: () =>
-      createInMemoryAdapters({ connection: { ok: false, message: "password authentication failed" } }).warehouse,
+      createInMemoryAdapters({ ...demoWorld, connection: { ok: false, message: "password authentication failed" } })
+        .warehouse,
   },
   play: async ({ canvasElement }) => {
     const canvas = within(canvasElement);

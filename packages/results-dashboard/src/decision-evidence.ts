@@ -7,7 +7,7 @@ const probability = (value: number | null): number | null =>
   isFiniteNumber(value) ? Math.min(1, Math.max(0, value)) : null;
 
 /**
- * The evidence a decision is recorded with (SPEC §12): the verdict, the identities analysed per variation and each
+ * The evidence a decision is recorded with (docs/decision-rules.md, "Acting on results"): the verdict, the identities analysed per variation and each
  * primary metric's comparison with control at that moment. Non-finite figures become `null`, never NaN.
  */
 export function decisionEvidence(analysis: AnalysisResult): DecisionEvidence {

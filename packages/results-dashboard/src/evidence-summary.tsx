@@ -11,7 +11,7 @@ export interface EvidenceSummaryProps {
 }
 
 /**
- * The evidence behind a decision, as recorded (SPEC §12): the recommendation of that moment, the users per
+ * The evidence behind a decision, as recorded (docs/decision-rules.md): the recommendation of that moment, the users per
  * variation, and each primary metric's lift with its interval and its chance to win or p-value.
  */
 export function EvidenceSummary({ evidence, experiment, metrics = [] }: EvidenceSummaryProps) {

@@ -1,4 +1,5 @@
-import { createInMemoryAdapters, type Experiment } from "@flagsmith-experimentation/adapters";
+import type { Experiment } from "@flagsmith-experimentation/adapters";
+import { createInMemoryAdapters } from "@flagsmith-experimentation/adapters/testing";
 import { render, screen, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import axe from "axe-core";

@@ -1,4 +1,5 @@
-import { AdapterError, createInMemoryAdapters } from "@flagsmith-experimentation/adapters";
+import { AdapterError } from "@flagsmith-experimentation/adapters";
+import { createInMemoryAdapters, demoWorld } from "@flagsmith-experimentation/adapters/testing";
 import { render, screen, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import axe from "axe-core";
@@ -35,7 +36,7 @@ describe("ExperimentResults", () => {
   it("says there is no data yet when the warehouse has no exposures", async () => {
     const { experiment } = clearWinnerScenario();
     const { metrics } = clearWinnerScenario();
-    const adapters = createInMemoryAdapters({ experiments: [experiment], metrics, events: [] });
+    const adapters = createInMemoryAdapters({ ...demoWorld, experiments: [experiment], metrics, events: [] });
     render(<ExperimentResults experimentId={experiment.id} adapters={adapters} />);
     expect(await screen.findByText("No data yet")).toBeInTheDocument();
     expect(screen.getByText(/first exposures appear within/i)).toBeInTheDocument();
@@ -62,6 +63,7 @@ describe("ExperimentResults", () => {
     const broken = {
       ...adapters,
       warehouse: createInMemoryAdapters({
+        ...demoWorld,
         faults: { "warehouse.fetchMetricStats": { type: "malformed" } },
       }).warehouse,
     };

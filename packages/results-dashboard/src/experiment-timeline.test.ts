@@ -23,7 +23,7 @@ describe("experimentTimeline", () => {
     expect(text(base, at("2026-03-30"))).toBe("Day 29 (planned: 21)");
   });
 
-  it("starts at the launch when the experiment launched after its start date (SPEC §9)", () => {
+  it("starts at the launch when the experiment launched after its start date", () => {
     const late = { ...base, launchedAt: "2026-03-05T08:00:00.000Z" };
     expect(experimentStartDate(late)).toBe("2026-03-05");
     expect(text(late, at("2026-03-05"))).toBe("Day 1 of 18");

@@ -36,7 +36,7 @@ function dateOf(instant: string | undefined): string | undefined {
 
 /**
  * The first day of measurement: the planned start date, or the launch day when the experiment launched later
- * (SPEC §9: the window starts at `launchedAt`). A launch before the start date waits for the start date.
+ * (docs/warehouse-sql.md: the window starts at `launchedAt`). A launch before the start date waits for the start date.
  */
 export function experimentStartDate(experiment: Pick<Experiment, "startDate" | "launchedAt">): string | undefined {
   const launched = dateOf(experiment.launchedAt);

@@ -87,7 +87,7 @@ export async function loadAnalysis(
 ): Promise<LoadedResults> {
   const status = effectiveExperimentStatus(experiment, today);
   if (status === "draft" || status === "scheduled") return { kind: "not-started", experiment, metrics };
-  // One warehouse round trip: daily rows are cumulative (SPEC §4), so their last day is the totals.
+  // One warehouse round trip: daily rows are cumulative (docs/warehouse-sql.md), so their last day is the totals.
   const [daily, exposure] = await Promise.all([
     adapters.warehouse.fetchMetricStats({ experiment, metrics, granularity: "day" }),
     adapters.warehouse.fetchExposureSummary
@@ -109,7 +109,7 @@ export async function loadAnalysis(
   }
   const roles = new Map(experiment.metrics.map((entry) => [entry.metricId, entry.role]));
   const analysis = analyzeExperiment({
-    // The decision rules depend on where the experiment stands and what it was planned for (SPEC §10).
+    // The decision rules depend on where the experiment stands and what it was planned for (docs/decision-rules.md).
     status,
     ...(experiment.plan ? { plan: experiment.plan } : {}),
     variations: experiment.variations.map(({ key, name, isControl }) => ({ key, name, isControl })),

@@ -41,7 +41,7 @@ describe("MetricsComparisonTable", () => {
     expect(within(primary).getByText("2,100 / 21,000 users")).toBeInTheDocument();
     expect(within(primary).getByText("2,415 / 21,000 users")).toBeInTheDocument();
     expect(within(primary).getByRole("img", { name: "+15.0% lift" })).toBeInTheDocument();
-    // Two variations: the chance to beat control is the probability of being best, named once (SPEC §10).
+    // Two variations: the chance to beat control is the probability of being best, named once (docs/decision-rules.md).
     expect(within(primary).getByText(/^> 99\.9% probability of being best$/)).toBeInTheDocument();
     expect(within(primary).getByText("Better")).toBeInTheDocument();
     const revenue = rows.find((row) => within(row).queryByText("Revenue per user"));

@@ -21,7 +21,7 @@ export interface ResultsHeaderProps {
 
 /**
  * Where the experiment stands, at the top of its results: the name, the status, "Day X of N" (or "Starts on …",
- * "Ended …"), the share of the planned sample and when the data was last refreshed (SPEC §12).
+ * "Ended …"), the share of the planned sample and when the data was last refreshed (docs/decision-rules.md, "Acting on results").
  */
 export function ResultsHeader({ experiment, analysis, refreshedAt, today, headingId, actions }: ResultsHeaderProps) {
   const { m, f } = useResultsText();
