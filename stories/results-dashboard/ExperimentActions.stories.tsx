@@ -1,4 +1,4 @@
-import { createInMemoryAdapters, demoWorld } from "@flagsmith-experimentation/adapters/testing";
+import { createInMemoryAdapters } from "@flagsmith-experimentation/adapters/testing";
 import { ExperimentActions, type ExperimentActionsProps } from "@flagsmith-experimentation/results-dashboard";
 import type { Meta, StoryObj } from "@storybook/react-vite";
 import { useMemo } from "react";
