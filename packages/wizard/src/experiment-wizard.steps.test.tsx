@@ -218,11 +218,9 @@ describe("Select Metrics", { timeout: 30_000 }, () => {
 
     await user.click(screen.getByRole("checkbox", { name: "Page load time" }));
     const roles = screen.getByRole("radiogroup", { name: "Role for Page load time" });
-    expect(
-      within(roles)
-        .getAllByRole("radio")
-        .map((r) => r.textContent),
-    ).toEqual(["Primary", "Secondary", "Guardrail"]);
+    expect(within(roles).getAllByRole("radio")).toEqual(
+      ["Primary", "Secondary", "Guardrail"].map((name) => within(roles).getByRole("radio", { name })),
+    );
     await user.click(within(roles).getByRole("radio", { name: "Guardrail" }));
     await user.click(screen.getByRole("button", { name: "Next" }));
     expect(screen.getByRole("group", { name: "Metrics" })).toHaveAccessibleDescription(
