@@ -4,20 +4,21 @@ import {
   demoSegments,
   type InMemoryAdapters,
   type InMemoryAdaptersOptions,
+  type MetricDefinition,
+  type Segment,
 } from "@flagsmith-experimentation/adapters";
-import type { PlannedMetric, PlannedSegment } from "@flagsmith-experimentation/wizard";
 
 /** The stories' "today": pinned so dates, defaults and the launch status never drift. */
 export const storyToday = new Date(2026, 2, 2);
 
 /** The demo segments with the expected daily traffic the power estimate uses. */
-export const plannedSegments: PlannedSegment[] = demoSegments.map((segment) => ({
+export const plannedSegments: Segment[] = demoSegments.map((segment) => ({
   ...segment,
   expectedDailyTraffic: { everyone: 24_000, "eu-customers": 6_000, "beta-testers": 400, "mobile-web": 900 }[segment.id],
 }));
 
 /** The demo metrics with today's baselines (rates for proportions; mean and sd for the others). */
-export const plannedMetrics: PlannedMetric[] = demoMetrics.map((metric) => {
+export const plannedMetrics: MetricDefinition[] = demoMetrics.map((metric) => {
   const baselines: Record<string, { baseline: number; baselineSd?: number }> = {
     conversion: { baseline: 0.032 },
     "revenue-per-user": { baseline: 2.4, baselineSd: 14 },

@@ -65,6 +65,9 @@ export async function loadResults(
   }
   const roles = new Map(experiment.metrics.map((entry) => [entry.metricId, entry.role]));
   const analysis = analyzeExperiment({
+    // The decision rules depend on where the experiment stands and what it was planned for (SPEC §10).
+    status: experiment.status,
+    ...(experiment.plan ? { plan: experiment.plan } : {}),
     variations: experiment.variations.map(({ key, name, isControl }) => ({ key, name, isControl })),
     weights: experiment.weights,
     metrics: metrics.map((metric) => ({ ...metric, role: roles.get(metric.id) ?? "secondary" })),

@@ -27,6 +27,13 @@ function listOf(names: string[], m: ResultsMessages): string {
 
 function reasonText(reason: RecommendationReason, analysis: AnalysisResult, m: ResultsMessages, f: Formatters): string {
   switch (reason.code) {
+    // New in stats-core's decision rules; not rendered yet (see coordination NOTES-stats.md).
+    case "not-started":
+    case "not-running":
+    case "decision-valid":
+    case "leader":
+    case "risk-above-threshold":
+      return "";
     case "srm":
       return formatMessage(m.reasonSrm, { pValue: f.pValue(reason.pValue) });
     case "guardrail-harmed":
@@ -128,6 +135,6 @@ export function recommendationText(analysis: AnalysisResult, m: ResultsMessages,
     title: m[messageKey("verdict", recommendation.verdict)],
     sentence,
     confidence,
-    reasons: recommendation.reasons.map((reason) => reasonText(reason, analysis, m, f)),
+    reasons: recommendation.reasons.map((reason) => reasonText(reason, analysis, m, f)).filter((text) => text !== ""),
   };
 }

@@ -74,7 +74,7 @@ describe("Experiment Details", { timeout: 30_000 }, () => {
     expect(screen.getByRole("alert")).toHaveTextContent("1 problem needs fixing.");
   });
 
-  it("requires the end date after the start date and notes a scheduled start", async () => {
+  it("requires the end date on or after the start date and notes a scheduled start", async () => {
     const { user } = setup();
     await user.type(screen.getByRole("textbox", { name: "Name" }), "N");
     await user.type(screen.getByRole("textbox", { name: "Hypothesis" }), "H");
@@ -83,7 +83,7 @@ describe("Experiment Details", { timeout: 30_000 }, () => {
     await user.type(end, "2026-02-20");
     await user.click(screen.getByRole("button", { name: "Next" }));
     expect(end).toHaveFocus();
-    expect(end).toHaveAccessibleDescription("The end date must be after the start date.");
+    expect(end).toHaveAccessibleDescription("The end date can't be before the start date.");
 
     const start = screen.getByLabelText("Start date");
     await user.clear(start);

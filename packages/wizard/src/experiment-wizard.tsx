@@ -1,48 +1,30 @@
-import type { Experiment, Flag, SegmentOverride, Variation } from "@flagsmith-experimentation/adapters";
-import {
-  type AsyncQuery,
-  Button,
-  Callout,
-  errorKind,
-  rootProps,
-  type StyleProps,
-  useAsyncState,
-} from "@flagsmith-experimentation/ui";
-import { type FormEvent, useCallback, useEffect, useMemo, useRef, useState } from "react";
+import type { Experiment, Flag, MetricDefinition, Segment, SegmentOverride } from "@flagsmith-experimentation/adapters";
+import { Button, Callout, rootProps, type StyleProps, useAsyncState } from "@flagsmith-experimentation/ui";
+import { type FormEvent, useCallback, useEffect, useMemo, useReducer, useRef, useState } from "react";
 import { FormProvider, useForm, useWatch } from "react-hook-form";
 import { AdapterState } from "./adapter-state";
 import { isScheduledStart, plannedDurationDays } from "./dates";
 import { DetailsStep } from "./details-step";
+import { DraftStatus } from "./draft-status";
 import { configurationOf, initialWizardValues, type WizardDefaultValues } from "./draft-values";
 import { ExperimentSummary } from "./experiment-summary";
 import { FlagStep } from "./flag-step";
-import { createIdempotencyKey } from "./idempotency";
-import { LaunchDialog, type LaunchState } from "./launch-dialog";
+import { LaunchDialog } from "./launch-dialog";
+import { LaunchedView } from "./launched-view";
 import type { WizardMessages } from "./messages";
 import { MetricsStep } from "./metrics-step";
 import { estimatePower } from "./power-estimate";
 import { preLaunchWarnings } from "./pre-launch-checks";
-import { StepList, type StepState, stepName } from "./step-list";
-import { type StepContext, type StepIssue, validateStep } from "./step-schemas";
-import {
-  STEP_FIELDS,
-  stepIndex,
-  stepOfField,
-  WIZARD_STEPS,
-  type WizardField,
-  type WizardStepId,
-  type WizardValues,
-} from "./steps";
+import { ReviewStep } from "./review-step";
+import { StepList, stepName } from "./step-list";
+import { type StepContext, validateStep } from "./step-schemas";
+import { stepIndex, WIZARD_STEPS, type WizardStepId, type WizardValues } from "./steps";
 import { TrafficStep } from "./traffic-step";
 import { useDraftAutosave } from "./use-draft-autosave";
-import { alignWeights, splitEvenly } from "./weights";
-import {
-  type GuardedWizardAdapters,
-  guardWizardAdapters,
-  type PlannedMetric,
-  type PlannedSegment,
-  type WizardAdapters,
-} from "./wizard-adapters";
+import { useLaunch } from "./use-launch";
+import { splitEvenly } from "./weights";
+import { type GuardedWizardAdapters, guardWizardAdapters, type WizardAdapters } from "./wizard-adapters";
+import { initialWizardState, stepState, wizardReducer } from "./wizard-machine";
 import { useWizardI18nScope, useWizardText, WizardTextProvider } from "./wizard-text";
 
 /** Milliseconds of quiet before the draft is saved. */
@@ -118,16 +100,6 @@ function DraftLoader({
   );
 }
 
-type Notice = { step: WizardStepId; message: string };
-
-function sameVariations(a: readonly Variation[], b: readonly Variation[]): boolean {
-  if (a.length !== b.length) return false;
-  return a.every((v) => {
-    const other = b.find((w) => w.key === v.key);
-    return other !== undefined && other.value === v.value && other.isControl === v.isControl;
-  });
-}
-
 function WizardForm({
   adapters,
   today,
@@ -141,29 +113,16 @@ function WizardForm({
 }) {
   const text = useWizardText();
   const { messages } = text;
-  const { onLaunched, onCancel, flagHref, onDraftSaved } = props;
   const [initialValues] = useState(() => initialWizardValues(today, props.defaultValues, saved));
   const form = useForm<WizardValues>({ defaultValues: initialValues, mode: "onSubmit", shouldFocusError: false });
   const { control, getValues, setValue, setError, clearErrors, setFocus } = form;
   const values = useWatch({ control }) as WizardValues;
-
-  const [step, setStep] = useState<WizardStepId>(saved && saved.status !== "draft" ? "review" : "details");
-  const [completed, setCompleted] = useState<ReadonlySet<WizardStepId>>(() => new Set());
-  const [returnToReview, setReturnToReview] = useState(false);
-  const [errorCount, setErrorCount] = useState(0);
-  const [attempted, setAttempted] = useState(false);
-  const [notice, setNotice] = useState<Notice | undefined>(undefined);
-  const [launched, setLaunched] = useState<Experiment | undefined>(
-    saved && saved.status !== "draft" ? saved : undefined,
-  );
-  const [dialogOpen, setDialogOpen] = useState(false);
-  const [launchState, setLaunchState] = useState<LaunchState>({ status: "idle" });
+  const [state, dispatch] = useReducer(wizardReducer, saved, initialWizardState);
+  const { step, launched } = state;
+  /** The flag the user picked (its variations may be newer than what `getFlag` cached). */
   const [pickedFlag, setPickedFlag] = useState<Flag | undefined>(undefined);
   const headingRef = useRef<HTMLHeadingElement>(null);
   const summaryRef = useRef<HTMLDivElement>(null);
-  const pendingFocus = useRef<{ field?: WizardField; heading?: boolean } | null>(null);
-  const launchingRef = useRef(false);
-  const idempotencyKeyRef = useRef<string | undefined>(undefined);
 
   // Adapter data shared by several steps.
   const flagId = values.flagId;
@@ -171,30 +130,33 @@ function WizardForm({
   const overridesQuery = useAsyncState<SegmentOverride[]>(flagId ? `overrides:${flagId}` : null, () =>
     adapters.segments.listOverrides(flagId),
   );
-  const segmentsQuery = useAsyncState<PlannedSegment[]>("segments", () => adapters.segments.listSegments());
-  const metricsQuery = useAsyncState<PlannedMetric[]>("metrics", () => adapters.metrics.listMetrics());
-
+  const segmentsQuery = useAsyncState<Segment[]>("segments", () => adapters.segments.listSegments());
+  const metricsQuery = useAsyncState<MetricDefinition[]>("metrics", () => adapters.metrics.listMetrics());
   const currentFlag =
     pickedFlag?.id === flagId ? pickedFlag : flagQuery.data?.id === flagId ? flagQuery.data : undefined;
-  const overrides = overridesQuery.status === "success" ? overridesQuery.data : undefined;
 
-  const context = useCallback(
-    (overridesOverride?: readonly SegmentOverride[], flagOverride?: Flag): StepContext => ({
+  const segmentName = useCallback(
+    (id: string) => segmentsQuery.data?.find((s) => s.id === id)?.name ?? id,
+    [segmentsQuery.data],
+  );
+  const context = useMemo<StepContext>(
+    () => ({
       today,
       messages,
-      flag: flagOverride ?? currentFlag,
-      overrides: overridesOverride ?? overrides,
-      segmentName: (id) => segmentsQuery.data?.find((s) => s.id === id)?.name ?? id,
+      flag: currentFlag,
+      overrides: overridesQuery.status === "success" ? overridesQuery.data : undefined,
+      segmentName,
     }),
-    [today, messages, currentFlag, overrides, segmentsQuery.data],
+    [today, messages, currentFlag, overridesQuery.status, overridesQuery.data, segmentName],
   );
+  const check = (target: WizardStepId) => validateStep(target, getValues(), context);
 
   const autosave = useDraftAutosave({
     persistence: adapters.persistence,
     getValues,
     initial: saved ? { id: saved.id, revision: saved.revision } : undefined,
     delayMs: DRAFT_SAVE_DELAY_MS,
-    onSaved: onDraftSaved,
+    onSaved: props.onDraftSaved,
   });
   const { schedule, stop: stopAutosave } = autosave;
 
@@ -208,92 +170,30 @@ function WizardForm({
     return () => subscription.unsubscribe();
   }, [form, schedule, stopAutosave, launched]);
 
-  // After a failed "Next", errors follow the user's corrections live.
+  // After a failed "Next", the issues follow the user's corrections live.
   useEffect(() => {
-    if (!attempted || step === "review") return;
-    const issues = validateStep(step, values, context());
-    const fields = STEP_FIELDS[step];
-    for (const field of fields) {
-      const issue = issues.find((i) => i.field === field);
-      const current = form.getFieldState(field).error?.message;
-      if (issue && issue.message !== current) setError(field, { type: "validate", message: issue.message });
-      if (!issue && current !== undefined) clearErrors(field);
-    }
-    setErrorCount(issues.length);
-  }, [attempted, step, values, context, form, setError, clearErrors]);
+    if (state.attempted) dispatch({ type: "revalidate", issues: validateStep(step, values, context) });
+  }, [state.attempted, step, values, context]);
 
-  // Move focus after navigation (to the step heading) or a failed validation (to the first invalid field).
+  // The machine's issues are what react-hook-form shows on the fields.
   useEffect(() => {
-    const target = pendingFocus.current;
-    if (!target) return;
-    pendingFocus.current = null;
-    if (target.field) {
-      const before = document.activeElement;
-      setFocus(target.field);
-      // A field that is not on screen (e.g. its list failed to load) cannot take focus: the summary does.
-      if (document.activeElement === before) summaryRef.current?.focus();
+    clearErrors();
+    for (const issue of state.issues) setError(issue.field, { type: "validate", message: issue.message });
+  }, [state.issues, clearErrors, setError]);
+
+  // Focus follows the machine: the step heading after navigation, the first invalid field after a failed check.
+  useEffect(() => {
+    const request = state.focus;
+    if (!request) return;
+    if (request.target === "heading") {
+      headingRef.current?.focus();
       return;
     }
-    headingRef.current?.focus();
-  });
-
-  const showIssues = (target: WizardStepId, issues: readonly StepIssue[]) => {
-    clearErrors();
-    for (const issue of issues) setError(issue.field, { type: "validate", message: issue.message });
-    setErrorCount(issues.length);
-    setAttempted(true);
-    pendingFocus.current = { field: issues[0]?.field };
-    if (target !== step) setStep(target);
-  };
-
-  const goTo = (target: WizardStepId) => {
-    clearErrors();
-    setErrorCount(0);
-    setAttempted(false);
-    if (notice && notice.step !== target) setNotice(undefined);
-    pendingFocus.current = { heading: true };
-    setStep(target);
-  };
-
-  /** Validates the steps from the current one up to (not including) `target`; stops at the first invalid. */
-  const advanceTo = (target: WizardStepId) => {
-    const from = stepIndex(step);
-    const to = stepIndex(target);
-    if (to <= from) {
-      goTo(target);
-      return;
-    }
-    const current = getValues();
-    const passed = new Set(completed);
-    for (let index = from; index < to; index++) {
-      const checked = WIZARD_STEPS[index] as WizardStepId;
-      const issues = validateStep(checked, current, context());
-      if (issues.length > 0) {
-        setCompleted(passed);
-        showIssues(checked, issues);
-        return;
-      }
-      passed.add(checked);
-    }
-    setCompleted(passed);
-    goTo(target);
-  };
-
-  const onNext = (event: FormEvent) => {
-    event.preventDefault();
-    const next = WIZARD_STEPS[stepIndex(step) + 1];
-    if (next) advanceTo(next);
-  };
-
-  const onBack = () => {
-    const previous = WIZARD_STEPS[stepIndex(step) - 1];
-    if (previous) goTo(previous);
-  };
-
-  const onEdit = (target: Exclude<WizardStepId, "review">) => {
-    setReturnToReview(true);
-    goTo(target);
-  };
+    const before = document.activeElement;
+    if (request.field) setFocus(request.field);
+    // A field that is not on screen (e.g. its list failed to load) cannot take focus: the summary does.
+    if (document.activeElement === before) summaryRef.current?.focus();
+  }, [state.focus, setFocus]);
 
   const onPickFlag = (flag: Flag) => {
     setPickedFlag(flag);
@@ -302,25 +202,33 @@ function WizardForm({
     setValue("flagId", flag.id, opts);
     setValue("variations", flag.variations, opts);
     setValue("weights", splitEvenly(flag.variations.map((v) => v.key)), opts);
-    if (notice?.step === "flag") setNotice(undefined);
+    dispatch({ type: "flag-picked" });
   };
 
-  const stateOf = (target: WizardStepId): StepState =>
-    launched || completed.has(target) ? "done" : target === step ? "current" : "upcoming";
-
-  const onSelectStep = (target: WizardStepId) => {
-    if (target === step) return;
-    advanceTo(target);
-  };
+  const launch = useLaunch({
+    adapters,
+    dispatch,
+    getValues,
+    autosave,
+    context: { today, messages, segmentName },
+    text,
+    segmentName,
+    onFlagChanged: (flag, refresh) => {
+      setPickedFlag(flag);
+      setValue("variations", refresh.variations, { shouldDirty: true });
+      setValue("weights", refresh.weights, { shouldDirty: true });
+      void flagQuery.retry();
+    },
+    onOverridesChanged: () => void overridesQuery.retry(),
+    onLaunched: props.onLaunched,
+  });
 
   // Planning figures for the power estimate and the pre-launch checks.
   const plannedDays = plannedDurationDays(values.startDate, values.endDate);
   const primary = values.metrics.find((m) => m.role === "primary");
-  const primaryMetric = primary ? metricsQuery.data?.find((m) => m.id === primary.metricId) : undefined;
-  const segment = segmentsQuery.data?.find((s) => s.id === values.segmentId);
   const power = estimatePower({
-    metric: primaryMetric,
-    segment,
+    metric: primary ? metricsQuery.data?.find((m) => m.id === primary.metricId) : undefined,
+    segment: segmentsQuery.data?.find((s) => s.id === values.segmentId),
     weights: values.weights,
   });
   const warnings = preLaunchWarnings({
@@ -332,163 +240,77 @@ function WizardForm({
     directionWords: messages.directionWords,
   });
 
-  const reopen = (target: WizardStepId, message: string) => {
-    setDialogOpen(false);
-    setLaunchState({ status: "idle" });
-    setReturnToReview(true);
-    setNotice({ step: target, message });
-    goTo(target);
-  };
-
-  const launch = async () => {
-    if (launchingRef.current || launched) return;
-    launchingRef.current = true;
-    setLaunchState({ status: "launching" });
-    try {
-      const current = getValues();
-      // Stale data: the flag or segment may have changed since they were picked.
-      let fresh: Flag;
-      try {
-        fresh = await adapters.flags.getFlag(current.flagId);
-      } catch (error) {
-        if (errorKind(error) === "not-found") {
-          reopen("flag", messages.staleMissing);
-          return;
-        }
-        throw error;
-      }
-      const freshOverrides = await adapters.segments.listOverrides(current.flagId);
-      if (!sameVariations(fresh.variations, current.variations)) {
-        setPickedFlag(fresh);
-        setValue("variations", fresh.variations, { shouldDirty: true });
-        setValue(
-          "weights",
-          alignWeights(
-            fresh.variations.map((v) => v.key),
-            current.weights,
-          ),
-          { shouldDirty: true },
-        );
-        void flagQuery.retry();
-        reopen("flag", messages.staleFlag(fresh.name));
-        return;
-      }
-      if (freshOverrides.some((o) => o.segmentId === current.segmentId)) {
-        await overridesQuery.retry();
-        reopen("traffic", messages.staleSegment(segment?.name ?? current.segmentId));
-        return;
-      }
-      const issues = validateStep("review", current, context(freshOverrides, fresh));
-      const first = issues[0];
-      if (first) {
-        setDialogOpen(false);
-        setLaunchState({ status: "idle" });
-        setReturnToReview(true);
-        const target = stepOfField(first.field) ?? "details";
-        showIssues(
-          target,
-          issues.filter((i) => (STEP_FIELDS[target] as readonly string[]).includes(i.field)),
-        );
-        return;
-      }
-      const draft = await autosave.flush();
-      idempotencyKeyRef.current ??= createIdempotencyKey();
-      const experiment = await adapters.persistence.launch(draft.id, {
-        idempotencyKey: idempotencyKeyRef.current,
-        expectedRevision: draft.revision,
-      });
-      stopAutosave();
-      setLaunched(experiment);
-      setLaunchState({ status: "idle" });
-      setDialogOpen(false);
-      pendingFocus.current = { heading: true };
-      onLaunched?.(experiment);
-    } catch (error) {
-      setLaunchState({ status: "failed", error });
-    } finally {
-      launchingRef.current = false;
-    }
-  };
-
+  const go = (target: WizardStepId) => dispatch({ type: "navigate", target, check });
+  const previous = WIZARD_STEPS[stepIndex(step) - 1];
+  const onBack = () => previous && go(previous);
   const heading = stepName(step, messages);
-  const stepNotice = notice?.step === step ? notice.message : undefined;
-  const lastEditable = step === "traffic";
+  const summary = (editable: boolean) => (
+    <ExperimentSummary
+      values={launched && !editable ? configurationOf(launched) : values}
+      flag={currentFlag}
+      metrics={metricsQuery.data}
+      segments={segmentsQuery.data}
+      today={today}
+      onEdit={editable ? (target) => dispatch({ type: "edit", target }) : undefined}
+    />
+  );
 
   return (
     <FormProvider {...form}>
-      <StepList current={step} stateOf={stateOf} onSelect={onSelectStep} disabled={Boolean(launched)} />
+      <StepList
+        current={step}
+        stateOf={(target) => stepState(state, target)}
+        onSelect={go}
+        disabled={Boolean(launched)}
+      />
       <div className="fx-wizard-panel" data-step={step}>
         <p className="fx-wizard-position">{messages.stepPosition(stepIndex(step) + 1, WIZARD_STEPS.length)}</p>
         <h2 ref={headingRef} tabIndex={-1} className="fx-wizard-heading">
           {heading}
         </h2>
         <div ref={summaryRef} tabIndex={-1} className="fx-wizard-error-summary-anchor">
-          {errorCount > 0 ? (
+          {state.issues.length > 0 ? (
             <Callout tone="danger" role="alert">
-              {messages.errorSummary(errorCount)}
+              {messages.errorSummary(state.issues.length)}
             </Callout>
           ) : null}
         </div>
-        {stepNotice ? (
+        {state.notice?.step === step ? (
           <Callout tone="danger" role="alert">
-            <p>{stepNotice}</p>
+            {state.notice.message}
           </Callout>
         ) : null}
-
         {launched ? (
-          <LaunchedView
-            experiment={launched}
-            flag={currentFlag}
-            metricsQuery={metricsQuery}
-            segmentsQuery={segmentsQuery}
-            today={today}
-          />
+          <LaunchedView experiment={launched} summary={summary(false)} />
         ) : step === "review" ? (
-          <div className="fx-wizard-review">
-            <p className="fx-hint">{messages.reviewIntro}</p>
-            <ExperimentSummary
-              values={values}
-              flag={currentFlag}
-              metrics={metricsQuery.data}
-              segments={segmentsQuery.data}
-              today={today}
-              onEdit={onEdit}
-            />
-            {warnings.length > 0 ? (
-              <section className="fx-wizard-warnings" aria-label={messages.warningsHeading}>
-                <h3>{messages.warningsHeading}</h3>
-                <ul>
-                  {warnings.map((warning) => (
-                    <li key={warning} data-warning={warning}>
-                      {warning === "no-direction"
-                        ? messages.warningNoDirection
-                        : warning === "no-guardrail"
-                          ? messages.warningNoGuardrail
-                          : warning === "too-short" && power.status === "ok" && plannedDays !== undefined
-                            ? messages.warningTooShort(text.days(plannedDays), text.days(power.days))
-                            : messages.warningUnevenWeights}
-                    </li>
-                  ))}
-                </ul>
-              </section>
-            ) : null}
-            <div className="fx-wizard-actions">
-              <Button onClick={onBack}>{messages.back}</Button>
+          <ReviewStep
+            summary={summary(true)}
+            warnings={warnings}
+            power={power}
+            plannedDays={plannedDays}
+            onBack={onBack}
+            launch={
               <LaunchDialog
-                open={dialogOpen}
-                onOpenChange={(open) => {
-                  setDialogOpen(open);
-                  if (!open) setLaunchState({ status: "idle" });
-                }}
+                open={state.dialogOpen}
+                onOpenChange={(open) => dispatch({ type: "dialog", open })}
                 onConfirm={() => void launch()}
-                state={launchState}
+                state={state.launch}
                 experimentName={values.name}
                 scheduledStart={isScheduledStart(values.startDate, today) ? text.date(values.startDate) : undefined}
               />
-            </div>
-          </div>
+            }
+          />
         ) : (
-          <form className="fx-wizard-form" noValidate onSubmit={onNext} aria-label={heading}>
+          <form
+            className="fx-wizard-form"
+            noValidate
+            aria-label={heading}
+            onSubmit={(event: FormEvent) => {
+              event.preventDefault();
+              const next = WIZARD_STEPS[stepIndex(step) + 1];
+              if (next) go(next);
+            }}
+          >
             {step === "details" ? <DetailsStep today={today} /> : null}
             {step === "flag" ? (
               <FlagStep
@@ -496,7 +318,7 @@ function WizardForm({
                 flagQuery={flagQuery}
                 currentFlag={currentFlag}
                 onPick={onPickFlag}
-                flagHref={flagHref}
+                flagHref={props.flagHref}
               />
             ) : null}
             {step === "metrics" ? <MetricsStep metricsQuery={metricsQuery} /> : null}
@@ -505,20 +327,17 @@ function WizardForm({
                 segmentsQuery={segmentsQuery}
                 overridesQuery={overridesQuery}
                 flag={currentFlag}
-                power={power}
-                plannedDays={plannedDays}
+                planning={{ power, plannedDays }}
               />
             ) : null}
             <div className="fx-wizard-actions">
-              {step === "details" ? (
-                onCancel ? (
-                  <Button onClick={onCancel}>{messages.cancel}</Button>
-                ) : null
-              ) : (
+              {step !== "details" ? (
                 <Button onClick={onBack}>{messages.back}</Button>
-              )}
-              {returnToReview && !lastEditable ? (
-                <Button onClick={() => advanceTo("review")}>{messages.backToReview}</Button>
+              ) : props.onCancel ? (
+                <Button onClick={props.onCancel}>{messages.cancel}</Button>
+              ) : null}
+              {state.returnToReview && step !== "traffic" ? (
+                <Button onClick={() => go("review")}>{messages.backToReview}</Button>
               ) : null}
               <Button type="submit" variant="primary">
                 {messages.next}
@@ -531,56 +350,5 @@ function WizardForm({
         <DraftStatus state={autosave.state} onRetry={() => void autosave.flush().catch(() => undefined)} />
       )}
     </FormProvider>
-  );
-}
-
-function DraftStatus({ state, onRetry }: { state: ReturnType<typeof useDraftAutosave>["state"]; onRetry: () => void }) {
-  const text = useWizardText();
-  const { messages } = text;
-  return (
-    <div className="fx-wizard-draft" aria-live="polite">
-      {state.status === "saving" ? <p className="fx-muted">{messages.draftSaving}</p> : null}
-      {state.status === "saved" ? <p className="fx-muted">{messages.draftSaved}</p> : null}
-      {state.status === "error" ? (
-        <Callout tone="warning">
-          <p>{messages.draftSaveFailed(text.error(state.error))}</p>
-          <Button onClick={onRetry}>{messages.retry}</Button>
-        </Callout>
-      ) : null}
-    </div>
-  );
-}
-
-function LaunchedView({
-  experiment,
-  flag,
-  metricsQuery,
-  segmentsQuery,
-  today,
-}: {
-  experiment: Experiment;
-  flag: Flag | undefined;
-  metricsQuery: AsyncQuery<PlannedMetric[]>;
-  segmentsQuery: AsyncQuery<PlannedSegment[]>;
-  today: Date;
-}) {
-  const text = useWizardText();
-  const { messages } = text;
-  return (
-    <div className="fx-wizard-launched" data-status={experiment.status}>
-      <Callout tone="success" role="status">
-        {experiment.status === "scheduled"
-          ? messages.launchedScheduled(experiment.name, text.date(experiment.startDate))
-          : messages.launched(experiment.name)}
-      </Callout>
-      <p className="fx-hint">{messages.readOnlyNote}</p>
-      <ExperimentSummary
-        values={configurationOf(experiment)}
-        flag={flag}
-        metrics={metricsQuery.data}
-        segments={segmentsQuery.data}
-        today={today}
-      />
-    </div>
   );
 }

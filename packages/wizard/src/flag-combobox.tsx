@@ -1,7 +1,6 @@
-import type { Flag } from "@flagsmith-experimentation/adapters";
+import { type Flag, isFlagEligible } from "@flagsmith-experimentation/adapters";
 import { describedBy } from "@flagsmith-experimentation/ui";
 import { type KeyboardEvent, type Ref, useId, useState } from "react";
-import { hasTreatmentVariation } from "./steps";
 import { useWizardText } from "./wizard-text";
 
 /**
@@ -42,7 +41,7 @@ export function FlagCombobox({
   const choose = (flag: Flag) => {
     setOpen(false);
     setActive(-1);
-    if (hasTreatmentVariation(flag)) {
+    if (isFlagEligible(flag)) {
       setTyping(false);
       onSelect(flag);
     } else {
@@ -120,7 +119,7 @@ export function FlagCombobox({
       {showList ? (
         <div id={listboxId} role="listbox" aria-labelledby={`${id}-label`} className="fx-wizard-listbox">
           {flags.map((flag, index) => {
-            const eligible = hasTreatmentVariation(flag);
+            const eligible = isFlagEligible(flag);
             const variationCount = flag.variations.length;
             return (
               // biome-ignore lint/a11y/useKeyWithClickEvents: the keyboard drives options from the combobox input (aria-activedescendant)

@@ -1,10 +1,10 @@
-import type { Flag, FlagsAdapter } from "@flagsmith-experimentation/adapters";
+import { type Flag, type FlagsAdapter, isFlagEligible } from "@flagsmith-experimentation/adapters";
 import { type AsyncQuery, Callout, FieldError, useAsyncState } from "@flagsmith-experimentation/ui";
 import { useId, useState } from "react";
 import { Controller, useFormContext, useWatch } from "react-hook-form";
 import { LoadError, Loading } from "./adapter-state";
 import { FlagCombobox } from "./flag-combobox";
-import { hasTreatmentVariation, type WizardValues } from "./steps";
+import type { WizardValues } from "./steps";
 import { useDebouncedValue } from "./use-debounced-value";
 import { VariationsTable } from "./variations-table";
 import { useWizardText } from "./wizard-text";
@@ -43,7 +43,7 @@ export function FlagStep({
   // Filter what is on screen right away; the adapter's search (debounced) brings in what is not.
   const needle = search.trim().toLowerCase();
   const flags = (flagsQuery.data ?? []).filter((flag) => flag.name.toLowerCase().includes(needle));
-  const ineligibleCurrent = currentFlag && !hasTreatmentVariation(currentFlag) ? currentFlag : undefined;
+  const ineligibleCurrent = currentFlag && !isFlagEligible(currentFlag) ? currentFlag : undefined;
   const explained = rejected ?? ineligibleCurrent;
   const errorId = `${id}-error`;
   const reasonId = `${id}-reason`;

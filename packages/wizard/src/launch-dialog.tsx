@@ -1,7 +1,6 @@
 import { Button, Callout, Dialog, DialogClose } from "@flagsmith-experimentation/ui";
+import type { LaunchState } from "./wizard-machine";
 import { useWizardText } from "./wizard-text";
-
-export type LaunchState = { status: "idle" } | { status: "launching" } | { status: "failed"; error: unknown };
 
 /** "Launch Experiment" → a confirmation dialog whose confirm button is "Confirm launch". */
 export function LaunchDialog({

@@ -185,7 +185,7 @@ export const defaultMessages: WizardMessages = {
   startDateInvalid: "Enter a start date.",
   startDateInPast: "The start date can't be in the past.",
   endDateInvalid: "Enter an end date.",
-  endDateBeforeStart: "The end date must be after the start date.",
+  endDateBeforeStart: "The end date can't be before the start date.",
   flagRequired: "Choose a multivariate flag.",
   flagIneligible: (flag) => `“${flag}” has no variation besides control, so there is nothing to compare.`,
   metricsRequired: "Choose at least one metric.",

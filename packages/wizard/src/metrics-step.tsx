@@ -1,11 +1,10 @@
-import type { ExperimentMetric, MetricRole } from "@flagsmith-experimentation/adapters";
+import type { ExperimentMetric, MetricDefinition, MetricRole } from "@flagsmith-experimentation/adapters";
 import { type AsyncQuery, Callout, describedBy, FieldError } from "@flagsmith-experimentation/ui";
 import { useId } from "react";
 import { Controller, useFormContext } from "react-hook-form";
 import { AdapterState } from "./adapter-state";
 import { roleLabel } from "./messages";
 import type { WizardValues } from "./steps";
-import type { PlannedMetric } from "./wizard-adapters";
 import { useWizardText } from "./wizard-text";
 
 const ROLES: readonly MetricRole[] = ["primary", "secondary", "guardrail"];
@@ -31,7 +30,7 @@ export function setMetricRole(
 }
 
 /** Step 3: choose metrics and give each a role (Primary / Secondary / Guardrail). */
-export function MetricsStep({ metricsQuery }: { metricsQuery: AsyncQuery<PlannedMetric[]> }) {
+export function MetricsStep({ metricsQuery }: { metricsQuery: AsyncQuery<MetricDefinition[]> }) {
   const { messages } = useWizardText();
   const id = useId();
   const {

@@ -1,12 +1,12 @@
+import type { MetricDefinition } from "@flagsmith-experimentation/adapters";
 import { sampleSizePerVariation } from "@flagsmith-experimentation/stats-core";
 import { describe, expect, it } from "vitest";
 import { estimatePower } from "./power-estimate";
-import type { PlannedMetric } from "./wizard-adapters";
 
 const everyone = { id: "everyone", name: "All users", expectedDailyTraffic: 10_000 };
 const traffic = (expectedDailyTraffic: number | undefined) => ({ ...everyone, expectedDailyTraffic });
 
-const conversion: PlannedMetric = {
+const conversion: MetricDefinition = {
   id: "conversion",
   name: "Checkout conversion",
   kind: "occurrence",
@@ -29,7 +29,7 @@ describe("estimatePower", () => {
   });
 
   it("uses the standard deviation for means", () => {
-    const revenue: PlannedMetric = { ...conversion, kind: "sum", baseline: 20, baselineSd: 40 };
+    const revenue: MetricDefinition = { ...conversion, kind: "sum", baseline: 20, baselineSd: 40 };
     expect(estimatePower({ metric: revenue, segment: traffic(1_000), weights: { a: 50, b: 50 } }).status).toBe("ok");
     expect(
       estimatePower({
@@ -41,7 +41,7 @@ describe("estimatePower", () => {
   });
 
   it("plans a ratio metric (page-load time) on its per-user delta-method sd", () => {
-    const pageLoad: PlannedMetric = {
+    const pageLoad: MetricDefinition = {
       ...conversion,
       kind: "ratio",
       denominatorEventName: "page_view",

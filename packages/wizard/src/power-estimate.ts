@@ -1,5 +1,5 @@
+import type { MetricDefinition, Segment } from "@flagsmith-experimentation/adapters";
 import { estimateDuration } from "@flagsmith-experimentation/stats-core";
-import type { PlannedMetric, PlannedSegment } from "./wizard-adapters";
 
 /** The relative lift the estimate is computed for: +5 %. */
 export const DEFAULT_MINIMUM_DETECTABLE_LIFT = 0.05;
@@ -13,9 +13,9 @@ export type PowerEstimate =
 
 export interface PowerEstimateInput {
   /** The first primary metric, with its planning figures. */
-  metric: PlannedMetric | undefined;
+  metric: MetricDefinition | undefined;
   /** The chosen segment, with the identities entering it per day (`expectedDailyTraffic`). */
-  segment: PlannedSegment | undefined;
+  segment: Segment | undefined;
   /** Traffic split in percent. */
   weights: Record<string, number>;
   /** Relative lift to detect; default {@link DEFAULT_MINIMUM_DETECTABLE_LIFT}. */

@@ -1,4 +1,4 @@
-import type { ExperimentMetric, Flag, Variation } from "@flagsmith-experimentation/adapters";
+import type { ExperimentMetric, Variation } from "@flagsmith-experimentation/adapters";
 
 /** The wizard's five steps, in order. */
 export const WIZARD_STEPS = ["details", "flag", "metrics", "traffic", "review"] as const;
@@ -40,9 +40,4 @@ export function stepIndex(step: WizardStepId): number {
 /** The step that edits `field`. */
 export function stepOfField(field: string): WizardStepId | undefined {
   return WIZARD_STEPS.find((step) => (STEP_FIELDS[step] as readonly string[]).includes(field));
-}
-
-/** A flag can be experimented on only with at least one variation besides the control (SPEC §3). */
-export function hasTreatmentVariation(flag: Pick<Flag, "variations">): boolean {
-  return flag.variations.some((v) => !v.isControl);
 }

@@ -1,4 +1,4 @@
-import type { Flag, SegmentOverride } from "@flagsmith-experimentation/adapters";
+import type { Flag, Segment, SegmentOverride } from "@flagsmith-experimentation/adapters";
 import { type AsyncQuery, Callout, describedBy, FieldError } from "@flagsmith-experimentation/ui";
 import { useId } from "react";
 import { Controller, useFormContext, useWatch } from "react-hook-form";
@@ -7,7 +7,6 @@ import type { PowerEstimate } from "./power-estimate";
 import { PowerPanel } from "./power-panel";
 import type { WizardValues } from "./steps";
 import { WeightsEditor } from "./weights-editor";
-import type { PlannedSegment } from "./wizard-adapters";
 import { useWizardText } from "./wizard-text";
 
 /** Step 4: the eligible segment (no existing override on the flag), the traffic split, and the power estimate. */
@@ -15,14 +14,13 @@ export function TrafficStep({
   segmentsQuery,
   overridesQuery,
   flag,
-  power,
-  plannedDays,
+  planning,
 }: {
-  segmentsQuery: AsyncQuery<PlannedSegment[]>;
+  segmentsQuery: AsyncQuery<Segment[]>;
   overridesQuery: AsyncQuery<SegmentOverride[]>;
   flag: Flag | undefined;
-  power: PowerEstimate;
-  plannedDays: number | undefined;
+  /** The power estimate and the days the planned dates cover. */
+  planning: { power: PowerEstimate; plannedDays: number | undefined };
 }) {
   const { messages } = useWizardText();
   const id = useId();
@@ -109,7 +107,7 @@ export function TrafficStep({
         )}
       />
 
-      <PowerPanel estimate={power} plannedDays={plannedDays} />
+      <PowerPanel estimate={planning.power} plannedDays={planning.plannedDays} />
     </div>
   );
 }

@@ -51,6 +51,7 @@ function feature(id: number, name: string, fields: Partial<Omit<ReplayFeature, "
   };
 }
 
+/** `features.models.Feature` rows; served by `features/serializers.py` `ListFeatureSerializer` (`listFeaturePayload`). */
 const features: ReplayFeature[] = [
   feature(4821, "checkout_cta_color", {
     description: "Colour of the checkout button",
@@ -122,7 +123,11 @@ function state(
   };
 }
 
-/** Environment defaults in Production (v1) and Staging (v2, all at version 1 but checkout_cta_color at 3). */
+/**
+ * `features.models.FeatureState` rows: environment defaults in Production (v1) and Staging (v2, all at version 1 but
+ * checkout_cta_color at 3). Served as `FeatureStateSerializerSmall` (`environment_feature_state`), as
+ * `CustomCreateSegmentOverrideFeatureStateSerializer` and in `get_experiment_rollout`.
+ */
 const featureStates: ReplayFeatureState[] = [
   state(7001, 4821, REPLAY_PRODUCTION_ID, true, replayValue("blue"), { 911: 0, 912: 0 }),
   state(7002, 4822, REPLAY_PRODUCTION_ID, true, replayValue(20), { 913: 0 }),
@@ -153,6 +158,7 @@ const featureStates: ReplayFeatureState[] = [
 export const REPLAY_WORLD: ReplayWorld = {
   credentials: { apiKeys: [REPLAY_API_KEY], tokens: [REPLAY_USER_TOKEN] },
   experimentationDisabledProjects: [],
+  // `environments.models.Environment` rows; served by `EnvironmentRetrieveSerializerWithMetadata`.
   environments: [
     {
       id: REPLAY_PRODUCTION_ID,
@@ -175,6 +181,7 @@ export const REPLAY_WORLD: ReplayWorld = {
   ],
   features,
   featureStates,
+  // `features.models.FeatureSegment` rows; served by `feature_segments/serializers.py` `FeatureSegmentListSerializer`.
   featureSegments: [
     {
       id: 8001,
@@ -222,6 +229,7 @@ export const REPLAY_WORLD: ReplayWorld = {
       version: 3,
     },
   ],
+  // `segments.models.Segment` rows (599 is a system rollout segment); served by `segments/serializers.py` `SegmentSerializer`.
   segments: [
     {
       id: 501,
@@ -280,6 +288,7 @@ export const REPLAY_WORLD: ReplayWorld = {
       updated_at: "2026-02-02T08:00:00Z",
     },
   ],
+  // `experimentation.models.Metric` rows; served by `experimentation/serializers.py` `MetricSerializer`.
   metrics: [
     metric(31, "Checkout conversion", "occurrence", "up", "purchase", "Share of identities that buy"),
     metric(32, "Revenue per user", "sum", "up", "purchase", "Sum of purchase values per identity"),
@@ -293,6 +302,7 @@ export const REPLAY_WORLD: ReplayWorld = {
     },
     { ...metric(42, "Page load time", "mean", "down", "page_view", ""), environment: REPLAY_STAGING_ID },
   ],
+  // `experimentation.models.Experiment` rows; served by `ExperimentListSerializer` / `ExperimentDetailSerializer`.
   experiments: [
     {
       id: 61,

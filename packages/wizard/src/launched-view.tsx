@@ -1,0 +1,21 @@
+import type { Experiment } from "@flagsmith-experimentation/adapters";
+import { Callout } from "@flagsmith-experimentation/ui";
+import type { ReactNode } from "react";
+import { useWizardText } from "./wizard-text";
+
+/** After launch: what happened, and the configuration, read-only. */
+export function LaunchedView({ experiment, summary }: { experiment: Experiment; summary: ReactNode }) {
+  const text = useWizardText();
+  const { messages } = text;
+  return (
+    <div className="fx-wizard-launched" data-status={experiment.status}>
+      <Callout tone="success" role="status">
+        {experiment.status === "scheduled"
+          ? messages.launchedScheduled(experiment.name, text.date(experiment.startDate))
+          : messages.launched(experiment.name)}
+      </Callout>
+      <p className="fx-hint">{messages.readOnlyNote}</p>
+      {summary}
+    </div>
+  );
+}
