@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { AdapterError } from "./adapter-error";
-import { demoFlags } from "./fixtures";
+import { demoFlags, demoWorld } from "./fixtures";
 import { flagSchema } from "./flag";
 import { callAdapter, guardAdapters } from "./guard-adapters";
 import type { FlagsAdapter, PersistenceAdapter } from "./host-adapters";
@@ -62,7 +62,7 @@ describe("guardAdapters", () => {
 describe("guardAdapters — optional capabilities and planning figures", () => {
   it("keeps pause, resume, conclude and deleteDraft only when the host has them", async () => {
     const { createInMemoryAdapters } = await import("./in-memory-adapters");
-    const raw = createInMemoryAdapters({ guard: false });
+    const raw = createInMemoryAdapters({ ...demoWorld, guard: false });
     const full = guardAdapters({ persistence: raw.persistence }).persistence;
     expect(typeof full.pause).toBe("function");
     expect(typeof full.resume).toBe("function");

@@ -4,18 +4,19 @@
  * input validation and settings, per-metric analysis (one record per variation), the multiple-testing
  * correction, guardrails, SRM, progress, the daily series and the recommendation.
  */
-import type { Comparison } from "./analysis/comparison";
+
+import type { Lineup } from "./analysis/arms";
 import { adjustmentsFor } from "./analysis/corrections";
 import { timeSeriesOf } from "./analysis/daily-series";
 import { structuralProblem, trafficShares } from "./analysis/input-validation";
 import { assembleMetric, decides, draftMetric } from "./analysis/metric-analysis";
 import { progressOf } from "./analysis/progress";
 import { recommend } from "./analysis/recommendation";
-import { dailyByMetric, totalsByMetric, unitsByVariation } from "./analysis/rows";
+import { type DailyStats, dailyByMetric, totalsByMetric, unitsByVariation } from "./analysis/rows";
 import { DEFAULT_RISK_THRESHOLD, type Settings, settingsOf } from "./analysis/settings";
 import { emptySrm, srmOf } from "./analysis/srm-analysis";
-import { type Failure, insufficient } from "./reasons";
-import type { AnalysisInput, AnalysisResult, AnalysisVariation, StatsStatus } from "./types";
+import { type Failure, insufficient, invalid } from "./reasons";
+import type { AnalysisInput, AnalysisResult, StatsStatus } from "./types";
 
 function failedResult(input: AnalysisInput, failure: Failure, s: Settings | null): AnalysisResult {
   const variations = Array.isArray(input?.variations) ? input.variations : [];
@@ -54,31 +55,31 @@ export function analyzeExperiment(input: AnalysisInput): AnalysisResult {
   const settings = settingsOf(input);
   if ("reason" in settings) return failedResult(input, settings, null);
   const s = settings;
-  // Control first, then the others in input order.
-  const variations: AnalysisVariation[] = [
-    ...input.variations.filter((v) => v.isControl),
-    ...input.variations.filter((v) => !v.isControl),
-  ];
-  const shares = trafficShares(input, variations);
+  const control = input.variations.find((v) => v.isControl);
+  if (control === undefined)
+    return failedResult(input, invalid("no-control", "exactly one variation must be the control"), s);
+  const lineup: Lineup = { control, treatments: input.variations.filter((v) => !v.isControl) };
+  const shares = trafficShares(input, [lineup.control, ...lineup.treatments]);
   if ("reason" in shares) return failedResult(input, shares, s);
-  const control = variations[0] as AnalysisVariation;
 
   const totals = totalsByMetric(input.totals);
-  const daily = Array.isArray(input.daily) ? dailyByMetric(input.daily) : new Map();
-  const drafts = input.metrics.map((metric) => draftMetric(metric, variations, totals.get(metric.id), s));
+  const daily = Array.isArray(input.daily) ? dailyByMetric(input.daily) : new Map<string, DailyStats>();
+  const drafts = input.metrics.map((metric) => draftMetric(metric, lineup, totals.get(metric.id), s));
   const family = drafts
     .filter((d) => decides(d.metric))
-    .flatMap((d) => d.comparisons.filter((c): c is Comparison => c !== null));
+    .flatMap((d) => d.treatments.flatMap((t) => (t.comparison === null ? [] : [t.comparison])));
   const adjustments = adjustmentsFor(family, s);
   const metrics = drafts.map((draft) =>
-    assembleMetric(draft, adjustments, timeSeriesOf(draft.metric, variations, daily.get(draft.metric.id), s), s),
+    assembleMetric(draft, adjustments, timeSeriesOf(draft.metric, lineup, daily.get(draft.metric.id), s), s),
   );
 
-  const keys = variations.map((v) => v.key);
-  const units = unitsByVariation(keys, totals.values());
-  const srm = srmOf(variations, shares, units, s.srmThreshold);
-  const activeKeys = keys.filter((_, i) => (shares[i] as number) > 0);
-  const progress = progressOf(drafts, variations, activeKeys, units, daily, s);
+  const units = unitsByVariation(
+    shares.map(({ variation }) => variation.key),
+    totals.values(),
+  );
+  const srm = srmOf(shares, units, s.srmThreshold);
+  const activeKeys = shares.filter(({ share }) => share > 0).map(({ variation }) => variation.key);
+  const progress = progressOf(drafts, shares.length, activeKeys, units, daily, s);
 
   const anyOk = metrics.some((m) => m.status === "ok");
   const status: StatsStatus = anyOk

@@ -1,4 +1,5 @@
-import { createInMemoryAdapters, type Experiment, type Flag } from "@flagsmith-experimentation/adapters";
+import type { Experiment, Flag } from "@flagsmith-experimentation/adapters";
+import { createInMemoryAdapters, demoWorld } from "@flagsmith-experimentation/adapters/testing";
 import { render, screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import axe from "axe-core";
@@ -9,7 +10,7 @@ const today = new Date(2026, 2, 1);
 const flagHref = (flag: Flag) => `https://app.flagsmith.test/features/${flag.id}`;
 
 function setup(options: Parameters<typeof createInMemoryAdapters>[0] = {}) {
-  const adapters = createInMemoryAdapters({ now: () => today, ...options });
+  const adapters = createInMemoryAdapters({ ...demoWorld, now: () => today, ...options });
   const onLaunched = vi.fn<(experiment: Experiment) => void>();
   const user = userEvent.setup();
   const view = render(

@@ -1,10 +1,11 @@
+import type { Flag } from "@flagsmith-experimentation/adapters";
 import {
   createInMemoryAdapters,
   demoMetrics,
   demoSegments,
-  type Flag,
+  demoWorld,
   type InMemoryAdaptersOptions,
-} from "@flagsmith-experimentation/adapters";
+} from "@flagsmith-experimentation/adapters/testing";
 import { render, screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { describe, expect, it } from "vitest";
@@ -14,7 +15,7 @@ const today = new Date(2026, 2, 1);
 const flagHref = (flag: Flag) => `https://app.flagsmith.test/features/${flag.id}`;
 
 function setup(options: InMemoryAdaptersOptions = {}) {
-  const adapters = createInMemoryAdapters({ now: () => today, ...options });
+  const adapters = createInMemoryAdapters({ ...demoWorld, now: () => today, ...options });
   const user = userEvent.setup();
   const view = render(<ExperimentWizard adapters={adapters} today={today} flagHref={flagHref} locale="en-US" />);
   return { adapters, user, ...view };

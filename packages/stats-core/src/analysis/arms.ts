@@ -4,7 +4,7 @@ import { type Failure, insufficient, invalid } from "../reasons";
 import type { AnalysisMetric, AnalysisVariation, MetricKind, SufficientStats } from "../types";
 import type { StatsByVariation } from "./rows";
 
-/** The sufficient statistics each metric kind is computed as (SPEC §5 keeps three). */
+/** The sufficient statistics each metric kind is computed as (the public API keeps three: docs/public-api.md). */
 export const STATS_KIND_OF: Record<MetricKind, SufficientStats["kind"]> = {
   occurrence: "proportion",
   count: "mean",
@@ -32,30 +32,31 @@ export function hasStatsKind(kind: unknown): kind is MetricKind {
   return typeof kind === "string" && Object.hasOwn(STATS_KIND_OF, kind);
 }
 
-/** Each variation's statistics for `metric`, validated (control first when `variations` is so ordered). */
-export function armsOf(
-  metric: AnalysisMetric,
-  variations: AnalysisVariation[],
-  rows: StatsByVariation | undefined,
-): Arm[] {
+/** The experiment's variations: the control and the others, in input order. */
+export type Lineup = { control: AnalysisVariation; treatments: AnalysisVariation[] };
+
+/** One variation's statistics for `metric`, validated. */
+export function armOf(metric: AnalysisMetric, variation: AnalysisVariation, rows: StatsByVariation | undefined): Arm {
+  const stats = rows?.get(variation.key);
+  if (stats === undefined) {
+    const failure = insufficient("missing-data", `${variation.key}: no statistics yet`, variation.key);
+    return { variation, stats, moments: null, failure };
+  }
   const expected = hasStatsKind(metric.kind) ? STATS_KIND_OF[metric.kind] : undefined;
-  return variations.map((variation): Arm => {
-    const stats = rows?.get(variation.key);
-    const invalidArm = (failure: Failure): InvalidArm => ({ variation, stats, moments: null, failure });
-    if (stats === undefined) {
-      return invalidArm(insufficient("missing-data", `${variation.key}: no statistics yet`, variation.key));
-    }
-    if (expected === undefined) return invalidArm(invalid("kind-mismatch", `unknown metric kind for ${metric.id}`));
-    if (stats.kind !== expected) {
-      return invalidArm(
-        invalid(
-          "kind-mismatch",
-          `${variation.key}: expected ${expected} statistics for a ${metric.kind} metric`,
-          variation.key,
-        ),
-      );
-    }
-    const moments = momentsOf(stats, variation.key);
-    return "reason" in moments ? invalidArm(moments) : { variation, stats, moments, failure: null };
-  });
+  if (expected === undefined) {
+    return {
+      variation,
+      stats,
+      moments: null,
+      failure: invalid("kind-mismatch", `unknown metric kind for ${metric.id}`),
+    };
+  }
+  if (stats.kind !== expected) {
+    const message = `${variation.key}: expected ${expected} statistics for a ${metric.kind} metric`;
+    return { variation, stats, moments: null, failure: invalid("kind-mismatch", message, variation.key) };
+  }
+  const moments = momentsOf(stats, variation.key);
+  return "reason" in moments
+    ? { variation, stats, moments: null, failure: moments }
+    : { variation, stats, moments, failure: null };
 }

@@ -5,54 +5,52 @@
  * P(variation i has the best true value) from each variation's N(mean, σ²/n), CUPED-adjusted with θ pooled
  * over all variations when every one has a covariate.
  */
-import { adjustedMoments, covariateArmOf, pooledTheta } from "../cuped";
+import { adjustedMoments, type CovariateArm, covariateArmOf, pooledTheta } from "../cuped";
 import type { Moments } from "../moments";
 import { probabilityOfBeingBest } from "../probability-of-being-best";
 import type { AnalysisMetric, NormalPosterior } from "../types";
 import { type Arm, isValid, type ValidArm } from "./arms";
 import type { Comparison } from "./comparison";
 
+export type BestProbabilities = { control: number | null; treatments: (number | null)[] };
+
 function posteriorMoments(arms: ValidArm[]): Moments[] {
-  const covariates = arms.map((arm) => covariateArmOf(arm.stats));
-  if (covariates.some((c) => c === null)) return arms.map((arm) => arm.moments);
-  const withCovariate = covariates as NonNullable<(typeof covariates)[number]>[];
-  const theta = pooledTheta(withCovariate);
+  const covariates: CovariateArm[] = [];
+  for (const arm of arms) {
+    const covariate = covariateArmOf(arm.stats);
+    if (covariate === null) return arms.map((a) => a.moments);
+    covariates.push(covariate);
+  }
+  const theta = pooledTheta(covariates);
   if (theta === 0) return arms.map((arm) => arm.moments);
-  return withCovariate.map((c) => adjustedMoments(c, theta));
+  return covariates.map((c) => adjustedMoments(c, theta));
 }
 
 /**
- * P(best) per arm (same order as `arms`, control first), null where the arm has no valid statistics, and
- * all null when the control has none, fewer than two arms are valid, or the metric is informational.
- * `comparisons[i]` is arm i's comparison with control (null for control and failed comparisons).
+ * P(best) for the control and each treatment, null where a variation has no valid statistics, and all null
+ * when the control has none, no treatment is valid, or the metric is informational.
  */
 export function probabilitiesOfBest(
   metric: AnalysisMetric,
-  arms: Arm[],
-  comparisons: (Comparison | null)[],
-): (number | null)[] {
-  const none = arms.map(() => null);
-  const control = arms[0];
-  if (metric.direction === "informational" || control === undefined || !isValid(control)) return none;
-  const valid = arms.flatMap((arm, i) => (isValid(arm) ? [{ arm, i }] : []));
-  if (valid.length < 2) return none;
+  control: Arm,
+  treatments: { arm: Arm; comparison: Comparison | null }[],
+): BestProbabilities {
+  const none: BestProbabilities = { control: null, treatments: treatments.map(() => null) };
+  if (metric.direction === "informational" || !isValid(control)) return none;
+  const valid = treatments.filter((t) => isValid(t.arm));
   const higherIsBetter = metric.direction !== "decrease";
-  const result: (number | null)[] = [...none];
-  const [, only] = valid;
-  const onlyComparison = only === undefined ? null : comparisons[only.i];
-  if (valid.length === 2 && only !== undefined && onlyComparison) {
-    const chance = higherIsBetter ? onlyComparison.chanceOfIncrease : 1 - onlyComparison.chanceOfIncrease;
-    result[0] = 1 - chance;
-    result[only.i] = chance;
-    return result;
+  const [only] = valid;
+  if (only === undefined) return none;
+  if (valid.length === 1 && only.comparison !== null) {
+    const increase = only.comparison.chanceOfIncrease;
+    const chance = higherIsBetter ? increase : 1 - increase;
+    return { control: 1 - chance, treatments: treatments.map((t) => (t === only ? chance : null)) };
   }
-  const moments = posteriorMoments(valid.map(({ arm }) => arm));
-  const posteriors = moments.map(
+  const arms = [control, ...valid.map((t) => t.arm)].filter(isValid);
+  const posteriors = posteriorMoments(arms).map(
     (m): NormalPosterior => ({ distribution: "normal", mean: m.mean, sd: Math.sqrt(m.variance / m.n) }),
   );
   const probabilities = probabilityOfBeingBest(posteriors, { higherIsBetter });
-  valid.forEach(({ i }, j) => {
-    result[i] = probabilities[j] as number;
-  });
-  return result;
+  const byArm = new Map<Arm, number>(arms.map((arm, j) => [arm, probabilities[j] ?? 0]));
+  return { control: byArm.get(control) ?? null, treatments: treatments.map((t) => byArm.get(t.arm) ?? null) };
 }

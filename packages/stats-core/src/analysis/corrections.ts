@@ -20,7 +20,7 @@ export function adjustmentsFor(family: Comparison[], s: Settings): Map<Compariso
   );
   family.forEach((comparison, i) => {
     const p = comparison.decisionP;
-    const adjustedP = adjusted[i] as number;
+    const adjustedP = adjusted[i] ?? p;
     if (adjustedP === p) return;
     const level = adjustedP > 0 && p > 0 ? (s.alpha * p) / adjustedP : s.alpha / family.length;
     out.set(comparison, { level: Math.min(s.alpha, level), adjustedP });

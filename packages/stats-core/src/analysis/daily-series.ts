@@ -5,7 +5,7 @@
  */
 import { effectOf } from "../effect";
 import type { AnalysisMetric, AnalysisVariation, LiftPoint, VariationTimeSeries } from "../types";
-import { type Arm, armsOf, isValid } from "./arms";
+import { type Arm, armOf, isValid, type Lineup } from "./arms";
 import { excludesZero, intervalAt } from "./intervals";
 import type { DailyStats } from "./rows";
 import type { Settings } from "./settings";
@@ -15,10 +15,10 @@ function unitsOf(arm: Arm): number {
   return typeof n === "number" && Number.isFinite(n) && n > 0 ? n : 0;
 }
 
-function pointOf(date: string, arm: Arm, control: Arm, s: Settings): LiftPoint {
+function pointOf(date: string, arm: Arm, control: Arm | null, s: Settings): LiftPoint {
   if (!isValid(arm)) return { date, status: arm.failure.status, n: unitsOf(arm), value: 0, lift: null };
   const point: LiftPoint = { date, status: "ok", n: arm.moments.n, value: arm.moments.mean, lift: null };
-  if (arm.variation.isControl || !isValid(control)) return point;
+  if (control === null || !isValid(control)) return point;
   const effect = effectOf(control.stats, arm.stats, control.moments, arm.moments, s.difference);
   if ("reason" in effect) return { ...point, status: effect.status };
   const ci = intervalAt(effect, s.alpha, s, true);
@@ -26,23 +26,27 @@ function pointOf(date: string, arm: Arm, control: Arm, s: Settings): LiftPoint {
   return point;
 }
 
-/** The series, control first (as `variations`); empty when the metric has no daily rows. */
+function seriesOf(variation: AnalysisVariation): VariationTimeSeries {
+  return { variationKey: variation.key, isControl: variation.isControl, points: [] };
+}
+
+/** The series, control first; empty when the metric has no daily rows. */
 export function timeSeriesOf(
   metric: AnalysisMetric,
-  variations: AnalysisVariation[],
+  lineup: Lineup,
   daily: DailyStats | undefined,
   s: Settings,
 ): VariationTimeSeries[] {
   if (daily === undefined) return [];
-  const series = variations.map(
-    (v): VariationTimeSeries => ({ variationKey: v.key, isControl: v.isControl, points: [] }),
-  );
+  const controlSeries = seriesOf(lineup.control);
+  const treatmentSeries = lineup.treatments.map((variation) => ({ variation, series: seriesOf(variation) }));
   for (const date of daily.dates) {
-    const arms = armsOf(metric, variations, daily.byDate.get(date));
-    const control = arms[0] as Arm;
-    arms.forEach((arm, i) => {
-      (series[i] as VariationTimeSeries).points.push(pointOf(date, arm, control, s));
-    });
+    const rows = daily.byDate.get(date);
+    const control = armOf(metric, lineup.control, rows);
+    controlSeries.points.push(pointOf(date, control, null, s));
+    for (const { variation, series } of treatmentSeries) {
+      series.points.push(pointOf(date, armOf(metric, variation, rows), control, s));
+    }
   }
-  return series;
+  return [controlSeries, ...treatmentSeries.map(({ series }) => series)];
 }

@@ -5,7 +5,7 @@ import type { AnalysisInput, AnalysisVariation } from "../types";
 const WEIGHT_SUM_TOLERANCE = 1e-6;
 
 function isVariation(v: unknown): v is AnalysisVariation {
-  return typeof v === "object" && v !== null && typeof (v as AnalysisVariation).key === "string";
+  return typeof v === "object" && v !== null && "key" in v && typeof v.key === "string";
 }
 
 /** Problems that make any analysis meaningless: missing or duplicate variations, no control, no rows list. */
@@ -29,25 +29,28 @@ export function structuralProblem(input: AnalysisInput): Failure | null {
   return null;
 }
 
+/** A variation's share of traffic (0–1). */
+export type TrafficShare = { variation: AnalysisVariation; share: number };
+
 /**
- * Each variation's share of traffic (0–1) from `weights` (percentages), in variation order, or why the weights
- * are invalid: every variation needs its own finite, non-negative weight and they must sum to 100. Keys are
- * read as own properties only, so a variation keyed `__proto__` or `constructor` is data like any other.
+ * Each variation's share of traffic from `weights` (percentages), or why the weights are invalid: every
+ * variation needs its own finite, non-negative weight and they must sum to 100. Keys are read as own properties
+ * only, so a variation keyed `__proto__` or `constructor` is data like any other.
  */
-export function trafficShares(input: AnalysisInput, variations: AnalysisVariation[]): number[] | Failure {
+export function trafficShares(input: AnalysisInput, variations: AnalysisVariation[]): TrafficShare[] | Failure {
   const { weights } = input;
   if (typeof weights !== "object" || weights === null) return invalid("invalid-weights", "weights are missing");
-  const list: number[] = [];
-  for (const v of variations) {
-    const weight: unknown = Object.hasOwn(weights, v.key) ? weights[v.key] : undefined;
+  const list: { variation: AnalysisVariation; weight: number }[] = [];
+  for (const variation of variations) {
+    const weight: unknown = Object.hasOwn(weights, variation.key) ? weights[variation.key] : undefined;
     if (typeof weight !== "number" || !Number.isFinite(weight) || weight < 0) {
-      return invalid("invalid-weights", `${v.key}: needs a finite, non-negative weight`, v.key);
+      return invalid("invalid-weights", `${variation.key}: needs a finite, non-negative weight`, variation.key);
     }
-    list.push(weight);
+    list.push({ variation, weight });
   }
-  const sum = list.reduce((a, b) => a + b, 0);
+  const sum = list.reduce((total, { weight }) => total + weight, 0);
   if (!(Math.abs(sum - 100) <= 100 * WEIGHT_SUM_TOLERANCE)) {
     return invalid("invalid-weights", `weights must sum to 100 (they sum to ${sum})`);
   }
-  return list.map((w) => w / sum);
+  return list.map(({ variation, weight }) => ({ variation, share: weight / sum }));
 }

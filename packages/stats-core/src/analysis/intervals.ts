@@ -1,6 +1,6 @@
 /** Intervals at any level for the engine in use, as the lifts, the corrections and the daily series need them. */
 import type { Effect } from "../effect";
-import { sequentialHalfWidth, sequentialRho } from "../sequential";
+import { sequentialHalfWidth } from "../sequential";
 import { normalQuantile } from "../special/normal";
 import { studentTQuantile } from "../special/student-t";
 import type { Settings } from "./settings";
@@ -26,7 +26,7 @@ export function intervalAt(effect: Effect, level: number, s: Settings, dailySeri
   const se = Math.sqrt(effect.variance);
   let half: number;
   if (s.tuning !== undefined && (s.engine === "frequentist" || dailySeries)) {
-    half = sequentialHalfWidth(effect.variance, effect.n, level, sequentialRho(s.alpha, s.tuning));
+    half = sequentialHalfWidth(effect.variance, effect.n, level, s.rho);
   } else if (s.engine === "frequentist") {
     half = studentTQuantile(1 - level / 2, effect.degreesOfFreedom) * se;
   } else {

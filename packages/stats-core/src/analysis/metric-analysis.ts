@@ -1,13 +1,7 @@
 /** One metric: per-variation statistics, comparisons with control, P(best), lifts and guardrail checks. */
 import { type Failure, insufficient } from "../reasons";
-import type {
-  AnalysisMetric,
-  AnalysisVariation,
-  MetricAnalysis,
-  VariationMetricResult,
-  VariationTimeSeries,
-} from "../types";
-import { type Arm, armsOf, isValid } from "./arms";
+import type { AnalysisMetric, MetricAnalysis, VariationMetricResult, VariationTimeSeries } from "../types";
+import { type Arm, armOf, isValid, type Lineup } from "./arms";
 import { probabilitiesOfBest } from "./best-variation";
 import { type Comparison, compareArms } from "./comparison";
 import type { Adjustment } from "./corrections";
@@ -16,63 +10,60 @@ import { liftOf } from "./lift";
 import type { StatsByVariation } from "./rows";
 import type { Settings } from "./settings";
 
-/** A metric's totals analysed up to, but not including, the multiple-testing correction. */
-export type MetricDraft = {
-  metric: AnalysisMetric;
-  /** One per variation, control first. */
-  arms: Arm[];
-  /** Arm i's comparison with control; null for control and where there is none. */
-  comparisons: (Comparison | null)[];
-  /** Why arm i has no comparison (its own statistics or the comparison failed); null otherwise. */
-  failures: (Failure | null)[];
-  probabilities: (number | null)[];
+/** The control on one metric: its statistics and probability of being best. */
+export type ControlDraft = { arm: Arm; probabilityOfBeingBest: number | null };
+
+/** A treatment on one metric: its statistics, its comparison with control (or why there is none), P(best). */
+export type TreatmentDraft = {
+  arm: Arm;
+  comparison: Comparison | null;
+  /** Why there is no comparison: the treatment's own statistics, or the comparison failed; null otherwise. */
+  failure: Failure | null;
+  probabilityOfBeingBest: number | null;
 };
+
+/** A metric's totals analysed up to, but not including, the multiple-testing correction: one record per variation. */
+export type MetricDraft = { metric: AnalysisMetric; control: ControlDraft; treatments: TreatmentDraft[] };
 
 /** Primary metrics with a direction decide; informational ones never do. */
 export function decides(metric: Pick<AnalysisMetric, "role" | "direction">): boolean {
   return metric.role === "primary" && metric.direction !== "informational";
 }
 
+function compareWithControl(arm: Arm, control: Arm, s: Settings): Pick<TreatmentDraft, "comparison" | "failure"> {
+  if (!isValid(arm)) return { comparison: null, failure: arm.failure };
+  if (!isValid(control)) return { comparison: null, failure: null };
+  const comparison = compareArms(control, arm, s);
+  return "reason" in comparison ? { comparison: null, failure: comparison } : { comparison, failure: null };
+}
+
 export function draftMetric(
   metric: AnalysisMetric,
-  variations: AnalysisVariation[],
+  lineup: Lineup,
   rows: StatsByVariation | undefined,
   s: Settings,
 ): MetricDraft {
-  const arms = armsOf(metric, variations, rows);
-  const control = arms[0] as Arm;
-  const comparisons: (Comparison | null)[] = [];
-  const failures: (Failure | null)[] = [];
-  for (const arm of arms) {
-    if (!isValid(arm)) {
-      comparisons.push(null);
-      failures.push(arm.failure);
-    } else if (arm.variation.isControl || !isValid(control)) {
-      comparisons.push(null);
-      failures.push(null);
-    } else {
-      const comparison = compareArms(control, arm, s);
-      comparisons.push("reason" in comparison ? null : comparison);
-      failures.push("reason" in comparison ? comparison : null);
-    }
-  }
-  return { metric, arms, comparisons, failures, probabilities: probabilitiesOfBest(metric, arms, comparisons) };
+  const control = armOf(metric, lineup.control, rows);
+  const compared = lineup.treatments.map((variation) => {
+    const arm = armOf(metric, variation, rows);
+    return { arm, ...compareWithControl(arm, control, s) };
+  });
+  const best = probabilitiesOfBest(metric, control, compared);
+  return {
+    metric,
+    control: { arm: control, probabilityOfBeingBest: best.control },
+    treatments: compared.map((t, i) => ({ ...t, probabilityOfBeingBest: best.treatments[i] ?? null })),
+  };
 }
 
-function variationResult(
-  draft: MetricDraft,
-  i: number,
-  adjustments: Map<Comparison, Adjustment>,
-  s: Settings,
+function resultOf(
+  arm: Arm,
+  failure: Failure | null,
+  probabilityOfBeingBest: number | null,
+  lift: VariationMetricResult["lift"],
+  guardrail: ReturnType<typeof guardrailOf>,
 ): VariationMetricResult {
-  const { metric } = draft;
-  const arm = draft.arms[i] as Arm;
-  const comparison = draft.comparisons[i] ?? null;
-  const failure = draft.failures[i] ?? null;
   const valid = isValid(arm);
-  const lift = comparison === null ? null : liftOf(comparison, metric, s, adjustments.get(comparison));
-  const guardrail =
-    metric.role === "guardrail" && lift !== null ? guardrailOf(lift, metric.direction, s.guardrailMargin) : null;
   const result: VariationMetricResult = {
     variationKey: arm.variation.key,
     name: typeof arm.variation.name === "string" ? arm.variation.name : arm.variation.key,
@@ -82,7 +73,7 @@ function variationResult(
     value: valid ? arm.moments.mean : 0,
     standardError: valid ? Math.sqrt(arm.moments.variance / arm.moments.n) : 0,
     lift,
-    probabilityOfBeingBest: draft.probabilities[i] ?? null,
+    probabilityOfBeingBest,
     guardrail: guardrail?.status ?? null,
     guardrailDetail: guardrail?.detail ?? null,
   };
@@ -91,11 +82,11 @@ function variationResult(
 }
 
 /** The metric's status: the control's problem, else the first treatment's when no treatment could be compared. */
-function statusOf(draft: MetricDraft, results: VariationMetricResult[]): Pick<MetricAnalysis, "status" | "reason"> {
-  const control = draft.arms[0] as Arm;
-  if (!isValid(control)) return { status: control.failure.status, reason: control.failure.reason };
-  if (results.every((r) => r.isControl || r.lift === null)) {
-    const first = results.find((r) => !r.isControl && r.reason !== undefined);
+function statusOf(draft: MetricDraft, treatments: VariationMetricResult[]): Pick<MetricAnalysis, "status" | "reason"> {
+  const { arm } = draft.control;
+  if (!isValid(arm)) return { status: arm.failure.status, reason: arm.failure.reason };
+  if (treatments.every((r) => r.lift === null)) {
+    const first = treatments.find((r) => r.reason !== undefined);
     return first?.reason !== undefined
       ? { status: first.status, reason: first.reason }
       : insufficient("missing-data", "no treatment has data yet");
@@ -109,16 +100,22 @@ export function assembleMetric(
   timeSeries: VariationTimeSeries[],
   s: Settings,
 ): MetricAnalysis {
-  const { metric } = draft;
-  const variations = draft.arms.map((_, i) => variationResult(draft, i, adjustments, s));
+  const { metric, control } = draft;
+  const controlFailure = isValid(control.arm) ? null : control.arm.failure;
+  const treatments = draft.treatments.map((t) => {
+    const lift = t.comparison === null ? null : liftOf(t.comparison, metric, s, adjustments.get(t.comparison));
+    const guardrail =
+      metric.role === "guardrail" && lift !== null ? guardrailOf(lift, metric.direction, s.guardrailMargin) : null;
+    return resultOf(t.arm, t.failure, t.probabilityOfBeingBest, lift, guardrail);
+  });
   const analysis: MetricAnalysis = {
     metricId: metric.id,
     name: metric.name,
     kind: metric.kind,
     role: metric.role,
     direction: metric.direction,
-    ...statusOf(draft, variations),
-    variations,
+    ...statusOf(draft, treatments),
+    variations: [resultOf(control.arm, controlFailure, control.probabilityOfBeingBest, null, null), ...treatments],
     timeSeries,
   };
   if (metric.unit !== undefined) analysis.unit = metric.unit;

@@ -3,8 +3,8 @@
  * primary metric's observed control), the smallest active arm so far, and days left at the recent daily rate.
  */
 import { sampleSizePerVariation } from "../power";
-import type { AnalysisResult, AnalysisVariation } from "../types";
-import { type Arm, isValid } from "./arms";
+import type { AnalysisResult } from "../types";
+import { isValid } from "./arms";
 import type { MetricDraft } from "./metric-analysis";
 import { type DailyStats, unitsByVariation } from "./rows";
 import type { Settings } from "./settings";
@@ -16,7 +16,7 @@ function plannedSample(drafts: MetricDraft[], s: Settings, variations: number): 
   if (s.plan.sampleSizePerVariation !== undefined) return s.plan.sampleSizePerVariation;
   const primaries = drafts.filter((d) => d.metric.role === "primary");
   const chosen = primaries.find((d) => d.metric.id === s.plan.primaryMetricId) ?? primaries[0];
-  const control = chosen?.arms[0] as Arm | undefined;
+  const control = chosen?.control.arm;
   if (chosen === undefined || control === undefined || !isValid(control)) return 0;
   // Proportions take σ² = p(1 − p) from the baseline; other kinds the control's per-unit sd.
   const n = sampleSizePerVariation({
@@ -52,13 +52,13 @@ function dailyRate(daily: Map<string, DailyStats>, activeKeys: string[]): number
 
 export function progressOf(
   drafts: MetricDraft[],
-  variations: AnalysisVariation[],
+  variations: number,
   activeKeys: string[],
   units: Map<string, number>,
   daily: Map<string, DailyStats>,
   s: Settings,
 ): Progress {
-  const planned = plannedSample(drafts, s, variations.length);
+  const planned = plannedSample(drafts, s, variations);
   const smallestArm = Math.min(...activeKeys.map((key) => units.get(key) ?? 0));
   const progress: Progress = {
     plannedSampleSizePerVariation: planned,

@@ -18,21 +18,16 @@ export function isRow(row: unknown): row is MetricStatsRow {
   );
 }
 
-function entryOf<K, V>(map: Map<K, V>, key: K, create: () => V): V {
-  let value = map.get(key);
-  if (value === undefined) {
-    value = create();
-    map.set(key, value);
-  }
-  return value;
-}
-
 /** metricId → variationKey → statistics. The first row for a pair wins; malformed rows are skipped. */
 export function totalsByMetric(rows: unknown[]): Map<string, StatsByVariation> {
   const out = new Map<string, StatsByVariation>();
   for (const row of rows) {
     if (!isRow(row)) continue;
-    const byVariation = entryOf(out, row.metricId, () => new Map());
+    let byVariation = out.get(row.metricId);
+    if (byVariation === undefined) {
+      byVariation = new Map();
+      out.set(row.metricId, byVariation);
+    }
     if (!byVariation.has(row.variationKey)) byVariation.set(row.variationKey, row.stats);
   }
   return out;
@@ -42,12 +37,20 @@ export function totalsByMetric(rows: unknown[]): Map<string, StatsByVariation> {
 export function dailyByMetric(rows: unknown[]): Map<string, DailyStats> {
   const out = new Map<string, DailyStats>();
   for (const row of rows) {
-    if (!isRow(row) || typeof row.date !== "string") continue;
-    const daily = entryOf(out, row.metricId, () => ({ dates: [], byDate: new Map() }));
-    const byVariation = entryOf(daily.byDate, row.date, () => {
-      daily.dates.push(row.date as string);
-      return new Map();
-    });
+    if (!isRow(row)) continue;
+    const { date } = row;
+    if (typeof date !== "string") continue;
+    let daily = out.get(row.metricId);
+    if (daily === undefined) {
+      daily = { dates: [], byDate: new Map() };
+      out.set(row.metricId, daily);
+    }
+    let byVariation = daily.byDate.get(date);
+    if (byVariation === undefined) {
+      byVariation = new Map();
+      daily.byDate.set(date, byVariation);
+      daily.dates.push(date);
+    }
     if (!byVariation.has(row.variationKey)) byVariation.set(row.variationKey, row.stats);
   }
   for (const daily of out.values()) daily.dates.sort();

@@ -2,6 +2,7 @@
 import { checkAlpha, checkDifference } from "../effect";
 import { DEFAULT_TUNING } from "../frequentist";
 import { type Failure, invalid } from "../reasons";
+import { sequentialRho } from "../sequential";
 import type { AnalysisInput, Correction, Difference, Engine, ExperimentStatus } from "../types";
 
 export const DEFAULT_RISK_THRESHOLD = 0.0025;
@@ -11,6 +12,8 @@ export type Settings = {
   engine: Engine;
   /** N* of the confidence sequences, or undefined for fixed-horizon intervals. */
   tuning: number | undefined;
+  /** ρ of the confidence sequences for `alpha` and `tuning` (computed once; NaN without sequential). */
+  rho: number;
   alpha: number;
   difference: Difference;
   correction: Correction;
@@ -33,7 +36,7 @@ function isPositiveFinite(x: unknown): x is number {
 function tuningOf(sequential: unknown): number | undefined | Failure {
   if (sequential === undefined || sequential === false || sequential === null) return undefined;
   if (sequential === true) return DEFAULT_TUNING;
-  const tuning = typeof sequential === "object" ? (sequential as { tuning?: unknown }).tuning : undefined;
+  const tuning = typeof sequential === "object" && "tuning" in sequential ? sequential.tuning : undefined;
   if (typeof tuning === "number" && Number.isFinite(tuning) && tuning >= 1) return tuning;
   return invalid("invalid-option", "sequential must be a boolean or { tuning: number ≥ 1 }");
 }
@@ -86,6 +89,7 @@ export function settingsOf(input: AnalysisInput): Settings | Failure {
   return {
     engine,
     tuning,
+    rho: tuning === undefined ? Number.NaN : sequentialRho(alpha, tuning),
     alpha,
     difference,
     correction,

@@ -1,7 +1,7 @@
 /** The experiment's sample-ratio-mismatch check on units per variation. */
-
 import { srmTest } from "../srm";
-import type { AnalysisVariation, SrmAnalysis, StatsReason, StatsStatus } from "../types";
+import type { SrmAnalysis, StatsReason, StatsStatus } from "../types";
+import type { TrafficShare } from "./input-validation";
 
 /** A record keyed by variation: built from entries, so a key `__proto__` becomes an own property like any other. */
 export function recordOf<V>(entries: [string, V][]): Record<string, V> {
@@ -22,18 +22,17 @@ export function emptySrm(threshold: number, status: Exclude<StatsStatus, "ok">, 
   };
 }
 
-export function srmOf(
-  variations: AnalysisVariation[],
-  shares: number[],
-  units: Map<string, number>,
-  threshold: number,
-): SrmAnalysis {
-  const users = variations.map((v) => units.get(v.key) ?? 0);
-  const result = srmTest(users, shares, { threshold });
+export function srmOf(shares: TrafficShare[], units: Map<string, number>, threshold: number): SrmAnalysis {
+  const users = shares.map(({ variation }) => units.get(variation.key) ?? 0);
+  const result = srmTest(
+    users,
+    shares.map(({ share }) => share),
+    { threshold },
+  );
   return {
     ...result,
     threshold,
-    users: recordOf(variations.map((v, i) => [v.key, users[i] as number])),
-    expectedShare: recordOf(variations.map((v, i) => [v.key, shares[i] as number])),
+    users: recordOf(shares.map(({ variation }) => [variation.key, units.get(variation.key) ?? 0])),
+    expectedShare: recordOf(shares.map(({ variation, share }) => [variation.key, share])),
   };
 }
