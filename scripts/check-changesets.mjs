@@ -11,7 +11,8 @@
 // Set CHANGESET_BASE=<ref> to compare with another base (branch rules).
 //
 // A file changes a package when it is under packages/<name>/ and is not a test, snapshot, benchmark or tsconfig. A
-// private package (packages/ui) is compiled into the packages that depend on it, so its changes count for them.
+// private package (one compiled into the packages that depend on it) counts for its dependents. On a
+// branch, an empty changeset (`pnpm changeset --empty`) acknowledges changes that need no release.
 import { execFileSync } from "node:child_process";
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
@@ -102,7 +103,10 @@ for (const file of pending) {
     problems.push(`.changeset/${file} is not a valid changeset: ${error.message}`);
     continue;
   }
-  if (releases.length === 0) problems.push(`.changeset/${file} names no package`);
+  // An empty changeset (`pnpm changeset --empty`) on a branch says "these changes need no release".
+  if (releases.length === 0 && considered.includes(file) && range.mode === "branch") {
+    for (const name of changed.keys()) covered.add(name);
+  }
   for (const { name } of releases) {
     if (!published.has(name)) problems.push(`.changeset/${file} names ${name}, which is not a published package`);
     if (considered.includes(file)) covered.add(name);

@@ -1,12 +1,11 @@
 import {
-  createInMemoryAdapters,
   type Experiment,
   experimentSchema,
   type GuardOptions,
   guardPersistenceAdapter,
-  type InMemoryControls,
   type PersistenceAdapter,
 } from "@flagsmith-experimentation/adapters";
+import { createInMemoryAdapters, demoWorld, type InMemoryControls } from "@flagsmith-experimentation/adapters/testing";
 
 /**
  * A `PersistenceAdapter` that keeps the demo's experiments in browser storage (localStorage by default),
@@ -62,6 +61,7 @@ export function createBrowserStoragePersistence(options: BrowserStoragePersisten
 
   function open(experiments: Experiment[]) {
     return createInMemoryAdapters({
+      ...demoWorld,
       experiments,
       guard: false,
       ...(options.now ? { now: options.now } : {}),

@@ -1,21 +1,23 @@
 import {
   AdapterError,
-  type AdapterFault,
-  createInMemoryAdapters,
   createSqlWarehouse,
   type Experiment,
   type Flag,
   type GuardOptions,
   guardAdapters,
   type HostAdapters,
-  type InMemoryControls,
   type MetricDefinition,
   type Segment,
   type SegmentOverride,
-  type SimulatedEventModel,
   type SqlWarehouseAdapter,
   type WarehouseAdapter,
 } from "@flagsmith-experimentation/adapters";
+import {
+  type AdapterFault,
+  createInMemoryAdapters,
+  type InMemoryControls,
+  type SimulatedEventModel,
+} from "@flagsmith-experimentation/adapters/testing";
 import { createBrowserStoragePersistence, DEFAULT_DEMO_STORAGE_KEY } from "./browser-storage-persistence";
 import { experimentTraffic, hasTraffic, seedFor } from "./demo-traffic";
 import {

@@ -1,4 +1,5 @@
-import { demoEnvironment, type Experiment, type Flag, type SegmentOverride } from "@flagsmith-experimentation/adapters";
+import type { Experiment, Flag, SegmentOverride } from "@flagsmith-experimentation/adapters";
+import { demoEnvironment } from "@flagsmith-experimentation/adapters/testing";
 import type { PlannedMetric, PlannedSegment } from "@flagsmith-experimentation/wizard";
 
 /**

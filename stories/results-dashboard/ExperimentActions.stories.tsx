@@ -1,4 +1,4 @@
-import { createInMemoryAdapters } from "@flagsmith-experimentation/adapters";
+import { createInMemoryAdapters, demoWorld } from "@flagsmith-experimentation/adapters/testing";
 import { ExperimentActions, type ExperimentActionsProps } from "@flagsmith-experimentation/results-dashboard";
 import type { Meta, StoryObj } from "@storybook/react-vite";
 import { useMemo } from "react";
@@ -21,7 +21,8 @@ function ActionsStory({ scenario, status, canStop, ...props }: ActionsStoryProps
     const experiment = { ...built.experiment, status };
     return {
       experiment,
-      persistence: createInMemoryAdapters({ experiments: [experiment], metrics: built.metrics }).persistence,
+      persistence: createInMemoryAdapters({ ...demoWorld, experiments: [experiment], metrics: built.metrics })
+        .persistence,
     };
   }, [scenario, status]);
   return (

@@ -1,4 +1,8 @@
-import { createInMemoryAdapters, type InMemoryAdaptersOptions } from "@flagsmith-experimentation/adapters";
+import {
+  createInMemoryAdapters,
+  demoWorld,
+  type InMemoryAdaptersOptions,
+} from "@flagsmith-experimentation/adapters/testing";
 import { ExperimentResults, type ExperimentResultsProps } from "@flagsmith-experimentation/results-dashboard";
 import type { Meta, StoryObj } from "@storybook/react-vite";
 import { useState } from "react";
@@ -26,6 +30,7 @@ function ConnectedStory({
     const built = scenarios[scenario]();
     const adapters = noData
       ? createInMemoryAdapters({
+          ...demoWorld,
           ...adapterOptions,
           experiments: [built.experiment],
           metrics: built.metrics,

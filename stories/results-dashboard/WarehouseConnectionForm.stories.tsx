@@ -1,4 +1,4 @@
-import { createInMemoryAdapters } from "@flagsmith-experimentation/adapters";
+import { createInMemoryAdapters, demoWorld } from "@flagsmith-experimentation/adapters/testing";
 import { WarehouseConnectionForm } from "@flagsmith-experimentation/results-dashboard";
 import type { Meta, StoryObj } from "@storybook/react-vite";
 import { expect, fn, userEvent, within } from "storybook/test";
@@ -9,7 +9,7 @@ const meta = {
   args: {
     locale: "en-US",
     onSave: fn(),
-    createWarehouse: () => createInMemoryAdapters({ latencyMs: 400 }).warehouse,
+    createWarehouse: () => createInMemoryAdapters({ ...demoWorld, latencyMs: 400 }).warehouse,
   },
 } satisfies Meta<typeof WarehouseConnectionForm>;
 
@@ -65,7 +65,8 @@ export const Saved: Story = {
 export const ConnectionFails: Story = {
   args: {
     createWarehouse: () =>
-      createInMemoryAdapters({ connection: { ok: false, message: "password authentication failed" } }).warehouse,
+      createInMemoryAdapters({ ...demoWorld, connection: { ok: false, message: "password authentication failed" } })
+        .warehouse,
   },
   play: async ({ canvasElement }) => {
     const canvas = within(canvasElement);

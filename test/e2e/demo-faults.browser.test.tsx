@@ -1,4 +1,4 @@
-import type { AdapterFault, AdapterMethod } from "@flagsmith-experimentation/adapters";
+import type { AdapterFault, AdapterMethod } from "@flagsmith-experimentation/adapters/testing";
 import { screen, waitFor, within } from "@testing-library/react";
 import userEventLibrary, { type UserEvent } from "@testing-library/user-event";
 import { describe, expect, test } from "vitest";

@@ -6,8 +6,9 @@ import { type SimulatedEventModel, simulateTraffic, type TrafficSimulationOption
 import type { WarehouseEvent } from "./warehouse-event";
 
 /**
- * Demo data for stories, tests and the demo: realistic flags (multivariate and single-variant),
- * segments (one already overriding a flag), the usual product metrics, and experiments in every status.
+ * The kit's fixture world, for tests, stories and the demo (exported by `@flagsmith-experimentation/adapters/testing`,
+ * never by the production entry): realistic flags (multivariate and single-variant), segments (one already
+ * overriding a flag), the usual product metrics, and experiments in every status.
  */
 
 /** The Flagsmith environment the demo experiments run in. */
@@ -63,16 +64,23 @@ export const demoFlags: Flag[] = [
   },
 ];
 
+/** Segments with the identities entering them per day (the wizard's power estimate uses it). */
 export const demoSegments: Segment[] = [
-  { id: "everyone", name: "All users", description: "Every identity." },
-  { id: "eu-customers", name: "EU customers", description: "Identities whose country is in the EU." },
-  { id: "beta-testers", name: "Beta testers", description: "Opted into early features." },
-  { id: "mobile-web", name: "Mobile web", description: "Sessions from mobile browsers." },
+  { id: "everyone", name: "All users", description: "Every identity.", expectedDailyTraffic: 24_000 },
+  {
+    id: "eu-customers",
+    name: "EU customers",
+    description: "Identities whose country is in the EU.",
+    expectedDailyTraffic: 6_000,
+  },
+  { id: "beta-testers", name: "Beta testers", description: "Opted into early features.", expectedDailyTraffic: 400 },
+  { id: "mobile-web", name: "Mobile web", description: "Sessions from mobile browsers.", expectedDailyTraffic: 900 },
 ];
 
 /** Beta testers already see a fixed checkout colour: the wizard must refuse this segment for that flag. */
 export const demoOverrides: SegmentOverride[] = [{ flagId: "checkout-cta", segmentId: "beta-testers" }];
 
+/** The usual product metrics, with today's baselines (rates for occurrences; mean and sd for the others). */
 export const demoMetrics: MetricDefinition[] = [
   {
     id: "conversion",
@@ -82,6 +90,7 @@ export const demoMetrics: MetricDefinition[] = [
     eventName: "purchase",
     direction: "increase",
     unit: "percent",
+    baseline: 0.032,
   },
   {
     id: "revenue-per-user",
@@ -91,6 +100,8 @@ export const demoMetrics: MetricDefinition[] = [
     eventName: "purchase",
     direction: "increase",
     unit: "currency",
+    baseline: 2.4,
+    baselineSd: 14,
   },
   {
     id: "page-load-time",
@@ -101,6 +112,8 @@ export const demoMetrics: MetricDefinition[] = [
     denominatorEventName: "page_view",
     direction: "decrease",
     unit: "ms",
+    baseline: 820,
+    baselineSd: 310,
   },
   {
     id: "add-to-cart",
@@ -110,6 +123,8 @@ export const demoMetrics: MetricDefinition[] = [
     eventName: "add_to_cart",
     direction: "increase",
     unit: "number",
+    baseline: 0.6,
+    baselineSd: 1.4,
   },
   {
     id: "support-tickets",
@@ -119,6 +134,7 @@ export const demoMetrics: MetricDefinition[] = [
     eventName: "support_ticket",
     direction: "decrease",
     unit: "percent",
+    baseline: 0.011,
   },
   {
     id: "sessions",
@@ -232,8 +248,17 @@ export const demoExperiments: Experiment[] = /* @__PURE__ */ ((): Experiment[] =
   ];
 })();
 
+/** The whole fixture world, ready for `createInMemoryAdapters({ ...demoWorld })`. */
+export const demoWorld = {
+  flags: demoFlags,
+  segments: demoSegments,
+  overrides: demoOverrides,
+  metrics: demoMetrics,
+  experiments: demoExperiments,
+};
+
 /**
- * How the demo's identities behave (SPEC §7 events), with true effects for the checkout experiment:
+ * How the demo's identities behave (the kit's events, docs/warehouse-sql.md), with true effects for the checkout experiment:
  * green converts better, orange slows pages down a little.
  */
 export const demoEventModels: SimulatedEventModel[] = [
@@ -261,7 +286,7 @@ export const demoEventModels: SimulatedEventModel[] = [
 
 /**
  * Simulated traffic for a demo experiment (default: the running checkout experiment), deterministic per seed.
- * Pass the events to `createInMemoryAdapters({ events })` to get results in stories and the demo.
+ * Pass the events to `createInMemoryAdapters({ ...demoWorld, events })` to get results in stories and the demo.
  */
 export function simulateDemoTraffic(
   options: Partial<Omit<TrafficSimulationOptions, "flagId" | "startDate" | "endDate" | "weights">> & {

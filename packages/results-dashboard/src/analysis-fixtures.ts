@@ -4,15 +4,18 @@
  * Nothing here hard-codes an analysis result.
  */
 import {
-  createInMemoryAdapters,
   type Experiment,
   guardWarehouseAdapter,
-  type InMemoryAdaptersOptions,
   type MetricDefinition,
   type MetricRole,
   type MetricStatsRow,
   type WarehouseAdapter,
 } from "@flagsmith-experimentation/adapters";
+import {
+  createInMemoryAdapters,
+  demoWorld,
+  type InMemoryAdaptersOptions,
+} from "@flagsmith-experimentation/adapters/testing";
 import { type AnalysisOptions, type AnalysisResult, analyzeExperiment } from "@flagsmith-experimentation/stats-core";
 import type { ResultsAdapters } from "./load-results";
 
@@ -150,7 +153,7 @@ export function buildScenario(spec: ScenarioSpec): Scenario {
         const share = arm.share ?? arm.weight / 100;
         const n = Math.round(spec.usersPerDay * share * (day + 1));
         const phase = phases[metricIndex]?.[armIndex] ?? 0;
-        // Daily rows are cumulative (SPEC §4): the last day is exactly the totals, so it has no wobble.
+        // Daily rows are cumulative (docs/warehouse-sql.md): the last day is exactly the totals, so it has no wobble.
         const wobble = day === spec.days - 1 ? 1 : 1 + (0.12 * Math.sin(phase + day * 0.9)) / Math.sqrt(day + 1);
         const row: MetricStatsRow = {
           metricId: entry.metric.id,
@@ -195,6 +198,7 @@ export function scenarioAdapters(
 ): ResultsAdapters & { controls: ReturnType<typeof createInMemoryAdapters>["controls"] } {
   const { excludedMultipleVariations = 0, ...inMemoryOptions } = options;
   const memory = createInMemoryAdapters({
+    ...demoWorld,
     ...inMemoryOptions,
     experiments: [scenario.experiment],
     metrics: scenario.metrics,

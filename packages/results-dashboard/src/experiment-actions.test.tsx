@@ -1,4 +1,4 @@
-import { createInMemoryAdapters } from "@flagsmith-experimentation/adapters";
+import { createInMemoryAdapters, demoWorld } from "@flagsmith-experimentation/adapters/testing";
 import { render, screen, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import axe from "axe-core";
@@ -15,7 +15,7 @@ describe("ExperimentActions", () => {
   it("stops a running experiment after a confirmation that says the configuration cannot change", async () => {
     const user = userEvent.setup();
     const { experiment } = clearWinnerScenario();
-    const adapters = createInMemoryAdapters({ experiments: [experiment] });
+    const adapters = createInMemoryAdapters({ ...demoWorld, experiments: [experiment] });
     const onStopped = vi.fn();
     render(<ExperimentActions experiment={experiment} persistence={adapters.persistence} onStopped={onStopped} />);
     await user.click(screen.getByRole("button", { name: "Stop experiment" }));
@@ -33,6 +33,7 @@ describe("ExperimentActions", () => {
     const user = userEvent.setup();
     const { experiment } = clearWinnerScenario();
     const adapters = createInMemoryAdapters({
+      ...demoWorld,
       experiments: [experiment],
       faults: { "persistence.stop": { type: "reject", times: 1 } },
     });

@@ -1,4 +1,4 @@
-import { createInMemoryAdapters } from "@flagsmith-experimentation/adapters";
+import { createInMemoryAdapters, demoWorld } from "@flagsmith-experimentation/adapters/testing";
 import { render, screen, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import axe from "axe-core";
@@ -29,7 +29,7 @@ describe("ExperimentResults", () => {
   it("says there is no data yet when the warehouse has no exposures", async () => {
     const { experiment } = clearWinnerScenario();
     const { metrics } = clearWinnerScenario();
-    const adapters = createInMemoryAdapters({ experiments: [experiment], metrics, events: [] });
+    const adapters = createInMemoryAdapters({ ...demoWorld, experiments: [experiment], metrics, events: [] });
     render(<ExperimentResults experimentId={experiment.id} adapters={adapters} />);
     expect(await screen.findByRole("heading", { name: "No data yet" })).toBeInTheDocument();
     expect(screen.getByText(/first exposures appear within/)).toBeInTheDocument();
@@ -55,6 +55,7 @@ describe("ExperimentResults", () => {
     const broken = {
       ...adapters,
       warehouse: createInMemoryAdapters({
+        ...demoWorld,
         faults: { "warehouse.fetchMetricStats": { type: "malformed" } },
       }).warehouse,
     };

@@ -44,7 +44,7 @@ export async function loadResults(
   ]);
   const experiment = checkExperiment(rawExperiment, messages.invalidExperiment);
   const metrics = checkMetrics(allMetrics, experiment, messages.invalidMetrics);
-  // One warehouse round trip: daily rows are cumulative (SPEC §4), so their last day is the totals.
+  // One warehouse round trip: daily rows are cumulative (docs/warehouse-sql.md), so their last day is the totals.
   const [daily, exposure] = await Promise.all([
     adapters.warehouse.fetchMetricStats({ experiment, metrics, granularity: "day" }),
     adapters.warehouse.fetchExposureSummary
@@ -65,7 +65,7 @@ export async function loadResults(
   }
   const roles = new Map(experiment.metrics.map((entry) => [entry.metricId, entry.role]));
   const analysis = analyzeExperiment({
-    // The decision rules depend on where the experiment stands and what it was planned for (SPEC §10).
+    // The decision rules depend on where the experiment stands and what it was planned for (docs/decision-rules.md).
     status: experiment.status,
     ...(experiment.plan ? { plan: experiment.plan } : {}),
     variations: experiment.variations.map(({ key, name, isControl }) => ({ key, name, isControl })),

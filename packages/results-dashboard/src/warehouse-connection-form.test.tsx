@@ -1,4 +1,4 @@
-import { createInMemoryAdapters } from "@flagsmith-experimentation/adapters";
+import { createInMemoryAdapters, demoWorld } from "@flagsmith-experimentation/adapters/testing";
 import { render, screen } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import axe from "axe-core";
@@ -86,7 +86,10 @@ describe("WarehouseConnectionForm", () => {
 
   it("tests the connection through the warehouse adapter and shows a readable result", async () => {
     const user = userEvent.setup();
-    const failing = createInMemoryAdapters({ connection: { ok: false, message: "role 'kit' does not exist" } });
+    const failing = createInMemoryAdapters({
+      ...demoWorld,
+      connection: { ok: false, message: "role 'kit' does not exist" },
+    });
     const createWarehouse = vi.fn(() => failing.warehouse);
     render(<WarehouseConnectionForm onSave={() => {}} createWarehouse={createWarehouse} />);
     await user.type(screen.getByRole("textbox", { name: "Database file path" }), "/data/events.duckdb");
@@ -101,7 +104,7 @@ describe("WarehouseConnectionForm", () => {
 
   it("shows progress while testing and the success message", async () => {
     const user = userEvent.setup();
-    const slow = createInMemoryAdapters({ latencyMs: { "warehouse.testConnection": 300 } });
+    const slow = createInMemoryAdapters({ ...demoWorld, latencyMs: { "warehouse.testConnection": 300 } });
     render(<WarehouseConnectionForm onSave={() => {}} createWarehouse={() => slow.warehouse} />);
     await user.type(screen.getByRole("textbox", { name: "Database file path" }), "/data/events.duckdb");
     await user.click(screen.getByRole("button", { name: "Test connection" }));
@@ -112,7 +115,7 @@ describe("WarehouseConnectionForm", () => {
 
   it("has no axe violations", async () => {
     const { container } = render(
-      <WarehouseConnectionForm onSave={() => {}} createWarehouse={() => createInMemoryAdapters().warehouse} />,
+      <WarehouseConnectionForm onSave={() => {}} createWarehouse={() => createInMemoryAdapters(demoWorld).warehouse} />,
     );
     await expectNoAxeViolations(container);
   });

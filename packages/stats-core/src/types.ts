@@ -5,7 +5,7 @@
  */
 
 // ---------------------------------------------------------------------------------------------
-// Sufficient statistics (SPEC §5)
+// Sufficient statistics (packages/stats-core/STATISTICS.md)
 // ---------------------------------------------------------------------------------------------
 
 /** Pre-experiment covariate for CUPED: Σx, Σx², Σxy (y = the metric value of the same unit). */

@@ -1,4 +1,5 @@
-import { createInMemoryAdapters, type ExperimentDraft } from "@flagsmith-experimentation/adapters";
+import type { ExperimentDraft } from "@flagsmith-experimentation/adapters";
+import { createInMemoryAdapters, demoWorld } from "@flagsmith-experimentation/adapters/testing";
 import { act, renderHook, waitFor } from "@testing-library/react";
 import { describe, expect, it } from "vitest";
 import { initialWizardValues } from "./draft-values";
@@ -8,7 +9,11 @@ import { useDraftAutosave } from "./use-draft-autosave";
 const today = new Date(2026, 2, 1);
 
 function setup(latencyMs = 0) {
-  const adapters = createInMemoryAdapters({ now: () => today, latencyMs: { "persistence.saveDraft": latencyMs } });
+  const adapters = createInMemoryAdapters({
+    ...demoWorld,
+    now: () => today,
+    latencyMs: { "persistence.saveDraft": latencyMs },
+  });
   const sent: ExperimentDraft[] = [];
   const persistence = {
     saveDraft: (draft: ExperimentDraft) => {

@@ -4,7 +4,7 @@ import { type Failure, insufficient, invalid } from "../reasons";
 import type { AnalysisMetric, AnalysisVariation, MetricKind, SufficientStats } from "../types";
 import type { StatsByVariation } from "./rows";
 
-/** The sufficient statistics each metric kind is computed as (SPEC §5 keeps three). */
+/** The sufficient statistics each metric kind is computed as (the public API keeps three: docs/public-api.md). */
 export const STATS_KIND_OF: Record<MetricKind, SufficientStats["kind"]> = {
   occurrence: "proportion",
   count: "mean",

@@ -45,7 +45,7 @@ function clearWin(overrides: Partial<AnalysisInput> = {}): AnalysisInput {
 
 const codes = (r: AnalysisResult) => r.recommendation.reasons.map((reason) => reason.code);
 
-describe("decision rules (SPEC §10)", () => {
+describe("decision rules (docs/decision-rules.md)", () => {
   it("draft and scheduled experiments are not started, whatever the data", () => {
     for (const status of ["draft", "scheduled"] as const) {
       const r = analyzeExperiment(clearWin({ status }));

@@ -1,5 +1,5 @@
 /**
- * The decision rules (SPEC §10; STATISTICS.md, "Decision rules"): a verdict from the structured per-lift
+ * The decision rules (docs/decision-rules.md; STATISTICS.md, "Decision rules"): a verdict from the structured per-lift
  * flags, the experiment's status and its plan, with the reasons a UI needs to explain it.
  */
 import type {
