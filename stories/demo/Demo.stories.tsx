@@ -120,7 +120,7 @@ export const ClearWinnerResults: Story = resultsStory("exp-checkout-cta", async 
   await expect(canvas.getAllByRole("img", { name: /lift/ }).length).toBeGreaterThan(0);
 });
 
-/** Inconclusive: no difference yet. */
+/** Paused with no difference so far (the same experiment as "Paused experiment", read for its lifts). */
 export const InconclusiveResults: Story = resultsStory("exp-pricing-cards", async (canvas) => {
   await expect(canvas.getAllByRole("img", { name: /lift/ }).length).toBeGreaterThan(0);
 });
@@ -157,7 +157,7 @@ export const ScheduledExperiment: Story = {
 /** Paused: the header says so, the verdict never says "keep running", and "Resume experiment" is offered. */
 export const PausedExperiment: Story = {
   args: {
-    page: { name: "results", experimentId: "exp-search-suggestions" },
+    page: { name: "results", experimentId: "exp-pricing-cards" },
     storageKey: "demo-story:paused",
     fresh: true,
   },
@@ -167,7 +167,7 @@ export const PausedExperiment: Story = {
     await expect(recommendation).not.toHaveTextContent("Keep running");
     await expect(canvas.getByRole("button", { name: "Resume experiment" })).toBeVisible();
     await expect(
-      within(canvas.getByRole("region", { name: "Configuration" })).getByText("All identities, 50% rollout"),
+      within(canvas.getByRole("region", { name: "Configuration" })).getByText("All identities"),
     ).toBeVisible();
   },
 };

@@ -178,7 +178,7 @@ describe("demo: create → launch → results", () => {
     for (let i = 0; i < 3 && document.activeElement !== primary; i += 1) await realInput.keyboard("{ArrowLeft}");
     expect(document.activeElement).toBe(primary);
     await realInput.keyboard(" ");
-    expect(primary).toHaveAttribute("aria-checked", "true");
+    expect(primary).toBeChecked();
     await tabTo(screen.getByRole("button", { name: "Next" }));
     await realInput.keyboard("{Enter}");
 

@@ -1,9 +1,11 @@
 import { describe, expect, it } from "vitest";
 import { AdapterError } from "./adapter-error";
-import { demoFlags, demoWorld } from "./fixtures";
+import { demoFlags, demoMetrics, demoSegments, demoWorld } from "./fixtures";
 import { flagSchema } from "./flag";
 import { callAdapter, guardAdapters } from "./guard-adapters";
 import type { FlagsAdapter, PersistenceAdapter } from "./host-adapters";
+import type { MetricDefinition } from "./metric-definition";
+import type { Segment } from "./segment";
 
 async function failure(promise: Promise<unknown>): Promise<AdapterError> {
   try {
@@ -32,6 +34,30 @@ describe("guardAdapters", () => {
     expect(error.operation).toBe("flags.listFlags");
     expect(error.message).toBe("The server sent data in a shape we do not understand.");
     expect(error.issues.map((i) => i.path)).toContain("0.id");
+  });
+
+  it("refuses a list in which two items share an id (flags, segments, metrics, experiments)", async () => {
+    const [first, second] = demoFlags;
+    if (!first || !second) throw new Error("demo flags missing");
+    const flags: FlagsAdapter = {
+      listFlags: async () => [first, { ...second, id: first.id }],
+      getFlag: async () => first,
+    };
+    const metrics = {
+      listMetrics: async () => [...demoMetrics, { ...(demoMetrics[1] as MetricDefinition), id: "conversion" }],
+    };
+    const segments = {
+      listSegments: async () => [...demoSegments, demoSegments[0] as Segment],
+      listOverrides: async () => [],
+    };
+    const guarded = guardAdapters({ flags, metrics, segments });
+    for (const call of [guarded.flags.listFlags({}), guarded.metrics.listMetrics(), guarded.segments.listSegments()]) {
+      const error = await failure(call);
+      expect(error.kind).toBe("invalid-response");
+      expect(error.issues.some((issue) => /ids must be unique/.test(issue.message))).toBe(true);
+    }
+    const issues = (await failure(guarded.flags.listFlags({}))).issues;
+    expect(issues).toEqual([{ path: "1.id", message: `Two items have the id “${first.id}”: ids must be unique.` }]);
   });
 
   it("times out a call that never answers", async () => {

@@ -147,6 +147,7 @@ export type {
   RatioStats,
   SufficientStats,
 } from "./stats-types";
+export { uniqueIdListSchema } from "./unique-ids";
 export { warehouseErrorKind } from "./warehouse-error";
 export type { ExperimentWindowInput, FlagsmithEvent, WarehouseEvent } from "./warehouse-event";
 export { datesBetween, EXPOSURE_EVENT_NAME, ExperimentWindowError, experimentWindow } from "./warehouse-event";

@@ -1,3 +1,4 @@
+import { experimentDraftSchema } from "@flagsmith-experimentation/adapters";
 import { describe, expect, it } from "vitest";
 import { initialWizardValues, toExperimentDraft } from "./draft-values";
 
@@ -54,5 +55,15 @@ describe("toExperimentDraft", () => {
       weights: { control: 60, b: 40 },
       startDate: "2026-03-01",
     });
+  });
+
+  it("leaves out weights the user is still fixing, so the save never fails on them", () => {
+    const values = initialWizardValues(today, { flagId: "f1", variations, weights: { control: 60, b: 40 } });
+    expect(toExperimentDraft({ ...values, weights: { control: 150, b: 40 } })).not.toHaveProperty("weights");
+    expect(toExperimentDraft({ ...values, weights: { control: Number.NaN, b: 40 } })).not.toHaveProperty("weights");
+    expect(toExperimentDraft({ ...values, weights: { control: 33.5, b: 40 } })).not.toHaveProperty("weights");
+    expect(
+      experimentDraftSchema.safeParse(toExperimentDraft({ ...values, weights: { control: -5, b: 40 } })).success,
+    ).toBe(true);
   });
 });

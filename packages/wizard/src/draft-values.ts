@@ -1,7 +1,7 @@
 import type { Experiment, ExperimentDraft } from "@flagsmith-experimentation/adapters";
 import { addDays, DEFAULT_DURATION_DAYS, defaultDates, isIsoDate } from "./dates";
 import type { WizardValues } from "./steps";
-import { alignWeights } from "./weights";
+import { alignWeights, isUsableWeight } from "./weights";
 
 /** What a host may prefill (`defaultValues`): any configuration field of a draft. */
 export type WizardDefaultValues = Omit<ExperimentDraft, "id" | "revision">;
@@ -51,7 +51,17 @@ export function configurationOf(source: WizardValues | Experiment): WizardValues
   return { name, hypothesis, startDate, endDate, flagId, variations, metrics, segmentId: segmentId ?? "", weights };
 }
 
-/** The draft sent to `persistence.saveDraft`: every configuration field, plus the id and revision once saved. */
+/**
+ * The draft sent to `persistence.saveDraft`: every configuration field, plus the id and revision once saved. Weights
+ * the user is still fixing (an empty field, 150, 33.5) are not sent: the stored draft keeps its last usable split
+ * while the form keeps what was typed.
+ */
 export function toExperimentDraft(values: WizardValues, saved?: Pick<Experiment, "id" | "revision">): ExperimentDraft {
-  return { ...(saved ? { id: saved.id, revision: saved.revision } : {}), ...configurationOf(values) };
+  const { weights, ...configuration } = configurationOf(values);
+  const usable = Object.values(weights).every(isUsableWeight);
+  return {
+    ...(saved ? { id: saved.id, revision: saved.revision } : {}),
+    ...configuration,
+    ...(usable ? { weights } : {}),
+  };
 }

@@ -1,7 +1,7 @@
 import type { Flag, MetricDefinition, Segment } from "@flagsmith-experimentation/adapters";
 import { Button } from "@flagsmith-experimentation/ui";
 import { useId } from "react";
-import { isScheduledStart, plannedDurationDays } from "./dates";
+import { isScheduledStart, plannedDurationDays, startInstant } from "./dates";
 import { roleLabel } from "./messages";
 import { stepName } from "./step-list";
 import type { WizardStepId, WizardValues } from "./steps";
@@ -30,6 +30,7 @@ export function ExperimentSummary({
   const id = useId();
   const none = <span className="fx-muted">{messages.summaryNone}</span>;
   const duration = plannedDurationDays(values.startDate, values.endDate);
+  const start = startInstant(values.startDate);
   const segmentName = segments?.find((s) => s.id === values.segmentId)?.name ?? values.segmentId;
 
   const section = (step: EditableStep, body: React.ReactNode) => (
@@ -60,8 +61,8 @@ export function ExperimentSummary({
             {messages.summaryDateRange(text.date(values.startDate), text.date(values.endDate))}
             {duration !== undefined ? ` (${text.days(duration)})` : null}
             <br />
-            {isScheduledStart(values.startDate, today)
-              ? messages.summaryStatusScheduled
+            {start && isScheduledStart(values.startDate, today)
+              ? messages.summaryStatusScheduled(text.localTime(start))
               : messages.summaryStatusImmediate}
           </dd>
         </dl>,

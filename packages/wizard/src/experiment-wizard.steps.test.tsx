@@ -63,7 +63,9 @@ describe("Experiment Details", { timeout: 30_000 }, () => {
     expect(screen.getByRole("textbox", { name: "Hypothesis" })).toHaveAccessibleDescription(
       expect.stringContaining("Enter a hypothesis"),
     );
-    expect(screen.getByLabelText("Start date")).toHaveAccessibleDescription("Enter a start date.");
+    expect(screen.getByLabelText("Start date")).toHaveAccessibleDescription(
+      expect.stringMatching(/^Enter a start date\. Dates are days in UTC/),
+    );
     expect(screen.getByRole("heading", { level: 2, name: "Experiment Details" })).toBeInTheDocument();
   });
 
@@ -84,14 +86,18 @@ describe("Experiment Details", { timeout: 30_000 }, () => {
     await user.type(end, "2026-02-20");
     await user.click(screen.getByRole("button", { name: "Next" }));
     expect(end).toHaveFocus();
-    expect(end).toHaveAccessibleDescription("The end date can't be before the start date.");
+    expect(end).toHaveAccessibleDescription(
+      expect.stringMatching(/^The end date can't be before the start date\. Dates are days in UTC/),
+    );
 
     const start = screen.getByLabelText("Start date");
     await user.clear(start);
     await user.type(start, "2026-03-10");
     await user.clear(end);
     await user.type(end, "2026-03-24");
-    expect(screen.getByText(/will be scheduled to start on Mar 10, 2026/)).toBeInTheDocument();
+    expect(
+      screen.getByText(/will be scheduled: it starts .+ \(your time\), 00:00 UTC on the start date/),
+    ).toBeInTheDocument();
     await user.click(screen.getByRole("button", { name: "Next" }));
     expect(await screen.findByRole("heading", { level: 2, name: "Flag & Variations" })).toBeInTheDocument();
   });
@@ -131,6 +137,7 @@ describe("Flag & Variations", { timeout: 30_000 }, () => {
       ["1", "Control"],
       ["2", "Treatment"],
       ["3", "Treatment"],
+      ["4", "Treatment"],
     ]);
     expect(within(table).getByRole("rowheader", { name: "Model v2" })).toBeInTheDocument();
   });
@@ -160,6 +167,20 @@ describe("Flag & Variations", { timeout: 30_000 }, () => {
     await user.click(screen.getByRole("button", { name: "Next" }));
     expect(screen.getByRole("combobox", { name: "Flag" })).toHaveFocus();
     expect(screen.getByRole("heading", { level: 2, name: "Flag & Variations" })).toBeInTheDocument();
+  });
+
+  it("links only to http(s) or relative URLs: a javascript:, data: or vbscript: flagHref shows no link", async () => {
+    for (const href of ["javascript:alert(1)", "data:text/html,<script>alert(1)</script>", "vbscript:msgbox(1)"]) {
+      const adapters = createInMemoryAdapters({ ...demoWorld, now: () => today });
+      const user = userEvent.setup();
+      const view = render(<ExperimentWizard adapters={adapters} today={today} flagHref={() => href} locale="en-US" />);
+      await fillDetails(user);
+      await pickFlag(user, "onboarding_tour");
+      expect(screen.getByRole("alert")).toHaveTextContent("“onboarding_tour” can't be used");
+      expect(screen.queryByRole("link", { name: "Add a variation" })).not.toBeInTheDocument();
+      expect(view.container.querySelector("a[href]")).toBeNull();
+      view.unmount();
+    }
   });
 
   it("shows loading, then the adapter's error with Retry, and recovers", async () => {
@@ -219,11 +240,9 @@ describe("Select Metrics", { timeout: 30_000 }, () => {
 
     await user.click(screen.getByRole("checkbox", { name: "Page load time" }));
     const roles = screen.getByRole("radiogroup", { name: "Role for Page load time" });
-    expect(
-      within(roles)
-        .getAllByRole("radio")
-        .map((r) => r.textContent),
-    ).toEqual(["Primary", "Secondary", "Guardrail"]);
+    expect(within(roles).getAllByRole("radio")).toEqual(
+      ["Primary", "Secondary", "Guardrail"].map((name) => within(roles).getByRole("radio", { name })),
+    );
     await user.click(within(roles).getByRole("radio", { name: "Guardrail" }));
     await user.click(screen.getByRole("button", { name: "Next" }));
     expect(screen.getByRole("group", { name: "Metrics" })).toHaveAccessibleDescription(
@@ -232,6 +251,16 @@ describe("Select Metrics", { timeout: 30_000 }, () => {
     await user.click(within(roles).getByRole("radio", { name: "Primary" }));
     await user.click(screen.getByRole("button", { name: "Next" }));
     expect(await screen.findByRole("heading", { level: 2, name: "Segments & Traffic" })).toBeInTheDocument();
+  });
+
+  it("refuses a metrics list in which two metrics share an id, instead of checking both with one checkbox", async () => {
+    const duplicate = { ...demoMetrics[1], id: demoMetrics[0]?.id } as (typeof demoMetrics)[number];
+    const { user } = setup({ guard: false, metrics: [...demoMetrics, duplicate] });
+    await toMetrics(user);
+    const alert = await screen.findByRole("alert");
+    expect(alert).toHaveTextContent("Couldn't load metrics");
+    expect(within(alert).getByRole("button", { name: "Retry" })).toBeInTheDocument();
+    expect(screen.queryByRole("checkbox")).not.toBeInTheDocument();
   });
 
   it("warns about multiple primary metrics", async () => {
@@ -276,24 +305,84 @@ describe("Segments & Traffic", { timeout: 30_000 }, () => {
     expect(await screen.findByRole("heading", { level: 2, name: "Review & Launch" })).toBeInTheDocument();
   });
 
-  it("rebalances the other weights so the total stays 100, and splits evenly", async () => {
+  it("rebalances the weights nobody typed so the total stays 100, and splits evenly in one click", async () => {
     const { user } = setup();
     await toTraffic(user);
     const control = screen.getByRole("spinbutton", { name: "Weight for Blue (control)" });
     const green = screen.getByRole("spinbutton", { name: "Weight for Green" });
     const orange = screen.getByRole("spinbutton", { name: "Weight for Orange" });
-    expect([control, green, orange].map((i) => (i as HTMLInputElement).valueAsNumber)).toEqual([34, 33, 33]);
+    const values = () => [control, green, orange].map((i) => (i as HTMLInputElement).valueAsNumber);
+    expect(values()).toEqual([34, 33, 33]);
 
     await user.clear(control);
     await user.type(control, "50");
-    expect([control, green, orange].map((i) => (i as HTMLInputElement).valueAsNumber)).toEqual([50, 25, 25]);
+    expect(values()).toEqual([50, 25, 25]);
+    // Control was typed: it stays; the untouched Orange takes the difference.
     await user.clear(green);
     await user.type(green, "40");
-    expect([control, green, orange].map((i) => (i as HTMLInputElement).valueAsNumber)).toEqual([40, 40, 20]);
+    expect(values()).toEqual([50, 40, 10]);
     expect(screen.getByText("Total: 100%")).toBeInTheDocument();
 
     await user.click(screen.getByRole("button", { name: "Split evenly" }));
-    expect([control, green, orange].map((i) => (i as HTMLInputElement).valueAsNumber)).toEqual([34, 33, 33]);
+    expect(values()).toEqual([34, 33, 33]);
+  });
+
+  it("never rewrites a weight the user typed: 33, 33, 34 stay as typed", async () => {
+    const { user } = setup();
+    await toTraffic(user);
+    const control = screen.getByRole("spinbutton", { name: "Weight for Blue (control)" });
+    const green = screen.getByRole("spinbutton", { name: "Weight for Green" });
+    const orange = screen.getByRole("spinbutton", { name: "Weight for Orange" });
+    const values = () => [control, green, orange].map((i) => (i as HTMLInputElement).value);
+    await user.clear(control);
+    await user.type(control, "33");
+    await user.clear(green);
+    await user.type(green, "33");
+    expect(values()).toEqual(["33", "33", "34"]);
+    await user.clear(orange);
+    await user.type(orange, "34");
+    expect(values()).toEqual(["33", "33", "34"]);
+    await user.tab();
+    expect(values()).toEqual(["33", "33", "34"]);
+    expect(screen.getByText("Total: 100%")).toBeInTheDocument();
+  });
+
+  it("shows an error for 150, a negative or a decimal weight instead of rewriting it", async () => {
+    const { user } = setup();
+    await toTraffic(user);
+    const control = screen.getByRole("spinbutton", { name: "Weight for Blue (control)" });
+    const green = screen.getByRole("spinbutton", { name: "Weight for Green" });
+    const orange = screen.getByRole("spinbutton", { name: "Weight for Orange" });
+    const values = () => [control, green, orange].map((i) => (i as HTMLInputElement).value);
+
+    await user.clear(control);
+    await user.type(control, "150");
+    await user.tab();
+    expect(values()).toEqual(["150", "33", "33"]);
+    expect(control).toHaveAttribute("aria-invalid", "true");
+    expect(control).toHaveAccessibleDescription("Enter a weight from 0 to 100.");
+    expect(screen.queryByText("Total: 100%")).not.toBeInTheDocument();
+
+    await user.clear(green);
+    await user.type(green, "-5");
+    await user.tab();
+    expect(green).toHaveValue(-5);
+    expect(green).toHaveAccessibleDescription("Enter a weight from 0 to 100.");
+
+    await user.clear(orange);
+    await user.type(orange, "33.5");
+    await user.tab();
+    expect(orange).toHaveValue(33.5);
+    expect(orange).toHaveAccessibleDescription("Use a whole percentage, such as 33.");
+
+    await user.click(screen.getByRole("button", { name: "Next" }));
+    expect(screen.getByRole("heading", { level: 2, name: "Segments & Traffic" })).toBeInTheDocument();
+    expect(screen.getByRole("group", { name: "Traffic split" })).toHaveAccessibleDescription(
+      expect.stringContaining("The weights must be whole percentages that add up to 100."),
+    );
+    await user.click(screen.getByRole("button", { name: "Split evenly" }));
+    expect(values()).toEqual(["34", "33", "33"]);
+    expect(control).not.toHaveAttribute("aria-invalid");
   });
 
   it("refuses a variation with no traffic", async () => {

@@ -4,6 +4,7 @@ import { useId, useState } from "react";
 import { Controller, useFormContext, useWatch } from "react-hook-form";
 import { LoadError, Loading } from "./adapter-state";
 import { FlagCombobox } from "./flag-combobox";
+import { safeHref } from "./safe-href";
 import type { WizardValues } from "./steps";
 import { useDebouncedValue } from "./use-debounced-value";
 import { VariationsTable } from "./variations-table";
@@ -45,6 +46,8 @@ export function FlagStep({
   const flags = (flagsQuery.data ?? []).filter((flag) => flag.name.toLowerCase().includes(needle));
   const ineligibleCurrent = currentFlag && !isFlagEligible(currentFlag) ? currentFlag : undefined;
   const explained = rejected ?? ineligibleCurrent;
+  // Only http(s) and relative links: a host's URL built from flag data must never become a script.
+  const explainedHref = explained && flagHref ? safeHref(flagHref(explained)) : undefined;
   const errorId = `${id}-error`;
   const reasonId = `${id}-reason`;
   const flagError = errors.flagId?.message;
@@ -96,8 +99,8 @@ export function FlagStep({
       {explained ? (
         <Callout id={reasonId} tone="warning" role="alert">
           <p>{messages.flagIneligibleReason(explained.name)}</p>
-          {flagHref ? (
-            <a className="fx-link" href={flagHref(explained)}>
+          {explainedHref ? (
+            <a className="fx-link" href={explainedHref}>
               {messages.addVariation}
             </a>
           ) : null}

@@ -67,7 +67,8 @@ export interface WizardMessages extends ErrorMessages {
   hypothesisHint: string;
   startDateLabel: string;
   endDateLabel: string;
-  scheduledNote: (startDate: string) => string;
+  datesHint: string;
+  scheduledNote: (localStart: string) => string;
   durationNote: (days: string) => string;
 
   // Step 2
@@ -108,6 +109,9 @@ export interface WizardMessages extends ErrorMessages {
   weightsLegend: string;
   weightsHint: string;
   weightFor: (variationName: string) => string;
+  weightEmpty: string;
+  weightNotWhole: string;
+  weightOutOfRange: string;
   weightsTotal: (total: string) => string;
   splitEvenly: string;
   powerHeading: string;
@@ -125,7 +129,7 @@ export interface WizardMessages extends ErrorMessages {
   summaryHypothesis: string;
   summaryDates: string;
   summaryDateRange: (start: string, end: string) => string;
-  summaryStatusScheduled: string;
+  summaryStatusScheduled: (localStart: string) => string;
   summaryStatusImmediate: string;
   summaryFlag: string;
   summaryVariations: string;
@@ -211,7 +215,10 @@ export const defaultMessages: WizardMessages = {
     "Say what you expect and in which direction, e.g. “Showing the total earlier will increase checkout conversion.” It stays attached to the experiment after launch.",
   startDateLabel: "Start date",
   endDateLabel: "End date",
-  scheduledNote: (start) => `The start date is in the future: the experiment will be scheduled to start on ${start}.`,
+  datesHint:
+    "Dates are days in UTC: data counts from 00:00 UTC on the start date to the end of the end date. A start date after today (in UTC) schedules the experiment.",
+  scheduledNote: (start) =>
+    `The experiment will be scheduled: it starts ${start} (your time), 00:00 UTC on the start date.`,
   durationNote: (days) => `Planned duration: ${days}.`,
 
   flagLabel: "Flag",
@@ -250,8 +257,12 @@ export const defaultMessages: WizardMessages = {
   overrideConflict: (flag, segment) =>
     `“${flag}” already has a segment override for “${segment}”. Pick another segment, or remove the override in Flagsmith and try again.`,
   weightsLegend: "Traffic split",
-  weightsHint: "Whole percentages; changing one rebalances the others so the total stays 100 %.",
+  weightsHint:
+    "Whole percentages. Typing one rebalances the fields you haven't typed in, so the total stays 100 %; what you type is never changed.",
   weightFor: (variation) => `Weight for ${variation}`,
+  weightEmpty: "Enter a weight from 0 to 100.",
+  weightNotWhole: "Use a whole percentage, such as 33.",
+  weightOutOfRange: "Enter a weight from 0 to 100.",
   weightsTotal: (total) => `Total: ${total}`,
   splitEvenly: "Split evenly",
   powerHeading: "Power estimate",
@@ -270,7 +281,7 @@ export const defaultMessages: WizardMessages = {
   summaryHypothesis: "Hypothesis",
   summaryDates: "Dates",
   summaryDateRange: (start, end) => `${start} – ${end}`,
-  summaryStatusScheduled: "Scheduled: starts on the start date.",
+  summaryStatusScheduled: (start) => `Scheduled: starts ${start} (your time), 00:00 UTC on the start date.`,
   summaryStatusImmediate: "Starts as soon as it is launched.",
   summaryFlag: "Flag",
   summaryVariations: "Variations",

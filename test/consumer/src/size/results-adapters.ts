@@ -1,5 +1,5 @@
 import { createSqlWarehouse, guardMetricsAdapter, guardWarehouseAdapter } from "@flagsmith-experimentation/adapters";
-import { metricsAdapter, persistence } from "../host-data";
+import { metricsAdapter, persistence } from "./host-adapters";
 
 /** The results adapters as the results-dashboard README shows them: the kit writes the SQL, the host's backend runs it. */
 export const resultsAdapters = {
