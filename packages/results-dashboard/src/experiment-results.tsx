@@ -137,7 +137,8 @@ export function ExperimentResults({
 
   const timeline = experimentTimeline(experiment, now);
   const launched = timeline.phase !== "not-launched";
-  const refreshing = details.status === "loading" || analysis.status === "loading";
+  // "idle" too: the analysis of a just-loaded experiment starts in an effect, right after this render.
+  const refreshing = details.status === "loading" || analysis.status === "loading" || analysis.status === "idle";
   const refreshButton = launched ? (
     <Button onClick={refresh} disabled={refreshing} busy={refreshing}>
       {refreshing ? m.refreshing : m.refresh}
