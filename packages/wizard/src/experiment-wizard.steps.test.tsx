@@ -137,6 +137,7 @@ describe("Flag & Variations", { timeout: 30_000 }, () => {
       ["1", "Control"],
       ["2", "Treatment"],
       ["3", "Treatment"],
+      ["4", "Treatment"],
     ]);
     expect(within(table).getByRole("rowheader", { name: "Model v2" })).toBeInTheDocument();
   });
