@@ -36,7 +36,7 @@ const packages = ["stats-core", "adapters", "ui", "wizard", "results-dashboard"]
  * gzip kB (1 kB = 1000 bytes) of JavaScript a host ships for each variant, React and react-dom excluded (issue 16,
  * whose figures were measured the same way). The stylesheets are printed beside them.
  */
-export const BUNDLE_BUDGETS = { wizard: 60, results: 60, both: 85 };
+const BUNDLE_BUDGETS = { wizard: 60, results: 60, both: 85 };
 const args = process.argv.slice(2);
 const flag = (name) => args.includes(`--${name}`);
 const only = args
@@ -138,26 +138,29 @@ async function startDevServer(app) {
     output += chunk;
   });
   const url = `http://127.0.0.1:${port}`;
-  const deadline = Date.now() + 60_000;
-  while (Date.now() < deadline) {
+  const stop = () =>
+    new Promise((resolve) => {
+      if (server.exitCode !== null) return resolve();
+      server.once("exit", resolve);
+      server.kill("SIGTERM");
+    });
+  for (let answered = false, waited = 0; !answered; waited += 200) {
     if (server.exitCode !== null) throw new Error(`the Vite dev server exited (${server.exitCode}):\n${output}`);
-    try {
-      if ((await fetch(url)).ok) break;
-    } catch {
-      // not listening yet
+    if (waited > 60_000) {
+      await stop();
+      throw new Error(`the Vite dev server did not answer within 60 s:\n${output}`);
     }
-    await new Promise((resolve) => setTimeout(resolve, 200));
+    answered = await fetch(url).then(
+      (response) => response.ok,
+      () => false,
+    );
+    if (!answered) await new Promise((resolve) => setTimeout(resolve, 200));
   }
   return {
     url,
     output: () => output,
     alive: () => server.exitCode === null,
-    stop: () =>
-      new Promise((resolve) => {
-        if (server.exitCode !== null) return resolve();
-        server.once("exit", resolve);
-        server.kill("SIGTERM");
-      }),
+    stop,
   };
 }
 
@@ -297,8 +300,15 @@ async function main() {
     const browserChecks = ["dev", "ssr", "built", "esbuild", "css"].filter(wanted);
     if (browserChecks.length > 0) browser = await launchChromium();
 
-    if (wanted("dev") || wanted("ssr")) {
-      const server = await startDevServer(app);
+    const serverChecks = ["dev", "ssr"].filter(wanted);
+    const server = serverChecks.length > 0 ? await startDevServer(app).catch((error) => error) : undefined;
+    if (server instanceof Error) {
+      for (const name of serverChecks) {
+        await check(name, () => {
+          throw server;
+        });
+      }
+    } else if (server) {
       try {
         await check("dev", async () => {
           const { page, problems } = await openPage(browser);
@@ -412,7 +422,10 @@ async function main() {
   }
 }
 
-await main();
+await main().catch((error) => {
+  console.error(`  ✗ ${error instanceof Error ? error.stack : error}`);
+  results.push({ name: "setup", ok: false, seconds: 0 });
+});
 console.log(`\n${bold("Consumer check")}`);
 for (const { name, ok, seconds, note } of results) {
   console.log(`  ${ok ? "✓" : "✗"} ${name.padEnd(10)} ${seconds.toFixed(1).padStart(6)} s${note ? `  ${note}` : ""}`);

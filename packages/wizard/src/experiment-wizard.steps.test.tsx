@@ -195,7 +195,8 @@ describe("Flag & Variations", { timeout: 30_000 }, () => {
     expect(alert).toHaveTextContent("Couldn't load flags: We could not reach the server.");
     await user.click(within(alert).getByRole("button", { name: "Retry" }));
     await user.click(screen.getByRole("combobox", { name: "Flag" }));
-    expect(await screen.findByRole("option", { name: "pricing_page_layout" })).toBeInTheDocument();
+    // The retried call has the same latency: wait for it as long as for the first one.
+    expect(await screen.findByRole("option", { name: "pricing_page_layout" }, { timeout: 5_000 })).toBeInTheDocument();
     expect(adapters.controls.calls("flags.listFlags")).toBe(2);
   });
 
