@@ -11,7 +11,7 @@
 // Set CHANGESET_BASE=<ref> to compare with another base (branch rules).
 //
 // A file changes a package when it is under packages/<name>/ and is not a test, snapshot, benchmark or tsconfig. A
-// private package (packages/ui) is compiled into the packages that depend on it, so its changes count for them. On a
+// private package (one compiled into the packages that depend on it) counts for its dependents. On a
 // branch, an empty changeset (`pnpm changeset --empty`) acknowledges changes that need no release.
 import { execFileSync } from "node:child_process";
 import { existsSync, readdirSync, readFileSync } from "node:fs";

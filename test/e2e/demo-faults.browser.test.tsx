@@ -202,7 +202,9 @@ describe("demo under adapter faults: the warehouse and the results", () => {
       await toReview(user, plan);
       services.faults.setWarehouseFault(once(type));
       await confirmLaunch(user);
-      expect(await screen.findByRole("heading", { name: "Results could not be loaded" }, SLOW)).toBeVisible();
+      // The experiment is known: its header stays, and the statistics' failure is said below it.
+      expect(await screen.findByText("Results could not be loaded", {}, SLOW)).toBeVisible();
+      expect(screen.getByRole("heading", { name: `Results: ${plan.name}` })).toBeVisible();
       await user.click(await expectReadableErrorWithRetry());
       await expectLaunchedOnce(services, plan);
     }, 60_000);

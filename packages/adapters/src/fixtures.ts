@@ -6,7 +6,7 @@ import { type SimulatedEventModel, simulateTraffic, type TrafficSimulationOption
 import type { WarehouseEvent } from "./warehouse-event";
 
 /**
- * The kit's fixture world, for tests, stories and the demo (exported by `@flagsmith-experimentation/adapters/testing`,
+ * The kit's one fixture world, for tests, stories and the demo (exported by `@flagsmith-experimentation/adapters/testing`,
  * never by the production entry): realistic flags (multivariate and single-variant), segments (one already
  * overriding a flag), the usual product metrics, and experiments in every status.
  */
@@ -51,6 +51,7 @@ export const demoFlags: Flag[] = [
       { key: "control", name: "Model v1", value: 1, isControl: true },
       { key: "model-v2", name: "Model v2", value: 2, isControl: false },
       { key: "model-v3", name: "Model v3", value: 3, isControl: false },
+      { key: "model-v4", name: "Model v4", value: 4, isControl: false },
     ],
   },
   {
@@ -61,6 +62,54 @@ export const demoFlags: Flag[] = [
     enabled: true,
     controlValue: true,
     variations: [{ key: "control", name: "Tour on", value: true, isControl: true }],
+  },
+  {
+    id: "product-gallery",
+    name: "product_page_gallery",
+    description: "How product photos are laid out on the product page.",
+    type: "multivariate",
+    enabled: true,
+    controlValue: "carousel",
+    variations: [
+      { key: "control", name: "Carousel", value: "carousel", isControl: true },
+      { key: "grid", name: "Photo grid", value: "grid", isControl: false },
+    ],
+  },
+  {
+    id: "image-cdn",
+    name: "image_cdn_provider",
+    description: "Which CDN serves product images.",
+    type: "multivariate",
+    enabled: true,
+    controlValue: "current",
+    variations: [
+      { key: "control", name: "Current CDN", value: "current", isControl: true },
+      { key: "hi-res", name: "High-resolution CDN", value: "hi-res", isControl: false },
+    ],
+  },
+  {
+    id: "shipping-banner",
+    name: "free_shipping_banner",
+    description: "A banner announcing free shipping above a basket value.",
+    type: "multivariate",
+    enabled: true,
+    controlValue: false,
+    variations: [
+      { key: "control", name: "No banner", value: false, isControl: true },
+      { key: "banner", name: "Banner", value: true, isControl: false },
+    ],
+  },
+  {
+    id: "nav-menu",
+    name: "navigation_menu",
+    description: "Main navigation style.",
+    type: "multivariate",
+    enabled: true,
+    controlValue: "mega",
+    variations: [
+      { key: "control", name: "Mega menu", value: "mega", isControl: true },
+      { key: "compact", name: "Compact menu", value: "compact", isControl: false },
+    ],
   },
 ];
 
@@ -75,10 +124,19 @@ export const demoSegments: Segment[] = [
   },
   { id: "beta-testers", name: "Beta testers", description: "Opted into early features.", expectedDailyTraffic: 400 },
   { id: "mobile-web", name: "Mobile web", description: "Sessions from mobile browsers.", expectedDailyTraffic: 900 },
+  {
+    id: "returning",
+    name: "Returning customers",
+    description: "At least one earlier order.",
+    expectedDailyTraffic: 1_800,
+  },
 ];
 
-/** Beta testers already see a fixed checkout colour: the wizard must refuse this segment for that flag. */
-export const demoOverrides: SegmentOverride[] = [{ flagId: "checkout-cta", segmentId: "beta-testers" }];
+/** Beta testers already see a fixed checkout colour and gallery: the wizard refuses this segment for those flags. */
+export const demoOverrides: SegmentOverride[] = [
+  { flagId: "checkout-cta", segmentId: "beta-testers" },
+  { flagId: "product-gallery", segmentId: "beta-testers" },
+];
 
 /** The usual product metrics, with today's baselines (rates for occurrences; mean and sd for the others). */
 export const demoMetrics: MetricDefinition[] = [
@@ -144,6 +202,18 @@ export const demoMetrics: MetricDefinition[] = [
     eventName: "session_start",
     direction: "informational",
     unit: "number",
+  },
+  {
+    id: "order-value",
+    name: "Average order value",
+    description: "Revenue per order (a ratio of revenue to the number of orders).",
+    kind: "ratio",
+    eventName: "purchase",
+    denominatorEventName: "purchase",
+    direction: "increase",
+    unit: "currency",
+    baseline: 62,
+    baselineSd: 24,
   },
 ];
 
@@ -216,7 +286,8 @@ export const demoExperiments: Experiment[] = /* @__PURE__ */ ((): Experiment[] =
       flagId: searchFlag.id,
       flagName: searchFlag.name,
       environmentKey: demoEnvironment.key,
-      variations: searchFlag.variations,
+      // Launched before "Model v4" was added to the flag: an experiment keeps the variations it launched with.
+      variations: searchFlag.variations.slice(0, 3),
       metrics: [
         { metricId: "add-to-cart", role: "primary" },
         { metricId: "page-load-time", role: "guardrail" },

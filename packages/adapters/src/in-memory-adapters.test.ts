@@ -40,6 +40,7 @@ describe("createInMemoryAdapters", () => {
       "count",
       "occurrence",
       "count",
+      "ratio",
     ]);
     expect(await adapters.persistence.listExperiments()).toHaveLength(demoExperiments.length);
   });

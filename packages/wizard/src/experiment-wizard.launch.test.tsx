@@ -65,7 +65,7 @@ describe("Review & Launch", { timeout: 30_000 }, () => {
     await user.click(screen.getByRole("button", { name: "Edit Select Metrics" }));
     expect(screen.getByRole("heading", { level: 2, name: "Select Metrics" })).toHaveFocus();
     const roles = screen.getByRole("radiogroup", { name: "Role for Checkout conversion" });
-    expect(within(roles).getByRole("radio", { name: "Primary" })).toHaveAttribute("aria-checked", "true");
+    expect(within(roles).getByRole("radio", { name: "Primary" })).toBeChecked();
     await user.click(screen.getByRole("checkbox", { name: "Support contact rate" }));
     await user.click(
       within(screen.getByRole("radiogroup", { name: "Role for Support contact rate" })).getByRole("radio", {
