@@ -206,7 +206,7 @@ describe("Flagsmith's errors at launch", { timeout: 60_000 }, () => {
     expect(await screen.findByRole("heading", { level: 2, name: "Segments & Traffic" })).toBeInTheDocument();
     expect(screen.getByText(/the server refused some fields/)).toBeInTheDocument();
     const rollout = screen.getByRole("spinbutton", { name: "Rollout percentage" });
-    expect(rollout).toHaveAttribute("aria-invalid", "true");
+    await waitFor(() => expect(rollout).toHaveAttribute("aria-invalid", "true"));
     expect(rollout).toHaveAccessibleDescription(
       expect.stringContaining("Ensure this value is less than or equal to 100."),
     );
