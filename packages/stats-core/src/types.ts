@@ -15,7 +15,13 @@ export type CovariateStats = { sum: number; sumSquares: number; crossSum: number
 export type ProportionStats = { kind: "proportion"; n: number; sum: number; covariate?: CovariateStats | undefined };
 
 /** Mean metric (also used for counts): Σy and Σy² over `n` units. */
-export type MeanStats = { kind: "mean"; n: number; sum: number; sumSquares: number; covariate?: CovariateStats | undefined };
+export type MeanStats = {
+  kind: "mean";
+  n: number;
+  sum: number;
+  sumSquares: number;
+  covariate?: CovariateStats | undefined;
+};
 
 /** Ratio metric Σy / Σx (e.g. load time per page view): per-unit numerator y and denominator x. */
 export type RatioStats = {

@@ -96,7 +96,13 @@ export const persistence: PersistenceAdapter = {
   saveDraft: (draft) => {
     // A host with exactOptionalPropertyTypes: drop the fields the draft leaves undefined.
     const changes = Object.fromEntries(Object.entries(draft).filter(([, value]) => value !== undefined));
-    saved = { ...saved, ...(changes as Partial<Experiment>), id: "draft-1", status: "draft", revision: saved.revision + 1 };
+    saved = {
+      ...saved,
+      ...(changes as Partial<Experiment>),
+      id: "draft-1",
+      status: "draft",
+      revision: saved.revision + 1,
+    };
     return answer(saved);
   },
   launch: () => answer({ ...saved, status: "running" }),
