@@ -319,15 +319,16 @@ export const seededExperiments: SeededExperiment[] = [
         note: "Orange made no difference; next we try a green button.",
         evidence: {
           verdict: "inconclusive",
-          users: { control: 4_012, orange: 3_988 },
+          // What the analysis said that morning (the demo's full traffic volume).
+          users: { control: 4_078, orange: 3_922 },
           metrics: [
             {
               metricId: "conversion",
               variationKey: "orange",
-              lift: 0.031,
-              interval: [-0.094, 0.156],
+              lift: -0.009,
+              interval: [-0.163, 0.146],
               significant: false,
-              chanceToWin: 0.68,
+              chanceToWin: 0.457,
               pValue: null,
             },
           ],

@@ -41,7 +41,9 @@ export function EvidenceSummary({ evidence, experiment, metrics = [] }: Evidence
                 ? ` (${formatMessage(m.intervalRange, { low: f.lift(entry.interval[0]), high: f.lift(entry.interval[1]) })})`
                 : ""}
               {entry.chanceToWin !== null
-                ? ` · ${formatMessage(m.chanceToWin, { value: f.probability(entry.chanceToWin) })}`
+                ? ` · ${formatMessage(experiment.variations.length === 2 ? m.probabilityBestText : m.chanceToWin, {
+                    value: f.probability(entry.chanceToWin),
+                  })}`
                 : entry.pValue !== null
                   ? ` · ${pValueText(entry.pValue, m, f)}`
                   : ""}

@@ -303,11 +303,11 @@ export function ExperimentList({
                           </td>
                           <td data-label={m.progressColumn}>
                             <span className="fx-progress-text">{timelineText(timeline, m, f)}</span>
-                            {experiment.startDate ? (
+                            {experiment.startDate && experiment.endDate ? (
                               <span className="fx-headline-detail">
                                 {formatMessage(m.dateRange, {
                                   from: f.date(experiment.startDate),
-                                  to: experiment.endDate ? f.date(experiment.endDate) : m.notAvailable,
+                                  to: f.date(experiment.endDate),
                                 })}
                               </span>
                             ) : null}

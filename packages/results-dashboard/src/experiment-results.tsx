@@ -153,11 +153,13 @@ export function ExperimentResults({
   };
   const segments = details.data?.segments;
   const result = analysis.data && analysis.data.experiment.id === experiment.id ? analysis.data : undefined;
+  // The statistics failed, or re-reading the experiment did (a refresh while it is shown): said under the header.
+  const error = analysis.status === "error" ? analysis.error : details.status === "error" ? details.error : undefined;
   const failure =
-    analysis.status === "error" ? (
+    error !== undefined ? (
       <Callout tone="danger" className="fx-results-error">
-        <p className="fx-callout-title">{errorTitle(analysis.error, m)}</p>
-        <ErrorBody error={analysis.error} onRetry={refresh} />
+        <p className="fx-callout-title">{errorTitle(error, m)}</p>
+        <ErrorBody error={error} onRetry={refresh} />
       </Callout>
     ) : null;
 

@@ -7,6 +7,7 @@ import {
   guardrailHarmedScenario,
   inconclusiveScenario,
   srmScenario,
+  withStatus,
 } from "./analysis-fixtures";
 import { RecommendationCallout } from "./recommendation-callout";
 
@@ -51,6 +52,20 @@ describe("RecommendationCallout", () => {
     const figure = within(region).getByText(new RegExp(`^${leaderName}: [\\d.]+% probability of being best$`));
     expect(figure).toBeInTheDocument();
     expect(region).toHaveTextContent(`${leaderName} leads on Checkout conversion`);
+  });
+
+  it("says an ended or paused experiment is inconclusive, never 'keep running', and counts no days left", () => {
+    for (const status of ["stopped", "paused"] as const) {
+      const analysis = analyzeScenario(withStatus(inconclusiveScenario(), status));
+      expect(analysis.recommendation.verdict).toBe("inconclusive");
+      const { unmount } = render(<RecommendationCallout analysis={analysis} locale="en-US" />);
+      const region = screen.getByRole("region", { name: "Recommendation" });
+      expect(region).not.toHaveTextContent(/Keep running|days left/);
+      expect(region).toHaveTextContent(
+        status === "stopped" ? "It has stopped: its data is final." : "It is paused: no data is being collected.",
+      );
+      unmount();
+    }
   });
 
   it("asks to investigate a harmed guardrail and names it", () => {

@@ -41,6 +41,11 @@ function lossText(analysis: AnalysisResult, value: number, f: Formatters): strin
   return analysis.difference === "relative" ? f.value(value, "percent") : f.decimal(value);
 }
 
+/** Whether the experiment no longer collects data (paused, stopped, concluded): no "days left" then. */
+function notRunning(analysis: AnalysisResult): boolean {
+  return analysis.recommendation.reasons.some((reason) => reason.code === "not-running");
+}
+
 function reasonText(reason: RecommendationReason, analysis: AnalysisResult, m: ResultsMessages, f: Formatters): string {
   switch (reason.code) {
     case "not-started":
@@ -81,7 +86,7 @@ function reasonText(reason: RecommendationReason, analysis: AnalysisResult, m: R
         smallest: f.count(reason.smallestArm),
         planned: f.count(reason.plannedSampleSizePerVariation),
       };
-      return reason.daysLeft !== undefined && Number.isFinite(reason.daysLeft)
+      return reason.daysLeft !== undefined && Number.isFinite(reason.daysLeft) && !notRunning(analysis)
         ? formatMessage(m.reasonNotEnoughDataDays, { ...values, days: f.days(reason.daysLeft) })
         : formatMessage(m.reasonNotEnoughData, values);
     }
