@@ -142,6 +142,52 @@ describe("Flag & Variations", { timeout: 30_000 }, () => {
     expect(within(table).getByRole("rowheader", { name: "Model v2" })).toBeInTheDocument();
   });
 
+  it("lists 10,000 flags in a virtualised popup: a few dozen rows rendered, arrow keys reach any flag", async () => {
+    const template = demoWorld.flags.find((f) => f.id === "checkout-cta") as Flag;
+    const flags = Array.from({ length: 10_000 }, (_, i) => ({
+      ...template,
+      id: `flag-${i}`,
+      name: `feature_${String(i).padStart(5, "0")}`,
+    }));
+    const { user } = setup({ flags, guard: false });
+    await fillDetails(user);
+    const input = screen.getByRole("combobox", { name: "Flag" });
+    await waitFor(() => expect(screen.queryByText(/Loading flags/)).not.toBeInTheDocument());
+    await user.click(input);
+    const options = screen.getAllByRole("option");
+    expect(options.length).toBeLessThan(50);
+    expect(options[0]).toHaveAttribute("aria-setsize", "10000");
+    expect(options[0]).toHaveAttribute("aria-posinset", "1");
+    for (let i = 0; i < 30; i++) await user.keyboard("{ArrowDown}");
+    const active = input.getAttribute("aria-activedescendant");
+    expect(active).toBeTruthy();
+    expect(document.getElementById(active ?? "")).toHaveTextContent("feature_00029");
+    await user.keyboard("{ArrowUp}{ArrowUp}");
+    expect(document.getElementById(input.getAttribute("aria-activedescendant") ?? "")).toHaveTextContent(
+      "feature_00027",
+    );
+    await user.keyboard("{Enter}");
+    expect(input).toHaveValue("feature_00027");
+    await user.clear(input);
+    await user.type(input, "feature_09999");
+    expect(screen.getByRole("option", { name: "feature_09999" })).toHaveAttribute("aria-setsize", "1");
+  });
+
+  it("offers a searchable picker instead of a select for hundreds of segments", async () => {
+    const segments = Array.from({ length: 300 }, (_, i) => ({ id: `segment-${i}`, name: `Segment ${i}` }));
+    const { user } = setup({ segments });
+    await toTraffic(user);
+    const picker = screen.getByRole("combobox", { name: "Segment" });
+    expect(picker.tagName).toBe("INPUT");
+    expect(picker).toHaveValue("All identities");
+    await user.clear(picker);
+    await user.type(picker, "Segment 29");
+    await user.click(screen.getByRole("option", { name: "Segment 299" }));
+    expect(picker).toHaveValue("Segment 299");
+    await user.click(screen.getByRole("button", { name: "Next" }));
+    expect(await screen.findByRole("region", { name: "Segments & Traffic" })).toHaveTextContent("Segment 299");
+  });
+
   it("says when nothing matches", async () => {
     const { user } = setup();
     await fillDetails(user);

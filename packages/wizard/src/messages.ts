@@ -114,6 +114,7 @@ export interface WizardMessages extends ErrorMessages {
   segmentHint: string;
   segmentsEmpty: string;
   segmentAllIdentities: string;
+  segmentSearchHint: string;
   rolloutLabel: string;
   rolloutHintAll: string;
   rolloutHintSegment: string;
@@ -313,6 +314,7 @@ export const defaultMessages: WizardMessages = {
   segmentHint: "Target one segment, or all identities in this environment.",
   segmentsEmpty: "No segments are defined yet: create one in Flagsmith first.",
   segmentAllIdentities: "All identities",
+  segmentSearchHint: "Type to search the segments, then choose one, or all identities.",
   rolloutLabel: "Rollout percentage",
   rolloutHintAll:
     "The share of all identities in this environment that enter the experiment; the others keep the flag's value.",

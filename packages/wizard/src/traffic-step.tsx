@@ -1,16 +1,69 @@
 import { type Flag, type Segment, type SegmentOverride, segmentsForFlag } from "@flagsmith-experimentation/adapters";
 import { type AsyncQuery, Callout, describedBy, FieldError } from "@flagsmith-experimentation/ui";
-import { useId, useMemo, useState } from "react";
+import { type Ref, useId, useMemo, useState } from "react";
 import { Controller, useFormContext, useWatch } from "react-hook-form";
 import { LoadError, Loading } from "./adapter-state";
 import type { PowerEstimate } from "./power-estimate";
 import { PowerPanel } from "./power-panel";
+import { SearchCombobox } from "./search-combobox";
 import type { WizardValues } from "./steps";
 import { WeightsEditor } from "./weights-editor";
 import { useWizardText } from "./wizard-text";
 
 /** The `<option>` value that stands for "all identities" (`segmentId: null`); segment ids are never empty. */
 const ALL_IDENTITIES = "";
+
+/**
+ * Up to this many segments the audience is a native `<select>`; above, a searchable virtualised combobox (a select
+ * with 5,000 options takes most of a second to render).
+ */
+export const SEGMENT_SELECT_LIMIT = 200;
+
+/** "All identities" and the segments, searchable: for projects with more segments than a select can list quickly. */
+function SegmentCombobox({
+  segments,
+  value,
+  onChange,
+  inputRef,
+  invalid,
+  describedByIds,
+}: {
+  segments: readonly Segment[];
+  value: string | null;
+  onChange: (segmentId: string | null) => void;
+  inputRef: Ref<HTMLInputElement>;
+  invalid: boolean;
+  describedByIds: string | undefined;
+}) {
+  const { messages } = useWizardText();
+  const [search, setSearch] = useState("");
+  const all = useMemo(() => ({ id: null, name: messages.segmentAllIdentities }), [messages.segmentAllIdentities]);
+  const needle = search.trim().toLowerCase();
+  const items = useMemo(
+    () => [all, ...segments].filter((s) => needle === "" || s.name.toLowerCase().includes(needle)),
+    [all, segments, needle],
+  );
+  const selected = value === null ? all : segments.find((s) => s.id === value);
+  return (
+    <SearchCombobox<{ id: string | null; name: string }>
+      items={items}
+      itemKey={(segment) => segment.id ?? ""}
+      itemLabel={(segment) => segment.name}
+      search={search}
+      onSearchChange={setSearch}
+      selected={selected}
+      onSelect={(segment) => {
+        setSearch("");
+        onChange(segment.id);
+      }}
+      label={messages.segmentLabel}
+      hint={messages.segmentSearchHint}
+      inputRef={inputRef}
+      invalid={invalid}
+      describedByIds={describedByIds}
+    />
+  );
+}
 
 /**
  * Step 4: the audience (all identities, or one segment the flag has no override for; feature-specific segments only
@@ -55,34 +108,47 @@ export function TrafficStep({
   return (
     <div className="fx-wizard-fields">
       <div className="fx-field">
-        <label htmlFor={`${id}-segment`}>{messages.segmentLabel}</label>
+        {offered.length > SEGMENT_SELECT_LIMIT ? null : (
+          <label htmlFor={`${id}-segment`}>{messages.segmentLabel}</label>
+        )}
         <Controller
           control={control}
           name="segmentId"
-          render={({ field }) => (
-            <select
-              id={`${id}-segment`}
-              ref={field.ref}
-              name={field.name}
-              value={field.value ?? ALL_IDENTITIES}
-              onChange={(event) => field.onChange(event.target.value === ALL_IDENTITIES ? null : event.target.value)}
-              onBlur={field.onBlur}
-              aria-invalid={errors.segmentId || conflict ? true : undefined}
-              aria-describedby={describedBy(
-                `${id}-segment-hint`,
-                conflict && conflictId,
-                segmentError && segmentErrorId,
-              )}
-            >
-              <option value={ALL_IDENTITIES}>{messages.segmentAllIdentities}</option>
-              {chosenElsewhere ? <option value={chosenElsewhere.id}>{chosenElsewhere.name}</option> : null}
-              {offered.map((segment) => (
-                <option key={segment.id} value={segment.id}>
-                  {segment.name}
-                </option>
-              ))}
-            </select>
-          )}
+          render={({ field }) =>
+            offered.length > SEGMENT_SELECT_LIMIT ? (
+              <SegmentCombobox
+                segments={offered}
+                value={field.value}
+                onChange={field.onChange}
+                inputRef={field.ref}
+                invalid={Boolean(errors.segmentId || conflict)}
+                describedByIds={describedBy(conflict && conflictId, segmentError && segmentErrorId)}
+              />
+            ) : (
+              <select
+                id={`${id}-segment`}
+                ref={field.ref}
+                name={field.name}
+                value={field.value ?? ALL_IDENTITIES}
+                onChange={(event) => field.onChange(event.target.value === ALL_IDENTITIES ? null : event.target.value)}
+                onBlur={field.onBlur}
+                aria-invalid={errors.segmentId || conflict ? true : undefined}
+                aria-describedby={describedBy(
+                  `${id}-segment-hint`,
+                  conflict && conflictId,
+                  segmentError && segmentErrorId,
+                )}
+              >
+                <option value={ALL_IDENTITIES}>{messages.segmentAllIdentities}</option>
+                {chosenElsewhere ? <option value={chosenElsewhere.id}>{chosenElsewhere.name}</option> : null}
+                {offered.map((segment) => (
+                  <option key={segment.id} value={segment.id}>
+                    {segment.name}
+                  </option>
+                ))}
+              </select>
+            )
+          }
         />
         <p id={`${id}-segment-hint`} className="fx-hint">
           {messages.segmentHint}
