@@ -139,7 +139,9 @@ export const LaunchRateLimitedByFlagsmith: Story = {
     const { dialog, user } = await createAndLaunch(canvasElement);
     const alert = await within(dialog).findByRole("alert", {}, LOAD);
     await expect(alert).toHaveTextContent("Flagsmith is receiving too many requests; try again in 12 s.");
-    await user.click(within(alert).getByRole("button", { name: "Retry" }));
+    // The wizard counts down and would retry by itself; "Retry now" does not wait.
+    await expect(within(alert).getByRole("status")).toHaveTextContent(/Rate limited: retrying in 1[12] seconds\./);
+    await user.click(within(alert).getByRole("button", { name: "Retry now" }));
     await expect(await within(canvasElement).findByRole("region", { name: "Recommendation" }, LOAD)).toBeVisible();
     await expect(replay.world.experiments.filter((e) => e.name === "Green checkout button")).toHaveLength(1);
   },

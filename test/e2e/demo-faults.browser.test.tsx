@@ -90,10 +90,13 @@ const catalogueCases: CatalogueCase[] = [
     after: chooseSegment,
   },
   {
+    // The overrides only matter for a segment (all identities needs none): the error shows once one is chosen.
     method: "segments.listOverrides",
     before: async (user, plan) => {
       await chooseFlag(user, plan);
       await chooseMetrics(user, plan);
+      const select = await screen.findByRole("combobox", { name: "Segment" }, SLOW);
+      await user.selectOptions(select, within(select).getByRole("option", { name: plan.segment }));
     },
     after: chooseSegment,
   },

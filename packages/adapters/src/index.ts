@@ -59,6 +59,14 @@ export {
   transitionExperiment,
   utcDate,
 } from "./experiment-lifecycle";
+export type { ExperimentPlanning, PlanGap, PlanInput } from "./experiment-plan";
+export {
+  DEFAULT_MINIMUM_DETECTABLE_EFFECT,
+  DEFAULT_PLAN_ALPHA,
+  DEFAULT_PLAN_POWER,
+  planAnalysisOptions,
+  planExperiment,
+} from "./experiment-plan";
 export type { Flag, FlagIneligibility, FlagValue, UnkeyedOption, Variation } from "./flag";
 export {
   CONTROL_VARIATION_KEY,

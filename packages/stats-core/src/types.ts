@@ -12,10 +12,16 @@
 export type CovariateStats = { sum: number; sumSquares: number; crossSum: number };
 
 /** Conversion metric: `n` units, `sum` of them converted. */
-export type ProportionStats = { kind: "proportion"; n: number; sum: number; covariate?: CovariateStats };
+export type ProportionStats = { kind: "proportion"; n: number; sum: number; covariate?: CovariateStats | undefined };
 
 /** Mean metric (also used for counts): Σy and Σy² over `n` units. */
-export type MeanStats = { kind: "mean"; n: number; sum: number; sumSquares: number; covariate?: CovariateStats };
+export type MeanStats = {
+  kind: "mean";
+  n: number;
+  sum: number;
+  sumSquares: number;
+  covariate?: CovariateStats | undefined;
+};
 
 /** Ratio metric Σy / Σx (e.g. load time per page view): per-unit numerator y and denominator x. */
 export type RatioStats = {
@@ -35,7 +41,7 @@ export type MetricStatsRow = {
   metricId: string;
   variationKey: string;
   /** YYYY-MM-DD, absent for totals. */
-  date?: string;
+  date?: string | undefined;
   stats: SufficientStats;
 };
 
@@ -221,7 +227,7 @@ export type AnalysisMetric = {
   kind: MetricKind;
   /** Which way is good. */
   direction: MetricDirection;
-  unit?: MetricUnit;
+  unit?: MetricUnit | undefined;
   role: MetricRole;
 };
 
@@ -234,11 +240,11 @@ export type AnalysisVariation = { key: string; name: string; isControl: boolean 
  * and `power` (default 0.8).
  */
 export type AnalysisPlan = {
-  sampleSizePerVariation?: number;
+  sampleSizePerVariation?: number | undefined;
   /** Relative, e.g. 0.05 for 5 %. */
-  minimumDetectableEffect?: number;
-  power?: number;
-  primaryMetricId?: string;
+  minimumDetectableEffect?: number | undefined;
+  power?: number | undefined;
+  primaryMetricId?: string | undefined;
 };
 
 export type Engine = "bayesian" | "frequentist";

@@ -1,4 +1,4 @@
-import type { Flag, MetricDefinition, Segment } from "@flagsmith-experimentation/adapters";
+import type { ExperimentPlan, Flag, MetricDefinition, Segment } from "@flagsmith-experimentation/adapters";
 import { Button } from "@flagsmith-experimentation/ui";
 import { useId } from "react";
 import { isScheduledStart, plannedDurationDays, startInstant } from "./dates";
@@ -16,9 +16,15 @@ export function ExperimentSummary({
   metrics,
   segments,
   today,
+  plan,
+  environmentName,
   onEdit,
 }: {
   values: WizardValues;
+  /** The plan as it will be stored (the sample per variation, when it could be computed). */
+  plan: ExperimentPlan | undefined;
+  /** The environment the experiment runs in, when the wizard knows it. */
+  environmentName: string | undefined;
   flag: Flag | undefined;
   metrics: readonly MetricDefinition[] | undefined;
   segments: readonly Segment[] | undefined;
@@ -31,7 +37,11 @@ export function ExperimentSummary({
   const none = <span className="fx-muted">{messages.summaryNone}</span>;
   const duration = plannedDurationDays(values.startDate, values.endDate);
   const start = startInstant(values.startDate);
-  const segmentName = segments?.find((s) => s.id === values.segmentId)?.name ?? values.segmentId;
+  const segmentName =
+    values.segmentId === null
+      ? messages.segmentAllIdentities
+      : (segments?.find((s) => s.id === values.segmentId)?.name ?? values.segmentId);
+  const sample = plan?.sampleSizePerVariation;
 
   const section = (step: EditableStep, body: React.ReactNode) => (
     <section className="fx-wizard-summary-section" aria-labelledby={`${id}-${step}`}>
@@ -52,6 +62,12 @@ export function ExperimentSummary({
       {section(
         "details",
         <dl>
+          {environmentName ? (
+            <>
+              <dt>{messages.summaryEnvironment}</dt>
+              <dd>{environmentName}</dd>
+            </>
+          ) : null}
           <dt>{messages.summaryName}</dt>
           <dd>{values.name.trim() || none}</dd>
           <dt>{messages.summaryHypothesis}</dt>
@@ -71,7 +87,7 @@ export function ExperimentSummary({
         "flag",
         <dl>
           <dt>{messages.summaryFlag}</dt>
-          <dd>{flag?.name ?? (values.flagId || none)}</dd>
+          <dd>{flag?.name ?? (values.flagName || values.flagId || none)}</dd>
           <dt>{messages.summaryVariations}</dt>
           <dd>
             {values.variations.length > 0 ? (
@@ -107,6 +123,8 @@ export function ExperimentSummary({
         <dl>
           <dt>{messages.summarySegment}</dt>
           <dd>{segmentName || none}</dd>
+          <dt>{messages.summaryRollout}</dt>
+          <dd>{text.share(values.rolloutPercentage)}</dd>
           <dt>{messages.summaryWeights}</dt>
           <dd>
             <ul>
@@ -116,6 +134,13 @@ export function ExperimentSummary({
                 </li>
               ))}
             </ul>
+          </dd>
+          <dt>{messages.summaryPlan}</dt>
+          <dd>
+            {messages.summaryPlanValue(
+              text.percent(values.minimumDetectableEffect),
+              sample === undefined ? undefined : text.count(sample),
+            )}
           </dd>
         </dl>,
       )}

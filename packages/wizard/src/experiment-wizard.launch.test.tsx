@@ -238,7 +238,7 @@ describe("Review & Launch", { timeout: 30_000 }, () => {
     await user.type(end, "2026-04-20");
     await toReview(user);
     const { dialog, confirm } = await confirmLaunch(user);
-    expect(dialog).toHaveTextContent("It is scheduled to start on Apr 1, 2026.");
+    expect(dialog).toHaveTextContent(/It is scheduled to start .+ \(your time\)\./);
     await user.click(confirm);
     await waitFor(() => expect(onLaunched).toHaveBeenCalledTimes(1));
     expect(onLaunched.mock.calls[0]?.[0]).toMatchObject({ status: "scheduled", startDate: "2026-04-01" });

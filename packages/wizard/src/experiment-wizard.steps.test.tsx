@@ -435,7 +435,9 @@ describe("Segments & Traffic", { timeout: 30_000 }, () => {
       metrics: demoMetrics.map((m) => (m.id === "conversion" ? Object.assign({}, m, { baseline: 0.1 }) : m)),
     });
     await toTraffic(user, "pricing_page_layout");
-    expect(screen.getByText("Choose a segment to see a power estimate.")).toBeInTheDocument();
+    // All identities, and the host gave no environment traffic: the sample, but no duration.
+    expect(screen.getByRole("combobox", { name: "Segment" })).toHaveValue("");
+    expect(screen.getByText(/each variation needs about [\d,]+ identities\. No duration estimate/)).toBeInTheDocument();
     await user.selectOptions(screen.getByRole("combobox", { name: "Segment" }), "All users");
     expect(screen.getByText(/detects a lift of 5% in about \d+ days/)).toBeInTheDocument();
     expect(screen.queryByText(/are needed/)).not.toBeInTheDocument();
@@ -444,6 +446,72 @@ describe("Segments & Traffic", { timeout: 30_000 }, () => {
     await waitFor(() => expect(screen.getByText(/detects a lift of 5% in about \d+ days/)).toBeInTheDocument());
     expect(screen.getByRole("status")).toHaveTextContent(
       /The planned dates cover 15 days, but about \d+ days are needed/,
+    );
+  });
+
+  it("plans with an editable minimum detectable effect and the rollout", async () => {
+    const { user } = setup({
+      guard: false,
+      segments: demoSegments.map((s) => Object.assign({}, s, { expectedDailyTraffic: 20_000 })),
+      metrics: demoMetrics.map((m) => (m.id === "conversion" ? Object.assign({}, m, { baseline: 0.1 }) : m)),
+    });
+    await toTraffic(user, "pricing_page_layout");
+    await user.selectOptions(screen.getByRole("combobox", { name: "Segment" }), "All users");
+    const daysFor = () => Number(/in about (\d+) days/.exec(document.body.textContent ?? "")?.[1]);
+    const atFive = daysFor();
+    expect(atFive).toBeGreaterThan(0);
+    const mde = screen.getByRole("spinbutton", { name: "Minimum detectable effect" });
+    expect(mde).toHaveValue(5);
+    await user.clear(mde);
+    await user.type(mde, "10");
+    expect(screen.getByText(/detects a lift of 10% in about \d+ days/)).toBeInTheDocument();
+    expect(daysFor()).toBeLessThan(atFive);
+    const atTen = daysFor();
+    const rollout = screen.getByRole("spinbutton", { name: "Rollout percentage" });
+    await user.clear(rollout);
+    await user.type(rollout, "50");
+    expect(daysFor()).toBeGreaterThan(atTen);
+    await user.click(screen.getByRole("button", { name: "Next" }));
+    expect(await screen.findByRole("region", { name: "Segments & Traffic" })).toHaveTextContent(
+      /Rollout50%.*Detect a lift of 10% with about [\d,]+ identities per variation/,
+    );
+  });
+
+  it("offers all identities with a rollout percentage, and only this flag's feature-specific segments", async () => {
+    const { user, adapters } = setup({
+      segments: [
+        ...demoSegments,
+        { id: "checkout-only", name: "Checkout testers", flagId: "checkout-cta" },
+        { id: "pricing-only", name: "Pricing testers", flagId: "pricing-layout" },
+      ],
+    });
+    await toTraffic(user);
+    const segment = screen.getByRole("combobox", { name: "Segment" });
+    expect(segment).toHaveValue("");
+    expect(within(segment).getByRole("option", { selected: true })).toHaveTextContent("All identities");
+    expect(within(segment).getByRole("option", { name: "Checkout testers" })).toBeInTheDocument();
+    expect(within(segment).queryByRole("option", { name: "Pricing testers" })).not.toBeInTheDocument();
+    const rollout = screen.getByRole("spinbutton", { name: "Rollout percentage" });
+    expect(rollout).toHaveValue(100);
+    await user.clear(rollout);
+    await user.type(rollout, "0");
+    await user.click(screen.getByRole("button", { name: "Next" }));
+    expect(rollout).toHaveFocus();
+    expect(rollout).toHaveAccessibleDescription(expect.stringContaining("Enter a whole percentage from 1 to 100."));
+    await user.clear(rollout);
+    await user.type(rollout, "20");
+    await user.click(screen.getByRole("button", { name: "Next" }));
+    await screen.findByRole("heading", { level: 2, name: "Review & Launch" });
+    expect(screen.getByRole("region", { name: "Segments & Traffic" })).toHaveTextContent("All identities");
+    await waitFor(
+      () =>
+        expect(adapters.controls.experiments().find((e) => e.name === "Checkout colour")).toMatchObject({
+          flagName: "checkout_cta_color",
+          segmentId: null,
+          rolloutPercentage: 20,
+          plan: { minimumDetectableEffect: 0.05, power: 0.8, alpha: 0.05, primaryMetricId: "conversion" },
+        }),
+      { timeout: 5_000 },
     );
   });
 });

@@ -1,29 +1,43 @@
-import type { Experiment, Flag, MetricDefinition, Segment, SegmentOverride } from "@flagsmith-experimentation/adapters";
-import { Button, Callout, rootProps, type StyleProps, useAsyncState } from "@flagsmith-experimentation/ui";
+import {
+  type Experiment,
+  type Flag,
+  type MetricDefinition,
+  planExperiment,
+  type Segment,
+  type SegmentOverride,
+} from "@flagsmith-experimentation/adapters";
+import { Button, Callout, errorKind, rootProps, type StyleProps, useAsyncState } from "@flagsmith-experimentation/ui";
 import { type FormEvent, useCallback, useEffect, useMemo, useReducer, useRef, useState } from "react";
 import { FormProvider, useForm, useWatch } from "react-hook-form";
 import { AdapterState } from "./adapter-state";
-import { isScheduledStart, plannedDurationDays } from "./dates";
+import { CancelDialog } from "./cancel-dialog";
+import { ConflictPanel } from "./conflict-panel";
+import { isScheduledStart, plannedDurationDays, startInstant } from "./dates";
 import { DetailsStep } from "./details-step";
 import { DraftStatus } from "./draft-status";
-import { configurationOf, initialWizardValues, type WizardDefaultValues } from "./draft-values";
+import { configurationOf, initialWizardValues, toDraftFields, type WizardDefaultValues } from "./draft-values";
 import { ExperimentSummary } from "./experiment-summary";
 import { FlagStep } from "./flag-step";
 import { LaunchDialog } from "./launch-dialog";
 import { LaunchedView } from "./launched-view";
 import type { WizardMessages } from "./messages";
 import { MetricsStep } from "./metrics-step";
-import { estimatePower } from "./power-estimate";
+import { powerEstimateFrom } from "./power-estimate";
 import { preLaunchWarnings } from "./pre-launch-checks";
 import { ReviewStep } from "./review-step";
 import { StepList, stepName } from "./step-list";
-import { type StepContext, validateStep } from "./step-schemas";
+import { isDetectableEffect, type StepContext, validateStep } from "./step-schemas";
 import { stepIndex, WIZARD_STEPS, type WizardStepId, type WizardValues } from "./steps";
 import { TrafficStep } from "./traffic-step";
 import { useDraftAutosave } from "./use-draft-autosave";
 import { useLaunch } from "./use-launch";
 import { splitEvenly } from "./weights";
-import { type GuardedWizardAdapters, guardWizardAdapters, type WizardAdapters } from "./wizard-adapters";
+import {
+  type GuardedWizardAdapters,
+  guardWizardAdapters,
+  type WizardAdapters,
+  type WizardEnvironment,
+} from "./wizard-adapters";
 import { initialWizardState, stepState, wizardReducer } from "./wizard-machine";
 import { useWizardI18nScope, useWizardText, WizardTextProvider } from "./wizard-text";
 
@@ -31,11 +45,16 @@ import { useWizardI18nScope, useWizardText, WizardTextProvider } from "./wizard-
 export const DRAFT_SAVE_DELAY_MS = 600;
 
 export interface ExperimentWizardProps extends StyleProps {
-  /** The host's adapters; every answer is validated before the wizard uses it. */
+  /** The host's adapters; every answer is validated before the wizard uses it. Replacing them reloads every list. */
   adapters: WizardAdapters;
+  /**
+   * The environment the experiment runs in (its key is stored as `Experiment.environmentKey`). Default: the adapters'
+   * `environment` (the Flagsmith adapters know theirs), else none.
+   */
+  environment?: WizardEnvironment;
   /** Called once the experiment has launched (status `running`, or `scheduled` for a future start). */
   onLaunched?: (experiment: Experiment) => void;
-  /** Shows a "Cancel" button on the first step. */
+  /** Shows a "Cancel" button on the first step; once something was typed it first asks whether to keep the draft. */
   onCancel?: () => void;
   /** "Today" for date defaults and validation (tests and stories pin it). Default: the current date. */
   today?: Date;
@@ -53,6 +72,13 @@ export interface ExperimentWizardProps extends StyleProps {
   locale?: string;
 }
 
+/** A key that changes whenever the host passes other adapters: every list the wizard loads is keyed by it. */
+function useGeneration(value: unknown): string {
+  const ref = useRef({ value, generation: 0 });
+  if (ref.current.value !== value) ref.current = { value, generation: ref.current.generation + 1 };
+  return `adapters-${ref.current.generation}`;
+}
+
 /**
  * The five-step experiment-creation flow: details & hypothesis, flag & variations, metrics with roles,
  * segment & traffic split, review & launch.
@@ -64,14 +90,21 @@ export function ExperimentWizard(props: ExperimentWizardProps) {
     () => guardWizardAdapters({ flags, segments, metrics, persistence }),
     [flags, segments, metrics, persistence],
   );
+  const adaptersKey = useGeneration(adapters);
   const [today] = useState(() => props.today ?? new Date());
   return (
     <WizardTextProvider value={i18n}>
       <div {...rootProps("fx-wizard", props)}>
         {props.draftId ? (
-          <DraftLoader draftId={props.draftId} adapters={adapters} today={today} props={props} />
+          <DraftLoader
+            draftId={props.draftId}
+            adapters={adapters}
+            adaptersKey={adaptersKey}
+            today={today}
+            props={props}
+          />
         ) : (
-          <WizardForm adapters={adapters} today={today} props={props} saved={undefined} />
+          <WizardForm adapters={adapters} adaptersKey={adaptersKey} today={today} props={props} saved={undefined} />
         )}
       </div>
     </WizardTextProvider>
@@ -81,20 +114,29 @@ export function ExperimentWizard(props: ExperimentWizardProps) {
 function DraftLoader({
   draftId,
   adapters,
+  adaptersKey,
   today,
   props,
 }: {
   draftId: string;
   adapters: GuardedWizardAdapters;
+  adaptersKey: string;
   today: Date;
   props: ExperimentWizardProps;
 }) {
   const { messages } = useWizardText();
-  const query = useAsyncState(`draft:${draftId}`, () => adapters.persistence.getExperiment(draftId));
+  const query = useAsyncState(`${adaptersKey}:draft:${draftId}`, () => adapters.persistence.getExperiment(draftId));
   return (
     <AdapterState query={query} resource={messages.resourceDraft}>
       {(experiment) => (
-        <WizardForm key={experiment.id} adapters={adapters} today={today} props={props} saved={experiment} />
+        <WizardForm
+          key={experiment.id}
+          adapters={adapters}
+          adaptersKey={adaptersKey}
+          today={today}
+          props={props}
+          saved={experiment}
+        />
       )}
     </AdapterState>
   );
@@ -102,11 +144,13 @@ function DraftLoader({
 
 function WizardForm({
   adapters,
+  adaptersKey,
   today,
   props,
   saved,
 }: {
   adapters: GuardedWizardAdapters;
+  adaptersKey: string;
   today: Date;
   props: ExperimentWizardProps;
   saved: Experiment | undefined;
@@ -115,7 +159,7 @@ function WizardForm({
   const { messages } = text;
   const [initialValues] = useState(() => initialWizardValues(today, props.defaultValues, saved));
   const form = useForm<WizardValues>({ defaultValues: initialValues, mode: "onSubmit", shouldFocusError: false });
-  const { control, getValues, setValue, setError, clearErrors, setFocus } = form;
+  const { control, getValues, setValue, setError, clearErrors, setFocus, reset } = form;
   const values = useWatch({ control }) as WizardValues;
   const [state, dispatch] = useReducer(wizardReducer, saved, initialWizardState);
   const { step, launched } = state;
@@ -123,15 +167,21 @@ function WizardForm({
   const [pickedFlag, setPickedFlag] = useState<Flag | undefined>(undefined);
   const headingRef = useRef<HTMLHeadingElement>(null);
   const summaryRef = useRef<HTMLDivElement>(null);
+  const environment = props.environment ?? props.adapters.environment;
+  const environmentKey = environment?.key ?? saved?.environmentKey ?? "";
 
-  // Adapter data shared by several steps.
+  // Adapter data shared by several steps, reloaded when the host replaces its adapters.
   const flagId = values.flagId;
-  const flagQuery = useAsyncState<Flag>(flagId ? `flag:${flagId}` : null, () => adapters.flags.getFlag(flagId));
-  const overridesQuery = useAsyncState<SegmentOverride[]>(flagId ? `overrides:${flagId}` : null, () =>
+  const flagQuery = useAsyncState<Flag>(flagId ? `${adaptersKey}:flag:${flagId}` : null, () =>
+    adapters.flags.getFlag(flagId),
+  );
+  const overridesQuery = useAsyncState<SegmentOverride[]>(flagId ? `${adaptersKey}:overrides:${flagId}` : null, () =>
     adapters.segments.listOverrides(flagId),
   );
-  const segmentsQuery = useAsyncState<Segment[]>("segments", () => adapters.segments.listSegments());
-  const metricsQuery = useAsyncState<MetricDefinition[]>("metrics", () => adapters.metrics.listMetrics());
+  const segmentsQuery = useAsyncState<Segment[]>(`${adaptersKey}:segments`, () => adapters.segments.listSegments());
+  const metricsQuery = useAsyncState<MetricDefinition[]>(`${adaptersKey}:metrics`, () =>
+    adapters.metrics.listMetrics(),
+  );
   const currentFlag =
     pickedFlag?.id === flagId ? pickedFlag : flagQuery.data?.id === flagId ? flagQuery.data : undefined;
 
@@ -146,29 +196,57 @@ function WizardForm({
       flag: currentFlag,
       overrides: overridesQuery.status === "success" ? overridesQuery.data : undefined,
       segmentName,
+      segments: segmentsQuery.data,
     }),
-    [today, messages, currentFlag, overridesQuery.status, overridesQuery.data, segmentName],
+    [today, messages, currentFlag, overridesQuery.status, overridesQuery.data, segmentName, segmentsQuery.data],
   );
   const check = (target: WizardStepId) => validateStep(target, getValues(), context);
 
+  // The plan (one model with the results page: the adapters' planExperiment), from the primary metric's baseline and
+  // the audience's traffic: the segment's, or the environment's for all identities.
+  const primary = values.metrics.find((m) => m.role === "primary");
+  const primaryMetric = primary ? metricsQuery.data?.find((m) => m.id === primary.metricId) : undefined;
+  const audienceDailyTraffic =
+    values.segmentId === null
+      ? environment?.expectedDailyTraffic
+      : segmentsQuery.data?.find((s) => s.id === values.segmentId)?.expectedDailyTraffic;
+  const planning = planExperiment({
+    metric: primaryMetric,
+    audienceDailyTraffic,
+    rolloutPercentage: values.rolloutPercentage,
+    weights: values.weights,
+    minimumDetectableEffect: values.minimumDetectableEffect,
+  });
+  const plan = isDetectableEffect(values.minimumDetectableEffect) ? planning.plan : undefined;
+  const power = powerEstimateFrom(planning, primaryMetric?.name);
+  const latestDraftExtras = useRef({ environmentKey, plan });
+  latestDraftExtras.current = { environmentKey, plan };
+
   const autosave = useDraftAutosave({
     persistence: adapters.persistence,
-    getValues,
-    initial: saved ? { id: saved.id, revision: saved.revision } : undefined,
+    getDraft: () => toDraftFields(getValues(), latestDraftExtras.current),
+    initial: saved,
     delayMs: DRAFT_SAVE_DELAY_MS,
     onSaved: props.onDraftSaved,
   });
   const { schedule, stop: stopAutosave } = autosave;
 
-  // Save the draft after every change (debounced) until launch.
+  // Save the draft after every change the user makes (debounced) until launch. A wizard nobody changed saves
+  // nothing: visiting steps, or prefilled values, never create a draft.
+  const initialText = useRef(JSON.stringify(initialValues));
+  const touched = useRef(false);
   useEffect(() => {
     if (launched) {
       stopAutosave();
       return;
     }
-    const subscription = form.watch(() => schedule());
+    const subscription = form.watch(() => {
+      if (!touched.current && JSON.stringify(getValues()) === initialText.current) return;
+      touched.current = true;
+      schedule();
+    });
     return () => subscription.unsubscribe();
-  }, [form, schedule, stopAutosave, launched]);
+  }, [form, getValues, schedule, stopAutosave, launched]);
 
   // After a failed "Next", the issues follow the user's corrections live.
   useEffect(() => {
@@ -200,6 +278,7 @@ function WizardForm({
     if (flag.id === getValues("flagId")) return;
     const opts = { shouldDirty: true, shouldValidate: false } as const;
     setValue("flagId", flag.id, opts);
+    setValue("flagName", flag.name, opts);
     setValue("variations", flag.variations, opts);
     setValue("weights", splitEvenly(flag.variations.map((v) => v.key)), opts);
     dispatch({ type: "flag-picked" });
@@ -210,11 +289,12 @@ function WizardForm({
     dispatch,
     getValues,
     autosave,
-    context: { today, messages, segmentName },
+    context: { today, messages, segmentName, segments: segmentsQuery.data },
     text,
     segmentName,
     onFlagChanged: (flag, refresh) => {
       setPickedFlag(flag);
+      setValue("flagName", flag.name, { shouldDirty: true });
       setValue("variations", refresh.variations, { shouldDirty: true });
       setValue("weights", refresh.weights, { shouldDirty: true });
       void flagQuery.retry();
@@ -223,14 +303,33 @@ function WizardForm({
     onLaunched: props.onLaunched,
   });
 
-  // Planning figures for the power estimate and the pre-launch checks.
+  /** The stored draft changed somewhere else; the user keeps their version or takes the stored one, then reviews. */
+  const resolveConflict = (choice: "mine" | "theirs", current: Experiment, fromLaunch: boolean) => {
+    if (current.status !== "draft") {
+      autosave.stop();
+      dispatch({ type: "launched", experiment: current });
+      return;
+    }
+    if (choice === "mine") {
+      autosave.keepMine(current).catch(() => undefined);
+    } else {
+      reset(configurationOf(current));
+      touched.current = true;
+      autosave.takeTheirs(current);
+    }
+    if (fromLaunch) dispatch({ type: "review-again" });
+  };
+
+  const onCancel = props.onCancel;
+  const requestCancel = () => {
+    if (!onCancel) return;
+    if (touched.current || saved) dispatch({ type: "cancel-dialog", open: true });
+    else onCancel();
+  };
+  const deleteDraft = adapters.persistence.deleteDraft;
+
+  // Planning figures for the pre-launch checks.
   const plannedDays = plannedDurationDays(values.startDate, values.endDate);
-  const primary = values.metrics.find((m) => m.role === "primary");
-  const power = estimatePower({
-    metric: primary ? metricsQuery.data?.find((m) => m.id === primary.metricId) : undefined,
-    segment: segmentsQuery.data?.find((s) => s.id === values.segmentId),
-    weights: values.weights,
-  });
   const warnings = preLaunchWarnings({
     hypothesis: values.hypothesis,
     metrics: values.metrics,
@@ -238,6 +337,7 @@ function WizardForm({
     plannedDays,
     neededDays: power.status === "ok" ? power.days : undefined,
     directionWords: messages.directionWords,
+    flagEnabled: currentFlag?.enabled,
   });
 
   const go = (target: WizardStepId) => dispatch({ type: "navigate", target, check });
@@ -251,9 +351,23 @@ function WizardForm({
       metrics={metricsQuery.data}
       segments={segmentsQuery.data}
       today={today}
+      plan={launched && !editable ? launched.plan : plan}
+      environmentName={environment?.name}
       onEdit={editable ? (target) => dispatch({ type: "edit", target }) : undefined}
     />
   );
+  const conflictView = (current: Experiment, fromLaunch: boolean) => (
+    <ConflictPanel
+      current={current}
+      mine={values}
+      intro={fromLaunch ? messages.conflictLaunch : messages.conflictSave}
+      metrics={metricsQuery.data}
+      segments={segmentsQuery.data}
+      onKeepMine={() => resolveConflict("mine", current, fromLaunch)}
+      onUseTheirs={() => resolveConflict("theirs", current, fromLaunch)}
+    />
+  );
+  const start = startInstant(values.startDate);
 
   return (
     <FormProvider {...form}>
@@ -264,7 +378,15 @@ function WizardForm({
         disabled={Boolean(launched)}
       />
       <div className="fx-wizard-panel" data-step={step}>
-        <p className="fx-wizard-position">{messages.stepPosition(stepIndex(step) + 1, WIZARD_STEPS.length)}</p>
+        <p className="fx-wizard-position">
+          {messages.stepPosition(stepIndex(step) + 1, WIZARD_STEPS.length)}
+          {environment?.name ? (
+            <span className="fx-wizard-environment">
+              {" · "}
+              {messages.environmentLabel}: {environment.name}
+            </span>
+          ) : null}
+        </p>
         <h2 ref={headingRef} tabIndex={-1} className="fx-wizard-heading">
           {heading}
         </h2>
@@ -281,13 +403,22 @@ function WizardForm({
           </Callout>
         ) : null}
         {launched ? (
-          <LaunchedView experiment={launched} summary={summary(false)} />
+          <LaunchedView
+            experiment={launched}
+            summary={summary(false)}
+            startedEarly={
+              saved?.status !== launched.status &&
+              launched.status === "running" &&
+              isScheduledStart(launched.startDate, today)
+            }
+          />
         ) : step === "review" ? (
           <ReviewStep
             summary={summary(true)}
             warnings={warnings}
             power={power}
             plannedDays={plannedDays}
+            flagName={currentFlag?.name ?? values.flagName}
             onBack={onBack}
             launch={
               <LaunchDialog
@@ -296,7 +427,8 @@ function WizardForm({
                 onConfirm={() => void launch()}
                 state={state.launch}
                 experimentName={values.name}
-                scheduledStart={isScheduledStart(values.startDate, today) ? text.date(values.startDate) : undefined}
+                scheduledStart={start && isScheduledStart(values.startDate, today) ? text.localTime(start) : undefined}
+                conflictView={state.launch.status === "conflict" ? conflictView(state.launch.current, true) : null}
               />
             }
           />
@@ -315,6 +447,8 @@ function WizardForm({
             {step === "flag" ? (
               <FlagStep
                 flagsAdapter={adapters.flags}
+                adaptersKey={adaptersKey}
+                getExperiment={adapters.persistence.getExperiment}
                 flagQuery={flagQuery}
                 currentFlag={currentFlag}
                 onPick={onPickFlag}
@@ -333,8 +467,8 @@ function WizardForm({
             <div className="fx-wizard-actions">
               {step !== "details" ? (
                 <Button onClick={onBack}>{messages.back}</Button>
-              ) : props.onCancel ? (
-                <Button onClick={props.onCancel}>{messages.cancel}</Button>
+              ) : onCancel ? (
+                <Button onClick={requestCancel}>{messages.cancel}</Button>
               ) : null}
               {state.returnToReview && step !== "traffic" ? (
                 <Button onClick={() => go("review")}>{messages.backToReview}</Button>
@@ -346,9 +480,39 @@ function WizardForm({
           </form>
         )}
       </div>
-      {launched ? null : (
+      {launched ? null : autosave.state.status === "conflict" && state.launch.status !== "conflict" ? (
+        <div className="fx-wizard-draft">{conflictView(autosave.state.current, false)}</div>
+      ) : (
         <DraftStatus state={autosave.state} onRetry={() => void autosave.flush().catch(() => undefined)} />
       )}
+      {onCancel ? (
+        <CancelDialog
+          open={state.cancelOpen}
+          onOpenChange={(open) => dispatch({ type: "cancel-dialog", open })}
+          experimentName={values.name}
+          onKeep={async () => {
+            if (touched.current) await autosave.flush();
+            autosave.stop();
+            dispatch({ type: "cancel-dialog", open: false });
+            onCancel();
+          }}
+          onDelete={
+            deleteDraft
+              ? async () => {
+                  const id = await autosave.settle();
+                  // A first save that never arrived left nothing to delete.
+                  if (id !== undefined) {
+                    await deleteDraft(id).catch((error: unknown) => {
+                      if (errorKind(error) !== "not-found") throw error;
+                    });
+                  }
+                  dispatch({ type: "cancel-dialog", open: false });
+                  onCancel();
+                }
+              : undefined
+          }
+        />
+      ) : null}
     </FormProvider>
   );
 }

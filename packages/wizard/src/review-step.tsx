@@ -10,6 +10,7 @@ export function ReviewStep({
   warnings,
   power,
   plannedDays,
+  flagName,
   onBack,
   launch,
 }: {
@@ -17,12 +18,15 @@ export function ReviewStep({
   warnings: readonly PreLaunchWarningId[];
   power: PowerEstimate;
   plannedDays: number | undefined;
+  /** The chosen flag's name (the "flag is off" warning names it). */
+  flagName: string;
   onBack: () => void;
   /** The launch button and its confirmation dialog. */
   launch: ReactNode;
 }) {
   const { messages, days } = useWizardText();
   const warningText = (warning: PreLaunchWarningId) => {
+    if (warning === "flag-disabled") return messages.flagDisabledWarning(flagName);
     if (warning === "no-direction") return messages.warningNoDirection;
     if (warning === "no-guardrail") return messages.warningNoGuardrail;
     if (warning === "too-short" && power.status === "ok" && plannedDays !== undefined) {

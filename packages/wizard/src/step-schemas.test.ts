@@ -34,10 +34,13 @@ function values(overrides: Partial<WizardValues> = {}): WizardValues {
     startDate: "2026-03-01",
     endDate: "2026-03-15",
     flagId: "f1",
+    flagName: "checkout",
     variations: checkout.variations,
     metrics: [{ metricId: "m1", role: "primary" }],
     segmentId: "s1",
+    rolloutPercentage: 100,
     weights: { control: 50, green: 50 },
+    minimumDetectableEffect: 0.05,
     ...overrides,
   };
 }

@@ -2,9 +2,11 @@ import {
   type ExperimentProblem,
   type ExperimentProblemCode,
   type Flag,
+  type FlagIneligibility,
   findExperimentProblems,
   flagIneligibility,
   isoDateSchema,
+  type Segment,
   type SegmentOverride,
 } from "@flagsmith-experimentation/adapters";
 import { daysBetween, toIsoDate } from "./dates";
@@ -34,11 +36,40 @@ export interface StepContext {
   overrides?: readonly SegmentOverride[] | undefined;
   /** Segment display names by id (for messages). */
   segmentName?: ((segmentId: string) => string) | undefined;
+  /** The segments as last loaded (a feature-specific one must belong to the chosen flag). */
+  segments?: readonly Segment[] | undefined;
+  /** The name of an experiment by id, when the wizard knows it (the one that already holds a flag). */
+  experimentName?: ((experimentId: string) => string | undefined) | undefined;
 }
 
 export interface StepIssue {
   field: WizardField;
   message: string;
+}
+
+/** A relative lift the plan can target: more than 0, at most +1000 %. */
+export function isDetectableEffect(value: number): boolean {
+  return Number.isFinite(value) && value > 0 && value <= 10;
+}
+
+/** Why the chosen flag cannot get an experiment, in the wizard's words. */
+export function ineligibilityMessage(
+  flag: Flag,
+  reason: FlagIneligibility,
+  messages: WizardMessages,
+  experimentName?: (experimentId: string) => string | undefined,
+): string {
+  switch (reason.reason) {
+    case "no-variations":
+      return messages.flagIneligible(flag.name);
+    case "unkeyed-options":
+      return messages.flagUnkeyedOptions(
+        flag.name,
+        reason.options.map((o) => o.name),
+      );
+    case "active-experiment":
+      return messages.flagHeldByExperiment(flag.name, experimentName?.(reason.experimentId) ?? reason.experimentId);
+  }
 }
 
 /** The wizard's words for each domain rule; a rule without its own words shows the domain's message. */
@@ -74,19 +105,31 @@ function contextIssues(values: WizardValues, context: StepContext): StepIssue[] 
   const issues: StepIssue[] = [];
   const fromToday = daysBetween(toIsoDate(today), validDate(values.startDate));
   if (fromToday !== undefined && fromToday < 0) issues.push({ field: "startDate", message: messages.startDateInPast });
-  if (flag && flag.id === values.flagId && flagIneligibility(flag)) {
-    issues.push({ field: "flagId", message: messages.flagIneligible(flag.name) });
+  const ineligible = flag && flag.id === values.flagId ? flagIneligibility(flag) : null;
+  if (flag && ineligible) {
+    issues.push({ field: "flagId", message: ineligibilityMessage(flag, ineligible, messages, context.experimentName) });
   }
-  if (values.segmentId !== "" && overrides === undefined) {
+  const { segmentId } = values;
+  const segment = segmentId === null ? undefined : context.segments?.find((s) => s.id === segmentId);
+  if (segmentId !== null && segment?.flagId !== undefined && segment.flagId !== values.flagId) {
+    issues.push({ field: "segmentId", message: messages.segmentForOtherFlag(segment.name) });
+  } else if (segmentId !== null && overrides === undefined) {
     issues.push({ field: "segmentId", message: messages.overridesPending });
-  } else if (values.segmentId !== "" && overrides?.some((o) => o.segmentId === values.segmentId)) {
-    const segment = segmentName?.(values.segmentId) ?? values.segmentId;
-    issues.push({ field: "segmentId", message: messages.overrideConflict(flag?.name ?? values.flagId, segment) });
+  } else if (segmentId !== null && overrides?.some((o) => o.segmentId === segmentId)) {
+    const name = segmentName?.(segmentId) ?? segmentId;
+    issues.push({ field: "segmentId", message: messages.overrideConflict(flag?.name ?? values.flagId, name) });
+  }
+  const rollout = values.rolloutPercentage;
+  if (!(Number.isInteger(rollout) && rollout >= 1 && rollout <= 100)) {
+    issues.push({ field: "rolloutPercentage", message: messages.rolloutInvalid });
   }
   const keys = values.variations.map((v) => v.key);
   const starved = values.variations.find((v) => (values.weights[v.key] ?? 0) <= 0);
   if (!isValidSplit(keys, values.weights)) issues.push({ field: "weights", message: messages.weightsInvalid });
   else if (starved) issues.push({ field: "weights", message: messages.weightZero(starved.name) });
+  if (!isDetectableEffect(values.minimumDetectableEffect)) {
+    issues.push({ field: "minimumDetectableEffect", message: messages.detectableEffectInvalid });
+  }
   return issues;
 }
 

@@ -1,15 +1,21 @@
-import type { Flag, Segment, SegmentOverride } from "@flagsmith-experimentation/adapters";
+import { type Flag, type Segment, type SegmentOverride, segmentsForFlag } from "@flagsmith-experimentation/adapters";
 import { type AsyncQuery, Callout, describedBy, FieldError } from "@flagsmith-experimentation/ui";
-import { useId } from "react";
+import { useId, useMemo, useState } from "react";
 import { Controller, useFormContext, useWatch } from "react-hook-form";
-import { AdapterState, LoadError, Loading } from "./adapter-state";
+import { LoadError, Loading } from "./adapter-state";
 import type { PowerEstimate } from "./power-estimate";
 import { PowerPanel } from "./power-panel";
 import type { WizardValues } from "./steps";
 import { WeightsEditor } from "./weights-editor";
 import { useWizardText } from "./wizard-text";
 
-/** Step 4: the eligible segment (no existing override on the flag), the traffic split, and the power estimate. */
+/** The `<option>` value that stands for "all identities" (`segmentId: null`); segment ids are never empty. */
+const ALL_IDENTITIES = "";
+
+/**
+ * Step 4: the audience (all identities, or one segment the flag has no override for; feature-specific segments only
+ * for their own flag), the rollout percentage, the traffic split and the plan.
+ */
 export function TrafficStep({
   segmentsQuery,
   overridesQuery,
@@ -26,64 +32,82 @@ export function TrafficStep({
   const id = useId();
   const {
     control,
-    register,
     getFieldState,
     formState: { errors },
   } = useFormContext<WizardValues>();
   const [flagId, segmentId, variations] = useWatch({ control, name: ["flagId", "segmentId", "variations"] });
-  const conflict = segmentId !== "" && overridesQuery.data?.some((o) => o.segmentId === segmentId);
-  const segmentName = segmentsQuery.data?.find((s) => s.id === segmentId)?.name ?? segmentId;
+  const segments = segmentsQuery.data;
+  const offered = useMemo(() => (segments ? segmentsForFlag(segments, flagId) : []), [segments, flagId]);
+  const conflict = segmentId !== null && overridesQuery.data?.some((o) => o.segmentId === segmentId);
+  const segmentName = segments?.find((s) => s.id === segmentId)?.name ?? segmentId ?? "";
   const weightsMessage: unknown = getFieldState("weights").error?.message;
   const weightsError = typeof weightsMessage === "string" ? weightsMessage : undefined;
   const conflictId = `${id}-conflict`;
   const segmentErrorId = `${id}-segment-error`;
   // The conflict banner already says what is wrong; the field error would repeat it.
   const segmentError = conflict ? undefined : errors.segmentId?.message;
+  // A chosen segment that is not offered any more (it belongs to another flag) stays visible, so the error makes sense.
+  const chosenElsewhere =
+    segmentId !== null && !offered.some((s) => s.id === segmentId)
+      ? segments?.find((s) => s.id === segmentId)
+      : undefined;
 
   return (
     <div className="fx-wizard-fields">
-      <AdapterState
-        query={segmentsQuery}
-        resource={messages.resourceSegments}
-        isEmpty={(segments) => segments.length === 0}
-        empty={messages.segmentsEmpty}
-      >
-        {(segments) => (
-          <div className="fx-field">
-            <label htmlFor={`${id}-segment`}>{messages.segmentLabel}</label>
+      <div className="fx-field">
+        <label htmlFor={`${id}-segment`}>{messages.segmentLabel}</label>
+        <Controller
+          control={control}
+          name="segmentId"
+          render={({ field }) => (
             <select
               id={`${id}-segment`}
-              required
+              ref={field.ref}
+              name={field.name}
+              value={field.value ?? ALL_IDENTITIES}
+              onChange={(event) => field.onChange(event.target.value === ALL_IDENTITIES ? null : event.target.value)}
+              onBlur={field.onBlur}
               aria-invalid={errors.segmentId || conflict ? true : undefined}
               aria-describedby={describedBy(
                 `${id}-segment-hint`,
                 conflict && conflictId,
                 segmentError && segmentErrorId,
               )}
-              {...register("segmentId")}
             >
-              <option value="">{messages.segmentPlaceholder}</option>
-              {segments.map((segment) => (
+              <option value={ALL_IDENTITIES}>{messages.segmentAllIdentities}</option>
+              {chosenElsewhere ? <option value={chosenElsewhere.id}>{chosenElsewhere.name}</option> : null}
+              {offered.map((segment) => (
                 <option key={segment.id} value={segment.id}>
                   {segment.name}
                 </option>
               ))}
             </select>
-            <p id={`${id}-segment-hint`} className="fx-hint">
-              {messages.segmentHint}
-            </p>
-            <FieldError id={segmentErrorId} message={segmentError} />
-          </div>
-        )}
-      </AdapterState>
+          )}
+        />
+        <p id={`${id}-segment-hint`} className="fx-hint">
+          {messages.segmentHint}
+        </p>
+        <FieldError id={segmentErrorId} message={segmentError} />
+        {segmentsQuery.status === "error" ? (
+          <LoadError
+            resource={messages.resourceSegments}
+            error={segmentsQuery.error}
+            onRetry={() => void segmentsQuery.retry()}
+          />
+        ) : segmentsQuery.status === "loading" ? (
+          <Loading resource={messages.resourceSegments} />
+        ) : segmentsQuery.status === "success" && offered.length === 0 ? (
+          <p className="fx-hint">{messages.segmentsEmpty}</p>
+        ) : null}
+      </div>
 
-      {overridesQuery.status === "error" ? (
+      {segmentId !== null && overridesQuery.status === "error" ? (
         <LoadError
           resource={messages.resourceOverrides}
           error={overridesQuery.error}
           onRetry={() => void overridesQuery.retry()}
         />
-      ) : overridesQuery.status === "loading" ? (
+      ) : segmentId !== null && overridesQuery.status === "loading" ? (
         <Loading resource={messages.resourceOverrides} />
       ) : null}
 
@@ -92,6 +116,8 @@ export function TrafficStep({
           <p>{messages.overrideConflict(flag?.name ?? flagId, segmentName)}</p>
         </Callout>
       ) : null}
+
+      <RolloutField allIdentities={segmentId === null} />
 
       <Controller
         control={control}
@@ -109,5 +135,52 @@ export function TrafficStep({
 
       <PowerPanel estimate={planning.power} plannedDays={planning.plannedDays} />
     </div>
+  );
+}
+
+/** "Rollout percentage": a whole percentage of the audience, kept as typed (an error says what is wrong). */
+function RolloutField({ allIdentities }: { allIdentities: boolean }) {
+  const { messages } = useWizardText();
+  const id = useId();
+  const { control } = useFormContext<WizardValues>();
+  const [typing, setTyping] = useState<string | undefined>(undefined);
+  return (
+    <Controller
+      control={control}
+      name="rolloutPercentage"
+      render={({ field, fieldState }) => (
+        <div className="fx-field">
+          <label htmlFor={`${id}-rollout`}>{messages.rolloutLabel}</label>
+          <span className="fx-wizard-percent-input">
+            <input
+              id={`${id}-rollout`}
+              ref={field.ref}
+              type="number"
+              inputMode="numeric"
+              min={1}
+              max={100}
+              step={1}
+              value={typing ?? (Number.isFinite(field.value) ? String(field.value) : "")}
+              aria-invalid={fieldState.error ? true : undefined}
+              aria-describedby={describedBy(fieldState.error && `${id}-rollout-error`, `${id}-rollout-hint`)}
+              onChange={(event) => {
+                const text = event.target.value;
+                setTyping(text);
+                field.onChange(text.trim() === "" ? Number.NaN : Number(text));
+              }}
+              onBlur={() => {
+                setTyping(undefined);
+                field.onBlur();
+              }}
+            />
+            <span aria-hidden="true">%</span>
+          </span>
+          <p id={`${id}-rollout-hint`} className="fx-hint">
+            {allIdentities ? messages.rolloutHintAll : messages.rolloutHintSegment}
+          </p>
+          <FieldError id={`${id}-rollout-error`} message={fieldState.error?.message} />
+        </div>
+      )}
+    />
   );
 }

@@ -22,11 +22,23 @@ export type PlannedSegment = Segment;
 /** @deprecated The planning figures are part of `MetricDefinition` now: use `MetricDefinition`. */
 export type PlannedMetric = MetricDefinition;
 
+/** The environment an experiment runs in (Flagsmith scopes experiments, flags' states and traffic to one). */
+export interface WizardEnvironment {
+  /** The environment key stored on the experiment (`Experiment.environmentKey`). */
+  key: string;
+  /** Shown in the wizard ("Environment: Production"). */
+  name?: string | undefined;
+  /** Identities per day across the environment: the power estimate's traffic when targeting all identities. */
+  expectedDailyTraffic?: number | undefined;
+}
+
 export interface WizardAdapters {
   flags: FlagsAdapter;
   segments: SegmentsAdapter;
   metrics: MetricsAdapter;
   persistence: PersistenceAdapter;
+  /** The environment the adapters work in, when they know it (the Flagsmith adapters do). */
+  environment?: WizardEnvironment | undefined;
 }
 
 /** The calls the wizard makes, validated (the same contracts as {@link WizardAdapters}). */

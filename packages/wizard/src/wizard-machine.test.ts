@@ -97,7 +97,7 @@ describe("wizardReducer: launch", () => {
 
   it("keeps the failure in the dialog until it is closed", () => {
     const failed = wizardReducer(at("review", { dialogOpen: true }), { type: "launch-failed", error: "boom" });
-    expect(failed.launch).toEqual({ status: "failed", error: "boom" });
+    expect(failed.launch).toEqual({ status: "failed", error: "boom", retryAt: undefined });
     expect(wizardReducer(failed, { type: "dialog", open: false })).toMatchObject({
       dialogOpen: false,
       launch: { status: "idle" },
@@ -122,6 +122,45 @@ describe("wizardReducer: launch", () => {
   it("sends the user back to an invalid step with its issues", () => {
     const next = wizardReducer(at("review"), { type: "launch-blocked", step: "details", issues: [nameIssue] });
     expect(next).toMatchObject({ step: "details", issues: [nameIssue], focus: { target: "field", field: "name" } });
+  });
+
+  it("keeps the server's field errors on their fields until the next attempt, with a notice", () => {
+    const next = wizardReducer(at("review", { dialogOpen: true, launch: { status: "launching" } }), {
+      type: "launch-blocked",
+      step: "details",
+      notice: "The server refused some fields.",
+      issues: [nameIssue],
+      fromServer: true,
+    });
+    expect(next).toMatchObject({
+      step: "details",
+      issues: [nameIssue],
+      attempted: false,
+      notice: { step: "details", message: "The server refused some fields." },
+    });
+    // The wizard's own checks find nothing wrong: they must not wipe the server's errors.
+    expect(wizardReducer(next, { type: "revalidate", issues: [] })).toBe(next);
+  });
+
+  it("shows a launch conflict in the dialog, then sends the user back to review", () => {
+    const current = { id: "e1", status: "draft", revision: 4 } as Experiment;
+    const conflict = wizardReducer(at("review", { dialogOpen: true, launch: { status: "launching" } }), {
+      type: "launch-conflict",
+      current,
+    });
+    expect(conflict).toMatchObject({ dialogOpen: true, launch: { status: "conflict", current } });
+    expect(wizardReducer(conflict, { type: "review-again" })).toMatchObject({
+      step: "review",
+      dialogOpen: false,
+      launch: { status: "idle" },
+      focus: { target: "heading" },
+    });
+  });
+
+  it("asks before cancelling", () => {
+    const open = wizardReducer(at("details"), { type: "cancel-dialog", open: true });
+    expect(open.cancelOpen).toBe(true);
+    expect(wizardReducer(open, { type: "cancel-dialog", open: false }).cancelOpen).toBe(false);
   });
 
   it("becomes read-only once launched", () => {
@@ -150,10 +189,13 @@ describe("checkLaunchReadiness", () => {
     startDate: "2026-03-01",
     endDate: "2026-03-14",
     flagId: "f1",
+    flagName: "green-checkout",
     variations: flag.variations,
     metrics: [{ metricId: "m1", role: "primary" }],
     segmentId: "s1",
+    rolloutPercentage: 100,
     weights: { control: 50, green: 50 },
+    minimumDetectableEffect: 0.05,
   };
   const base = {
     values,

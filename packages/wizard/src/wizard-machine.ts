@@ -19,7 +19,13 @@ import { alignWeights, type Weights } from "./weights";
  * the form values themselves stay in react-hook-form.
  */
 
-export type LaunchState = { status: "idle" } | { status: "launching" } | { status: "failed"; error: unknown };
+export type LaunchState =
+  | { status: "idle" }
+  | { status: "launching" }
+  /** `retryAt` (epoch ms): the server asked to wait (rate limited); the launch retries by itself then. */
+  | { status: "failed"; error: unknown; retryAt?: number | undefined }
+  /** The stored draft is not the revision the user reviewed: show what changed, and review again. */
+  | { status: "conflict"; current: Experiment };
 
 /** Where focus goes after the next render: the step heading, or a field (the first invalid one). */
 export type FocusRequest = { target: "heading" } | { target: "field"; field: WizardField | undefined };
@@ -39,6 +45,8 @@ export interface WizardState {
   /** A new object for every request: the component moves focus when it changes. */
   focus: FocusRequest | undefined;
   dialogOpen: boolean;
+  /** "Cancel" asked whether to keep the draft. */
+  cancelOpen: boolean;
   launch: LaunchState;
   /** The launched (or scheduled) experiment: the wizard is read-only from then on. */
   launched: Experiment | undefined;
@@ -56,8 +64,20 @@ export type WizardEvent =
   | { type: "dialog"; open: boolean }
   | { type: "launch-started" }
   /** The launch found a problem: back to `step`, with a notice or the step's issues. */
-  | { type: "launch-blocked"; step: WizardStepId; notice?: string; issues?: readonly StepIssue[] }
-  | { type: "launch-failed"; error: unknown }
+  | {
+      type: "launch-blocked";
+      step: WizardStepId;
+      notice?: string;
+      issues?: readonly StepIssue[];
+      /** The issues are the server's field errors (not found by the wizard's own checks). */
+      fromServer?: boolean;
+    }
+  | { type: "launch-failed"; error: unknown; retryAt?: number | undefined }
+  /** The launch found the stored draft changed since the review. */
+  | { type: "launch-conflict"; current: Experiment }
+  /** The user chose a version after a launch conflict: back to the review, to review it again. */
+  | { type: "review-again" }
+  | { type: "cancel-dialog"; open: boolean }
   | { type: "launched"; experiment: Experiment };
 
 /** The state a wizard opens in: at the first step, or read-only at the review for a launched experiment. */
@@ -72,6 +92,7 @@ export function initialWizardState(saved: Experiment | undefined): WizardState {
     notice: undefined,
     focus: undefined,
     dialogOpen: false,
+    cancelOpen: false,
     launch: { status: "idle" },
     launched,
   };
@@ -133,13 +154,29 @@ export function wizardReducer(state: WizardState, event: WizardEvent): WizardSta
     case "launch-started":
       return { ...state, launch: { status: "launching" } };
     case "launch-blocked": {
-      const closed: WizardState = { ...state, dialogOpen: false, launch: { status: "idle" }, returnToReview: true };
-      if (event.issues && event.issues.length > 0) return showIssues(closed, event.step, event.issues);
       const notice = event.notice === undefined ? undefined : { step: event.step, message: event.notice };
-      return goTo({ ...closed, notice }, event.step);
+      const closed: WizardState = {
+        ...state,
+        dialogOpen: false,
+        launch: { status: "idle" },
+        returnToReview: true,
+        notice,
+      };
+      if (event.issues && event.issues.length > 0) {
+        const shown = showIssues(closed, event.step, event.issues);
+        // The server's field errors stay until the next "Next": the wizard's own checks would not find them again.
+        return event.fromServer ? { ...shown, attempted: false } : shown;
+      }
+      return goTo(closed, event.step);
     }
     case "launch-failed":
-      return { ...state, launch: { status: "failed", error: event.error } };
+      return { ...state, launch: { status: "failed", error: event.error, retryAt: event.retryAt } };
+    case "launch-conflict":
+      return { ...state, dialogOpen: true, launch: { status: "conflict", current: event.current } };
+    case "review-again":
+      return goTo({ ...state, dialogOpen: false, launch: { status: "idle" } }, "review");
+    case "cancel-dialog":
+      return { ...state, cancelOpen: event.open };
     case "launched":
       return {
         ...state,
@@ -210,8 +247,9 @@ export function checkLaunchReadiness(input: LaunchReadinessInput): LaunchReadine
       refresh: { flag, variations: flag.variations, weights },
     };
   }
-  if (overrides.some((o) => o.segmentId === values.segmentId)) {
-    return { status: "stale", step: "traffic", notice: messages.staleSegment(input.segmentName(values.segmentId)) };
+  const { segmentId } = values;
+  if (segmentId !== null && overrides.some((o) => o.segmentId === segmentId)) {
+    return { status: "stale", step: "traffic", notice: messages.staleSegment(input.segmentName(segmentId)) };
   }
   const issues = input.validate("review", values, { ...input.context, flag, overrides });
   const first = issues[0];

@@ -36,6 +36,8 @@ export interface WizardText extends I18nScope<WizardMessages> {
   count: Formatters["count"];
   /** A number of days: 14 → "14 days". */
   days: Formatters["days"];
+  /** A number of seconds: 12 → "12 seconds". */
+  seconds: Formatters["seconds"];
   /** A `YYYY-MM-DD` date in the locale's medium style. */
   date: Formatters["date"];
   /** An instant on the user's own clock, date and time: "Mar 2, 2026, 2:00 PM". */
@@ -71,6 +73,7 @@ export function useWizardText(): WizardText {
     count: format.count,
     days: format.days,
     date: format.date,
+    seconds: format.seconds,
     localTime: (instant) =>
       Number.isFinite(instant.getTime()) ? localTimeFormat(i18n.locale).format(instant) : messages.notAvailable,
     error: (error) => errorMessage(error, messages, format),
