@@ -1,3 +1,4 @@
+import { AdapterError } from "@flagsmith-experimentation/adapters";
 import { createInMemoryAdapters } from "@flagsmith-experimentation/adapters/testing";
 import { ExperimentActions, type ExperimentActionsProps } from "@flagsmith-experimentation/results-dashboard";
 import type { Meta, StoryObj } from "@storybook/react-vite";
@@ -184,5 +185,40 @@ export const Resume: Story = {
     await waitFor(() =>
       expect(args.onExperimentChange).toHaveBeenCalledWith(expect.objectContaining({ status: "running" })),
     );
+  },
+};
+
+/** Flagsmith refuses the decision (409: another experiment holds the flag): the dialog says which, and stays open. */
+export const ShipConflict: Story = {
+  args: { canStop: false },
+  render: (args) => {
+    const built = scenarios[args.scenario]();
+    const experiment = { ...built.experiment, status: args.status };
+    return (
+      <ExperimentActions
+        experiment={experiment}
+        analysis={analyzeScenario({ ...built, experiment })}
+        persistence={{
+          conclude: async () => {
+            throw new AdapterError("conflict", undefined, {
+              status: 409,
+              conflict: { experimentId: "58", experimentName: "Checkout copy (winter)" },
+            });
+          },
+        }}
+        locale="en-US"
+      />
+    );
+  },
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    const body = within(canvasElement.ownerDocument.body);
+    await userEvent.click(canvas.getByRole("button", { name: "Ship Green button" }));
+    const dialog = await body.findByRole("alertdialog", { name: "Ship Green button?" });
+    await userEvent.click(within(dialog).getByRole("button", { name: "Confirm ship" }));
+    await expect(await within(dialog).findByRole("alert")).toHaveTextContent(
+      /^The decision could not be recorded: .*It conflicts with “Checkout copy \(winter\)”\.$/,
+    );
+    await expect(within(dialog).getByRole("button", { name: "Confirm ship" })).toBeEnabled();
   },
 };

@@ -397,3 +397,32 @@ export const NotFound: Story = {
     await expect(canvas.getByRole("button", { name: "Retry" })).toBeVisible();
   },
 };
+
+async function pauseAndResume(canvasElement: HTMLElement) {
+  const canvas = within(canvasElement);
+  await userEvent.click(await canvas.findByRole("button", { name: "Pause experiment" }, LOAD));
+  await expect(await canvas.findByRole("button", { name: "Resume experiment" }, LOAD)).toBeVisible();
+  await expect(headerOf(canvasElement).getByText("Paused")).toBeVisible();
+  await userEvent.click(canvas.getByRole("button", { name: "Resume experiment" }));
+  await expect(await canvas.findByRole("button", { name: "Pause experiment" }, LOAD)).toBeVisible();
+}
+
+/** Pause and Resume under `.dark`. */
+export const PauseAndResumeDark: Story = {
+  globals: dark,
+  play: async ({ canvasElement }) => {
+    await waitFor(() => expect(document.documentElement).toHaveClass("dark"));
+    await pauseAndResume(canvasElement);
+  },
+};
+
+/** Pause and Resume in a 360 px box: the header's actions wrap and stay in it. */
+export const PauseAndResumeNarrow: Story = {
+  decorators: [(Story) => <NarrowFrame>{Story()}</NarrowFrame>],
+  play: async ({ canvasElement }) => {
+    await pauseAndResume(canvasElement);
+    for (const button of within(canvasElement).getAllByRole("button")) {
+      await expect(fitsFrame(canvasElement, button)).toBe(true);
+    }
+  },
+};

@@ -163,6 +163,23 @@ export const Frequentist: Story = {
   },
 };
 
+async function checkConsistency(canvasElement: HTMLElement) {
+  const canvas = within(canvasElement);
+  const primary = rowOf(canvas, "Checkout conversion");
+  await expect(within(primary).getByText("p < 0.001")).toBeVisible();
+  await expect(canvasElement).not.toHaveTextContent(/p = </);
+  await expect(within(primary).getByText("10.00%")).toBeVisible();
+  await expect(within(primary).getByText("2,100 / 21,000 users")).toBeVisible();
+  const callout = canvas.getByRole("region", { name: "Recommendation" });
+  await expect(callout).not.toHaveTextContent(/Confidence/);
+  const best = canvas.getByRole("region", { name: "Probability of being best" });
+  const figure = best.querySelector(".fx-card-figure")?.textContent ?? "";
+  await expect(callout).toHaveTextContent(`Green button: ${figure} probability of being best`);
+  // "Lower is better" once, on the one metric where lower is better; no "Higher is better" on every other row.
+  await expect(canvas.getAllByText("Lower is better")).toHaveLength(1);
+  await expect(canvas.queryByText("Higher is better")).not.toBeInTheDocument();
+}
+
 /**
  * One precision rule per unit and "p < 0.001" (never "p = < 0.001"); the frequentist callout quotes the leader's
  * probability of being best — the same figure as the card — never "Confidence 0.0%".
@@ -170,20 +187,26 @@ export const Frequentist: Story = {
 export const Consistency: Story = {
   args: { engine: "frequentist" },
   play: async ({ canvasElement }) => {
-    const canvas = within(canvasElement);
-    const primary = rowOf(canvas, "Checkout conversion");
-    await expect(within(primary).getByText("p < 0.001")).toBeVisible();
-    await expect(canvasElement).not.toHaveTextContent(/p = </);
-    await expect(within(primary).getByText("10.00%")).toBeVisible();
-    await expect(within(primary).getByText("2,100 / 21,000 users")).toBeVisible();
-    const callout = canvas.getByRole("region", { name: "Recommendation" });
-    await expect(callout).not.toHaveTextContent(/Confidence/);
-    const best = canvas.getByRole("region", { name: "Probability of being best" });
-    const figure = best.querySelector(".fx-card-figure")?.textContent ?? "";
-    await expect(callout).toHaveTextContent(`Green button: ${figure} probability of being best`);
-    // "Lower is better" once, on the one metric where lower is better; no "Higher is better" on every other row.
-    await expect(canvas.getAllByText("Lower is better")).toHaveLength(1);
-    await expect(canvas.queryByText("Higher is better")).not.toBeInTheDocument();
+    await checkConsistency(canvasElement);
+  },
+};
+
+/** The same rules under `.dark`. */
+export const ConsistencyDark: Story = {
+  args: { engine: "frequentist" },
+  globals: dark,
+  play: async ({ canvasElement }) => {
+    await waitFor(() => expect(document.documentElement).toHaveClass("dark"));
+    await checkConsistency(canvasElement);
+  },
+};
+
+/** The same rules in a 360 px box (one card per metric). */
+export const ConsistencyNarrow: Story = {
+  args: { engine: "frequentist" },
+  decorators: [(Story) => <NarrowFrame>{Story()}</NarrowFrame>],
+  play: async ({ canvasElement }) => {
+    await checkConsistency(canvasElement);
   },
 };
 
