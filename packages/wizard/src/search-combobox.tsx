@@ -62,9 +62,13 @@ export function SearchCombobox<T>({
   const activeItem = showList ? items[active] : undefined;
 
   // The rendered window: the rows in view plus some overscan (the active option is kept in view, so rendered).
-  const firstInView = Math.floor(scrollTop / OPTION_HEIGHT_PX);
-  const start = Math.max(0, Math.min(firstInView - OVERSCAN, items.length - VISIBLE_ROWS - 2 * OVERSCAN));
-  const end = Math.min(items.length, start + VISIBLE_ROWS + 2 * OVERSCAN);
+  const windowSize = VISIBLE_ROWS + 2 * OVERSCAN;
+  const fromScroll = Math.floor(scrollTop / OPTION_HEIGHT_PX) - OVERSCAN;
+  // The active option is always inside the window, even when the popup cannot scroll (e.g. unstyled).
+  const anchored =
+    active >= 0 && (active < fromScroll || active >= fromScroll + windowSize) ? active - OVERSCAN : fromScroll;
+  const start = Math.max(0, Math.min(anchored, items.length - windowSize));
+  const end = Math.min(items.length, start + windowSize);
 
   // Keep the active option in view: aria-activedescendant must point at an element that exists.
   useEffect(() => {
