@@ -1,4 +1,10 @@
-import { AdapterError, type Experiment, type Flag } from "@flagsmith-experimentation/adapters";
+import { AdapterError, createFlagsmithAdapters, type Experiment, type Flag } from "@flagsmith-experimentation/adapters";
+import {
+  createFlagsmithReplay,
+  REPLAY_API_KEY,
+  REPLAY_PRODUCTION_KEY,
+  REPLAY_WORLD,
+} from "@flagsmith-experimentation/adapters/flagsmith-replay";
 import { createInMemoryAdapters, demoWorld } from "@flagsmith-experimentation/adapters/testing";
 import { render, screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
@@ -138,6 +144,27 @@ describe("the environment", { timeout: 60_000 }, () => {
     await user.type(screen.getByRole("textbox", { name: "Name" }), "Scoped");
     await waitFor(() => expect(onDraftSaved).toHaveBeenCalled(), { timeout: 5_000 });
     expect(onDraftSaved.mock.lastCall?.[0]).toMatchObject({ environmentKey: "ZtTE6nWHNqt8tYUDLbdRLW" });
+  });
+
+  it("takes the environment from the Flagsmith adapters: their flags, their key on the draft", async () => {
+    const replay = createFlagsmithReplay(REPLAY_WORLD);
+    const adapters = createFlagsmithAdapters({
+      baseUrl: "https://flagsmith.test/api/v1/",
+      apiKey: REPLAY_API_KEY,
+      environmentKey: REPLAY_PRODUCTION_KEY,
+      fetch: replay.fetch,
+    });
+    expect(adapters.environment).toEqual({ key: REPLAY_PRODUCTION_KEY });
+    const onDraftSaved = vi.fn<(experiment: Experiment) => void>();
+    const user = userEvent.setup();
+    render(<ExperimentWizard adapters={adapters} onDraftSaved={onDraftSaved} today={today} locale="en-US" />);
+    await user.type(screen.getByRole("textbox", { name: "Name" }), "Scoped to production");
+    await waitFor(() => expect(onDraftSaved).toHaveBeenCalled(), { timeout: 5_000 });
+    expect(onDraftSaved.mock.lastCall?.[0]).toMatchObject({ environmentKey: REPLAY_PRODUCTION_KEY, segmentId: null });
+    await user.type(screen.getByRole("textbox", { name: "Hypothesis" }), "More.");
+    await user.click(screen.getByRole("button", { name: "Next" }));
+    await user.click(await screen.findByRole("combobox", { name: "Flag" }));
+    expect((await screen.findAllByRole("option")).length).toBeGreaterThan(0);
   });
 
   it("uses the adapters' environment when the host passes none", async () => {
