@@ -116,9 +116,10 @@ describe("generated SQL per dialect", () => {
       granularity: "total",
     });
     expect(sql).toContain('"flag_id" = $2');
-    expect(sql).toContain("CAST(me_raw_value AS DOUBLE)");
+    expect(sql).toContain("COALESCE(CAST(we_value AS DOUBLE), 0)");
     expect(sql).not.toContain("environment");
-    expect(sql).not.toContain('DISTINCT "identity_key"');
+    // No exact-duplicate removal: the kit's table has no at-least-once delivery.
+    expect(sql).not.toContain("list_distinct");
   });
   it("binds parameters in the order their placeholders appear (positional `?` dialects rely on it)", () => {
     const { sql } = buildMetricStatsQuery({
