@@ -6,7 +6,7 @@ const DAY_MICROSECONDS = 86_400_000_000;
 /**
  * The metric stats query for ClickHouse in one pass over the events: per identity (`GROUP BY identifier`) its first
  * exposure, the code of its variant values, and its metric events as parallel arrays — time and event code packed in
- * one number (`µs · M + code`), value, and for de-duplication a hash of time, event and value — then per identity the
+ * one number (`µs · M + code`), value, and for de-duplication a hash of the value text — then per identity the
  * values with array functions (exact repeats: `arrayEnumerateUniq`; after exposure: a comparison with the packed first
  * exposure). No join of events to exposures, whose hash table costs more than the whole aggregation. Daily: the
  * identity's events sorted by time, running sums (`arrayCumSum`) read at the last event of each day, one row per
@@ -28,9 +28,9 @@ export function clickHouseMetricStatsSql(input: MetricStatsPlanInput): string {
   const summedCodes = events.names.filter(events.summed).map(code);
   const number = s.valueIsText ? d.numberFromText(s.value) : `toFloat64(ifNull(${s.value}, 0))`;
   const value = summedCodes.length === 0 ? "0" : `if(pi_code IN (${summedCodes.join(", ")}), ${number}, 0)`;
-  // Array elements cannot be NULL. Among one identity's events an exact repeat is recognised by a 64-bit hash of its
-  // timestamp, event and value (arrays of numbers are far cheaper to build than arrays of text or tuples).
-  const unique = s.deduplicate ? ", arrayEnumerateUniq(pi_keys) AS iv_unique" : "";
+  // Array elements cannot be NULL. Among one identity's events an exact repeat is recognised by its packed time and
+  // event and a 64-bit hash of its value (arrays of numbers are far cheaper to build than arrays of text or tuples).
+  const unique = s.deduplicate ? ", arrayEnumerateUniq(pi_packed, pi_keys) AS iv_unique" : "";
 
   /** The identity's events (the first of exact repeats) that pass `when` (of `tc`, packed time and code). */
   const kept = (when: string) =>
@@ -64,10 +64,10 @@ export function clickHouseMetricStatsSql(input: MetricStatsPlanInput): string {
     maxIf(pi_variant, pi_code = 0) AS pi_high, groupArrayIf(pi_us * ${M} + pi_code, pi_code > 0) AS pi_packed,
     groupArrayIf(pi_value, pi_code > 0) AS pi_values${s.deduplicate ? ", groupArrayIf(pi_key, pi_code > 0) AS pi_keys" : ""}
   FROM (
-    SELECT ${s.identity} AS pi_identity, toUnixTimestamp64Micro(toDateTime64(${s.timestamp}, 6, 'UTC')) AS pi_us,
+    SELECT ${s.identity} AS pi_identity, toUnixTimestamp64Micro(toDateTime64(${s.timestamp}, 6)) AS pi_us,
       if(${s.event} = ${exposureEvent}, if(${s.flag} = ${flag} AND ${s.timestamp} >= ${start}, 0, -1), toInt64(indexOf([${names.join(", ")}], ${s.event}))) AS pi_code,
       if(pi_code = 0, indexOf([${keys.join(", ")}], ifNull(${s.variant}, '')), 0) AS pi_variant,
-      ${value} AS pi_value${s.deduplicate ? `, cityHash64(${s.timestamp}, ${s.event}, ${s.value}) AS pi_key` : ""}
+      ${value} AS pi_value${s.deduplicate ? `, cityHash64(${s.value}) AS pi_key` : ""}
     FROM ${s.table}
     WHERE ${environment}${s.identity} <> ''
       AND ${s.timestamp} >= ${lower} AND ${s.timestamp} < ${end}
