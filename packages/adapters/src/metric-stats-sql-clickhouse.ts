@@ -32,31 +32,37 @@ export function clickHouseMetricStatsSql(input: MetricStatsPlanInput): string {
   // event and a 64-bit hash of its value (arrays of numbers are far cheaper to build than arrays of text or tuples).
   const unique = s.deduplicate ? ", arrayEnumerateUniq(pi_packed, pi_keys) AS iv_unique" : "";
 
-  /** The identity's events (the first of exact repeats) that pass `when` (of `tc`, packed time and code). */
-  const kept = (when: string) =>
+  const afterExposure = `tc >= pi_first * ${M}`;
+  const beforeExposure = `tc < pi_first * ${M} AND tc >= (pi_first - ${preDays} * ${DAY_MICROSECONDS}) * ${M}`;
+  /** Per event, its code where it passes `when` (of `tc`, packed time and code) and is no exact repeat, else 0. */
+  const codes = (when: string) =>
     s.deduplicate
-      ? {
-          packed: `arrayFilter((tc, u) -> u = 1 AND ${when}, pi_packed, iv_unique)`,
-          values: `arrayFilter((x, tc, u) -> u = 1 AND ${when}, pi_values, pi_packed, iv_unique)`,
-        }
-      : {
-          packed: `arrayFilter(tc -> ${when}, pi_packed)`,
-          values: `arrayFilter((x, tc) -> ${when}, pi_values, pi_packed)`,
-        };
-  const after = kept(`tc >= pi_first * ${M}`);
-  const before = kept(`tc < pi_first * ${M} AND tc >= (pi_first - ${preDays} * ${DAY_MICROSECONDS}) * ${M}`);
-  /** Per event name: its count and (where summed) sum over packed/value arrays, as `as(column)`. */
-  const perEvent = (packed: string, values: string, as: (column: string) => string) =>
+      ? `arrayMap((tc, u) -> if(u = 1 AND ${when}, tc % ${M}, 0), pi_packed, iv_unique)`
+      : `arrayMap(tc -> if(${when}, tc % ${M}, 0), pi_packed)`;
+  /** Per event name: its count and (where summed) sum of values over a code array, as `as(column)`. */
+  const perEvent = (codes: string, as: (column: string) => string) =>
     events.names.flatMap((name) => {
       const c = events.columnsOf(name);
       const j = code(name);
-      const lines = [`arrayCount(tc -> tc % ${M} = ${j}, ${packed}) AS ${as(c.count)}`];
-      if (events.summed(name)) {
-        lines.push(`arraySum((tc, x) -> if(tc % ${M} = ${j}, x, 0), ${packed}, ${values}) AS ${as(c.sum)}`);
-      }
+      const lines = [`countEqual(${codes}, ${j}) AS ${as(c.count)}`];
+      if (events.summed(name))
+        lines.push(`arraySum((c, x) -> if(c = ${j}, x, 0), ${codes}, pi_values) AS ${as(c.sum)}`);
       return lines;
     });
-  const preColumns = pre === null ? [] : perEvent("iv_pre", "iv_pre_values", (column) => `pre_${column}`);
+  const preColumns = pre === null ? [] : perEvent("iv_pre_codes", (column) => `pre_${column}`);
+  // Daily sorts the identity's events after exposure: those, without the others.
+  const kept = s.deduplicate
+    ? {
+        packed: `arrayFilter((tc, u) -> u = 1 AND ${afterExposure}, pi_packed, iv_unique)`,
+        values: `arrayFilter((x, tc, u) -> u = 1 AND ${afterExposure}, pi_values, pi_packed, iv_unique)`,
+      }
+    : {
+        packed: `arrayFilter(tc -> ${afterExposure}, pi_packed)`,
+        values: `arrayFilter((x, tc) -> ${afterExposure}, pi_values, pi_packed)`,
+      };
+  const eventArrays = daily
+    ? `${kept.packed} AS iv_packed, ${kept.values} AS iv_values`
+    : `${codes(afterExposure)} AS iv_codes, pi_values`;
 
   const parts = [
     `WITH per_identity AS (
@@ -78,7 +84,7 @@ export function clickHouseMetricStatsSql(input: MetricStatsPlanInput): string {
 )`,
     `identity_events AS (
   SELECT pi_low AS iv_variant, pi_first${unique},
-    ${after.packed} AS iv_packed, ${after.values} AS iv_values${pre === null ? "" : `,\n    ${before.packed} AS iv_pre, ${before.values} AS iv_pre_values`}
+    ${eventArrays}${pre === null ? "" : `, ${codes(beforeExposure)} AS iv_pre_codes${daily ? ", pi_values" : ""}`}
   FROM per_identity
 )`,
   ];
@@ -86,7 +92,7 @@ export function clickHouseMetricStatsSql(input: MetricStatsPlanInput): string {
   if (!daily) {
     parts.push(`identity_values AS (
   SELECT iv_variant,
-    ${[...perEvent("iv_packed", "iv_values", (column) => `${column}_add`), ...preColumns].join(",\n    ")}
+    ${[...perEvent("iv_codes", (column) => `${column}_add`), ...preColumns].join(",\n    ")}
   FROM identity_events
 )`);
   } else {
