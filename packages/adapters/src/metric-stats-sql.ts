@@ -114,10 +114,10 @@ function flagValue(source: EventsSource, experiment: ExperimentForSql): string {
 }
 
 /**
- * The exposure CTEs shared by every query: per identity (never a missing or empty one) its first exposure to the
- * flag inside the window, the variant of it, and how many distinct variant values it was exposed to.
+ * The exposures CTE: per identity (never a missing or empty one) its first exposure to the flag inside the window and
+ * the least and greatest of its variant values (equal: it saw one; a missing value counts as the empty one).
  */
-function exposureCtes(ctx: Context, experiment: ExperimentForSql, window: { start: number; end: number }): string {
+function exposuresCte(ctx: Context, experiment: ExperimentForSql, window: { start: number; end: number }): string {
   const { d, p, source: s } = ctx;
   // Placeholders are bound in the order they appear in the text (`?` dialects are positional).
   const exposureEvent = p.bind(EXPOSURE_EVENT_NAME);
@@ -125,10 +125,9 @@ function exposureCtes(ctx: Context, experiment: ExperimentForSql, window: { star
   const environment = environmentFilter(ctx);
   const start = p.bindInstant(window.start);
   const end = p.bindInstant(window.end);
-  const keys = experiment.variations.map((v) => p.bind(v.key)).join(", ");
-  return `WITH exposures AS (
-  SELECT ${s.identity} AS x_identity, MIN(${s.timestamp}) AS x_first, MIN(${s.variant}) AS x_variant,
-    COUNT(DISTINCT COALESCE(${s.variant}, '')) AS x_variants
+  return `exposures AS (
+  SELECT ${s.identity} AS x_identity, MIN(${s.timestamp}) AS x_first, MIN(COALESCE(${s.variant}, '')) AS x_variant,
+    MAX(COALESCE(${s.variant}, '')) AS x_last_variant
   FROM ${s.table}
   WHERE ${s.event} = ${exposureEvent}
     AND ${s.flag} = ${flag}${environment}
@@ -136,12 +135,12 @@ function exposureCtes(ctx: Context, experiment: ExperimentForSql, window: { star
     AND ${d.instant(s.timestamp)} < ${end}
     AND ${s.identity} <> ''
   GROUP BY ${s.identity}
-),
-assigned AS (
-  SELECT x_identity AS a_identity, x_variant AS a_variant, x_first AS a_first
-  FROM exposures
-  WHERE x_variants = 1 AND x_variant IN (${keys})
 )`;
+}
+
+/** `… IN (keys)`: the experiment's variation keys, bound here. */
+function variationKeys(ctx: Context, experiment: ExperimentForSql): string {
+  return experiment.variations.map((v) => ctx.p.bind(v.key)).join(", ");
 }
 
 /**
@@ -195,7 +194,14 @@ function portableMetricStatsSql(
   preExposureDays: number | null,
 ): string {
   const { d, p, source: s } = ctx;
-  const parts: string[] = [exposureCtes(ctx, experiment, window)];
+  const parts: string[] = [
+    `WITH ${exposuresCte(ctx, experiment, window)},
+assigned AS (
+  SELECT x_identity AS a_identity, x_variant AS a_variant, x_first AS a_first
+  FROM exposures
+  WHERE x_variant = x_last_variant AND x_variant IN (${variationKeys(ctx, experiment)})
+)`,
+  ];
   // One count and one sum column per event name, shared by the metrics that read it.
   const events = metricEvents(metrics);
 
@@ -311,13 +317,13 @@ export function buildExposureSummaryQuery(
   const ctx = context(options, options.experiment);
   const { d, p } = ctx;
   const window = experimentWindow(options.experiment, options.now);
-  const ctes = exposureCtes(ctx, options.experiment, window);
-  const group = "CASE WHEN x_variants = 1 THEN x_variant END";
-  const sql = `${ctes},
+  const exposures = exposuresCte(ctx, options.experiment, window);
+  const group = "CASE WHEN x_variant = x_last_variant THEN x_variant END";
+  const sql = `WITH ${exposures},
 counted AS (
   SELECT ${group} AS c_variant, COUNT(*) AS c_identities
   FROM exposures
-  WHERE x_variants > 1 OR x_identity IN (SELECT a_identity FROM assigned)
+  WHERE x_variant <> x_last_variant OR x_variant IN (${variationKeys(ctx, options.experiment)})
   GROUP BY ${group}
 )
 SELECT c_variant AS variation_key, ${d.toDouble("c_identities")} AS identities
