@@ -4,6 +4,12 @@ import { bindPlanParameters, type MetricStatsPlanInput } from "./metric-stats-pl
 const DAY_MICROSECONDS = 86_400_000_000;
 
 /**
+ * Event names one ClickHouse query can read: time (µs, 1900–2299) and code are packed in one Int64 as `µs · M + code`
+ * with M a power of two above the number of codes, which must stay below 2⁶³.
+ */
+export const CLICKHOUSE_MAX_EVENT_NAMES = 511;
+
+/**
  * The metric stats query for ClickHouse in one pass over the events: per identity (`GROUP BY identifier`) its first
  * exposure, the code of its variant values, and its metric events as parallel arrays — time and event code packed in
  * one number (`µs · M + code`), value, and for de-duplication a hash of the value text — then per identity the
@@ -16,8 +22,10 @@ export function clickHouseMetricStatsSql(input: MetricStatsPlanInput): string {
   const { d, source: s, metrics, daily } = input;
   const events = metricEvents(metrics);
   const code = (name: string) => events.names.indexOf(name) + 1;
-  /** Codes fit below M (a power of two): `packed % M` is the code, `intDiv(packed, M)` the time in µs. */
-  const M = 2 ** Math.ceil(Math.log2(events.names.length + 1));
+  /** Codes fit below M = 2^bits: the low bits of a packed value are the code, the others the time in µs. */
+  const bits = Math.ceil(Math.log2(events.names.length + 1));
+  const M = 2 ** bits;
+  const codeOf = (packed: string) => `bitAnd(${packed}, ${M - 1})`;
 
   const pre = input.preExposureDays;
   const { exposureEvent, flag, start, lower, end, names, environment, keys, preDays } = bindPlanParameters(
@@ -37,8 +45,8 @@ export function clickHouseMetricStatsSql(input: MetricStatsPlanInput): string {
   /** Per event, its code where it passes `when` (of `tc`, packed time and code) and is no exact repeat, else 0. */
   const codes = (when: string) =>
     s.deduplicate
-      ? `arrayMap((tc, u) -> if(u = 1 AND ${when}, tc % ${M}, 0), pi_packed, iv_unique)`
-      : `arrayMap(tc -> if(${when}, tc % ${M}, 0), pi_packed)`;
+      ? `arrayMap((tc, u) -> if(u = 1 AND ${when}, ${codeOf("tc")}, 0), pi_packed, iv_unique)`
+      : `arrayMap(tc -> if(${when}, ${codeOf("tc")}, 0), pi_packed)`;
   /** Per event name: its count and (where summed) sum of values over a code array, as `as(column)`. */
   const perEvent = (codes: string, as: (column: string) => string) =>
     events.names.flatMap((name) => {
@@ -100,9 +108,11 @@ export function clickHouseMetricStatsSql(input: MetricStatsPlanInput): string {
     const running = events.names.flatMap((name) => {
       const c = events.columnsOf(name);
       const j = code(name);
-      const lines = [`arrayCumSum(arrayMap(tc -> tc % ${M} = ${j}, ir_packed)) AS ir_${c.count}`];
+      const lines = [`arrayCumSum(arrayMap(tc -> ${codeOf("tc")} = ${j}, ir_packed)) AS ir_${c.count}`];
       if (events.summed(name)) {
-        lines.push(`arrayCumSum(arrayMap((tc, x) -> if(tc % ${M} = ${j}, x, 0), ir_packed, ir_values)) AS ir_${c.sum}`);
+        lines.push(
+          `arrayCumSum(arrayMap((tc, x) -> if(${codeOf("tc")} = ${j}, x, 0), ir_packed, ir_values)) AS ir_${c.sum}`,
+        );
       }
       return lines;
     });
@@ -115,7 +125,7 @@ export function clickHouseMetricStatsSql(input: MetricStatsPlanInput): string {
   SELECT iv_variant, toInt32(floor(pi_first / ${DAY_MICROSECONDS})) AS ir_first_day,${preColumns.map((c) => ` ${c},`).join("")}
     arraySort(arrayPushBack(iv_packed, pi_first * ${M})) AS ir_packed,
     arraySort((x, tc) -> tc, arrayPushBack(iv_values, 0), arrayPushBack(iv_packed, pi_first * ${M})) AS ir_values,
-    arrayMap(tc -> toInt32(floor(intDiv(tc, ${M}) / ${DAY_MICROSECONDS})), ir_packed) AS ir_days,
+    arrayMap(tc -> toInt32(floor(bitShiftRight(tc, ${bits}) / ${DAY_MICROSECONDS})), ir_packed) AS ir_days,
     arrayMap(i -> i = length(ir_days) OR ir_days[i] != ir_days[i + 1], arrayEnumerate(ir_days)) AS ir_last,
     ${running.join(",\n    ")}
   FROM identity_events

@@ -8,8 +8,9 @@ const DAY_MICROSECONDS = 86_400_000_000;
  * exposure, the code of its variant values, and its metric events as one list of `{t, c, x[, k]}` (time in µs, event
  * code, value, and for de-duplication a hash of time, event and value); then per identity the values with list
  * functions — no join of events to exposures, and no table-wide `DISTINCT`: exact repeats are found within each
- * identity's list. Daily: each identity's events (and its exposure) are unnested and summed per day, with running
- * sums over the identity's days. Same result columns as the portable plan.
+ * identity's list. Daily: each identity's events after exposure are unnested and summed per day (an integer id
+ * per identity keeps the grouping cheap), with running sums over its days; its exposure adds one row on its exposure
+ * day. Same result columns as the portable plan.
  */
 export function duckDbMetricStatsSql(input: MetricStatsPlanInput): string {
   const { d, source: s, metrics, daily } = input;
@@ -90,7 +91,8 @@ export function duckDbMetricStatsSql(input: MetricStatsPlanInput): string {
       return lines;
     });
     const running = "PARTITION BY id_id ORDER BY id_day ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW";
-    const carried = (from: string) => preNames.map((c) => ` ${from.replace("$", c)} AS ${c},`).join("");
+    /** The identity's covariate columns, carried along its rows: ` read(c) AS c,` each. */
+    const carried = (read: (column: string) => string) => preNames.map((c) => ` ${read(c)} AS ${c},`).join("");
     // Read twice (exposure rows and event days): computed once.
     parts.push(`identity_after AS MATERIALIZED (
   SELECT row_number() OVER () AS ia_id, ie_variant AS ia_variant, ie_first AS ia_first,${preColumns.map((c) => ` ${c},`).join("")}
@@ -98,18 +100,18 @@ export function duckDbMetricStatsSql(input: MetricStatsPlanInput): string {
   FROM identity_events
 )`);
     parts.push(`day_events AS (
-  SELECT ia_id AS de_id, ia_variant AS de_variant,${carried("$")} UNNEST(ia_events) AS de_event
+  SELECT ia_id AS de_id, ia_variant AS de_variant,${carried((c) => c)} UNNEST(ia_events) AS de_event
   FROM identity_after
 )`);
     parts.push(`identity_days AS (
-  SELECT de_id AS id_id, ANY_VALUE(de_variant) AS id_variant, CAST(floor(de_event.t / ${DAY_MICROSECONDS}) AS INTEGER) AS id_day,${carried("ANY_VALUE($)")}
+  SELECT de_id AS id_id, ANY_VALUE(de_variant) AS id_variant, CAST(floor(de_event.t / ${DAY_MICROSECONDS}) AS INTEGER) AS id_day,${carried((c) => `ANY_VALUE(${c})`)}
     ${sums.join(",\n    ")}
   FROM day_events
   GROUP BY de_id, id_day
 )`);
     // One exposure row per identity on its exposure day (`n`, the covariate), and one row per day with events.
     parts.push(`identity_values AS (
-  SELECT ia_variant AS iv_variant, CAST(floor(ia_first / ${DAY_MICROSECONDS}) AS INTEGER) AS iv_day, 1 AS iv_exposed,${carried("$")}
+  SELECT ia_variant AS iv_variant, CAST(floor(ia_first / ${DAY_MICROSECONDS}) AS INTEGER) AS iv_day, 1 AS iv_exposed,${carried((c) => c)}
     ${events.valueColumns.map((c) => `0 AS ${c}_add, 0 AS ${c}_now`).join(", ")}
   FROM identity_after
   UNION ALL

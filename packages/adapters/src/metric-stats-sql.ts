@@ -4,7 +4,7 @@ import type { MetricStatsGranularity } from "./host-adapters";
 import type { MetricDefinition } from "./metric-definition";
 import { metricEvents, outputColumns } from "./metric-stats-columns";
 import type { MetricStatsPlanInput } from "./metric-stats-plan";
-import { clickHouseMetricStatsSql } from "./metric-stats-sql-clickhouse";
+import { CLICKHOUSE_MAX_EVENT_NAMES, clickHouseMetricStatsSql } from "./metric-stats-sql-clickhouse";
 import { duckDbMetricStatsSql } from "./metric-stats-sql-duckdb";
 import type { CovariateOptions } from "./reference-aggregation";
 import { type SqlDialect, type SqlDialectName, SqlParams, sqlDialects } from "./sql-dialect";
@@ -160,6 +160,12 @@ export function buildMetricStatsQuery(options: MetricStatsQueryOptions): SqlStat
   const withCovariate = (m: MetricDefinition) => covariate !== undefined && m.kind !== "ratio";
   const preExposureDays = metrics.some(withCovariate) ? Math.max(0, Math.round(covariate?.preExposureDays ?? 0)) : null;
 
+  if (d.name === "clickhouse" && metricEvents(metrics).names.length > CLICKHOUSE_MAX_EVENT_NAMES) {
+    throw new WarehouseRequestError(
+      `One ClickHouse query reads at most ${CLICKHOUSE_MAX_EVENT_NAMES} event names: ask for fewer metrics at a time.`,
+      "metrics",
+    );
+  }
   // DuckDB and ClickHouse aggregate each identity's events in one pass; the others join events to exposures.
   const plan = d.name === "clickhouse" ? clickHouseMetricStatsSql : d.name === "duckdb" ? duckDbMetricStatsSql : null;
   if (plan) {

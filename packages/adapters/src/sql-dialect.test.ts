@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { Experiment } from "./experiment";
 import { demoExperiments, demoMetrics } from "./fixtures";
-import { buildConnectionCheckQuery, buildMetricStatsQuery } from "./metric-stats-sql";
+import { buildConnectionCheckQuery, buildMetricStatsQuery, WarehouseRequestError } from "./metric-stats-sql";
 import { NUMERIC_TEXT_PATTERN, quoteTable, SQL_DIALECTS, SqlIdentifierError, sqlDialects } from "./sql-dialect";
 import { createSqlWarehouse } from "./sql-warehouse";
 
@@ -122,6 +122,20 @@ describe("generated SQL per dialect", () => {
     // No exact-duplicate removal: the kit's table has no at-least-once delivery.
     expect(sql).not.toContain("list_distinct");
   });
+  it("ClickHouse packs time and event code in one number: up to 511 event names per query, then a readable refusal", () => {
+    const manyMetrics = (count: number) =>
+      Array.from({ length: count }, (_, i) => ({
+        ...(demoMetrics[3] as (typeof demoMetrics)[number]),
+        id: `m${i}`,
+        eventName: `event_${i}`,
+      }));
+    const build = (count: number) =>
+      buildMetricStatsQuery({ dialect: "clickhouse", experiment, metrics: manyMetrics(count), granularity: "day" });
+    expect(build(511).sql).toContain("bitAnd(tc, 511)");
+    expect(() => build(512)).toThrow(WarehouseRequestError);
+    expect(() => build(512)).toThrow(/at most 511 event names/);
+  });
+
   it("binds parameters in the order their placeholders appear (positional `?` dialects rely on it)", () => {
     const { sql } = buildMetricStatsQuery({
       dialect: "postgres",
