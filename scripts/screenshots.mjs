@@ -35,8 +35,8 @@ export const shots = [
     viewport: { width: 1280, height: 760 },
     ready: { role: "button", name: "Create Experiment" },
     alsoReady: { role: "button", name: "Open results for Checkout button colour" },
-    // The headlines fill in as each seeded experiment's analysis finishes.
-    readyText: /for Model v3/,
+    // The headlines fill in as each seeded experiment's analysis finishes (the search experiment's last).
+    readyText: /Model v\d (wins|leads)/,
   },
   {
     name: "wizard-experiment-details",
@@ -57,6 +57,14 @@ export const shots = [
     story: "demo-full-flow--sample-ratio-mismatch-results",
     viewport: { width: 1440, height: 1000 },
     ready: { role: "region", name: "Recommendation" },
+    fullPage: true,
+  },
+  {
+    name: "concluded-decision",
+    story: "demo-full-flow--concluded-experiment",
+    viewport: { width: 1440, height: 1000 },
+    ready: { role: "region", name: "Decision" },
+    alsoReady: { role: "region", name: "Recommendation" },
     fullPage: true,
   },
   {

@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// The whole check behind `npm test`: lint, typecheck, builds, publint, size budgets, the consumer check, then every vitest
+// The whole check behind `npm test`: changesets (scripts/check-changesets.mjs), lint, typecheck, builds, publint, size budgets, the consumer check, then every vitest
 // project (unit in Node/jsdom, browser and stories in Chromium). Each step's time is printed; the last
 // line is the test runner's summary ("N passed, N failed").
 import { spawnSync } from "node:child_process";
@@ -11,6 +11,7 @@ const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 const report = join(root, ".tmp", "vitest-report.json");
 
 const steps = [
+  ["changesets", "node", ["scripts/check-changesets.mjs"]],
   ["lint", "pnpm", ["run", "lint"]],
   ["typecheck", "pnpm", ["run", "typecheck"]],
   ["build", "pnpm", ["run", "build"]],

@@ -5,7 +5,7 @@ import { describe, expect, it } from "vitest";
 const root = join(import.meta.dirname, "..");
 const stylesheets = ["ui", "wizard", "results-dashboard"].map((name) => `packages/${name}/src/styles.css`);
 
-/** The selectors of every style rule, with at-rules (`@media`, `@import`) looked into or skipped. */
+/** The selectors of every style rule, with at-rules (`@media`, `@container`, `@import`) looked into or skipped. */
 function selectorsOf(css: string): string[] {
   const text = css.replace(/\/\*[\s\S]*?\*\//g, "");
   const selectors: string[] = [];
@@ -28,7 +28,8 @@ function selectorsOf(css: string): string[] {
         close += 1;
       }
       const inner = block.slice(open + 1, close - 1);
-      if (prelude.startsWith("@media") || prelude.startsWith("@supports")) walk(inner);
+      if (prelude.startsWith("@media") || prelude.startsWith("@supports") || prelude.startsWith("@container"))
+        walk(inner);
       else if (!prelude.startsWith("@keyframes")) selectors.push(...splitSelectorList(prelude));
       index = close;
     }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 
-/** Locks each package's public surface: a change here is a change to SPEC-level API and must be deliberate. */
+/** The runtime value exports of each root entry (types and every subpath: public-api.node.test.ts); changing them is a public API change. */
 describe("public API", () => {
   it("stats-core", async () => {
     expect(Object.keys(await import("@flagsmith-experimentation/stats-core")).sort()).toMatchSnapshot();

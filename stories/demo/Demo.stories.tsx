@@ -21,6 +21,8 @@ interface DemoStoryProps {
   storageKey?: string;
   /** Start from the seed, forgetting earlier changes. */
   fresh?: boolean;
+  /** Traffic volume (1 = the demo's full volume). Default: a quarter when stories run as tests. */
+  scale?: number;
   onPageChange?: (page: DemoPage) => void;
 }
 
@@ -30,9 +32,9 @@ interface DemoStoryProps {
  */
 const TRAFFIC_SCALE = import.meta.env.MODE === "test" ? 0.25 : 1;
 
-function DemoStory({ page, listHeadlines = true, storageKey, fresh = false, onPageChange }: DemoStoryProps) {
+function DemoStory({ page, listHeadlines = true, storageKey, fresh = false, scale, onPageChange }: DemoStoryProps) {
   const [services] = useState(() => {
-    const created = createDemoServices({ scale: TRAFFIC_SCALE, ...(storageKey ? { storageKey } : {}) });
+    const created = createDemoServices({ scale: scale ?? TRAFFIC_SCALE, ...(storageKey ? { storageKey } : {}) });
     if (fresh) created.reset();
     return created;
   });
@@ -70,8 +72,12 @@ function seeded(id: string) {
   return found;
 }
 
-/** The Experiments page: seven seeded experiments in every status; "Create Experiment" opens the wizard. */
+/**
+ * The Experiments page as a triage board: nine seeded experiments in every status, each headline filled in as its
+ * analysis arrives (a placeholder of the same size until then); "Create Experiment" opens the wizard.
+ */
 export const ExperimentsPage: Story = {
+  args: { storageKey: "demo-story:experiments", fresh: true },
   play: async ({ canvasElement }) => {
     const canvas = within(canvasElement);
     await expect(await canvas.findByRole("button", { name: "Create Experiment" }, LOAD)).toBeVisible();
@@ -80,6 +86,9 @@ export const ExperimentsPage: Story = {
       const name = `${experiment.status === "draft" ? "Continue editing" : "Open results for"} ${experiment.name}`;
       await expect(await canvas.findByRole("button", { name }, LOAD)).toBeVisible();
     }
+    await expect(canvas.getByText("Concluded without a winner")).toBeVisible();
+    await expect(canvas.getByText("Not started: starts on Jun 1, 2026")).toBeVisible();
+    await expect(await canvas.findByText("Sample ratio mismatch: do not trust these results", {}, LOAD)).toBeVisible();
   },
 };
 
@@ -111,7 +120,7 @@ export const ClearWinnerResults: Story = resultsStory("exp-checkout-cta", async 
   await expect(canvas.getAllByRole("img", { name: /lift/ }).length).toBeGreaterThan(0);
 });
 
-/** Inconclusive: no difference yet. */
+/** Paused with no difference so far (the same experiment as "Paused experiment", read for its lifts). */
 export const InconclusiveResults: Story = resultsStory("exp-pricing-cards", async (canvas) => {
   await expect(canvas.getAllByRole("img", { name: /lift/ }).length).toBeGreaterThan(0);
 });
@@ -131,12 +140,76 @@ export const FourVariationsResults: Story = resultsStory("exp-search-ranking", a
   await expect(canvas.getAllByText("Model v4").length).toBeGreaterThan(0);
 });
 
-/** Scheduled: no data before its start date. */
+/** Scheduled: its dates, configuration and when it starts (not "exposures appear within a few minutes"). */
 export const ScheduledExperiment: Story = {
   args: { page: { name: "results", experimentId: "exp-nav-menu" } },
   play: async ({ canvasElement }) => {
     const canvas = within(canvasElement);
-    await expect(await canvas.findByRole("heading", { name: "No data yet" }, LOAD)).toBeVisible();
+    await expect(await canvas.findByText(/^This experiment starts on Jun 1, 2026\./, {}, LOAD)).toBeVisible();
+    await expect(canvas.getByText("Starts on Jun 1, 2026")).toBeVisible();
+    const configuration = canvas.getByRole("region", { name: "Configuration" });
+    await expect(within(configuration).getByText("navigation_menu")).toBeVisible();
+    await expect(within(configuration).getByText("Production")).toBeVisible();
+    await expect(await within(configuration).findByText("Segment “Mobile web”", {}, LOAD)).toBeVisible();
+  },
+};
+
+/** Paused: the header says so, the verdict never says "keep running", and "Resume experiment" is offered. */
+export const PausedExperiment: Story = {
+  args: {
+    page: { name: "results", experimentId: "exp-pricing-cards" },
+    storageKey: "demo-story:paused",
+    fresh: true,
+  },
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    const recommendation = await canvas.findByRole("region", { name: "Recommendation" }, LOAD);
+    await expect(recommendation).not.toHaveTextContent("Keep running");
+    await expect(canvas.getByRole("button", { name: "Resume experiment" })).toBeVisible();
+    await expect(
+      within(canvas.getByRole("region", { name: "Configuration" })).getByText("All identities"),
+    ).toBeVisible();
+  },
+};
+
+/** Concluded: the recorded decision — no winner, who decided, the note and the evidence of that moment. */
+export const ConcludedExperiment: Story = {
+  args: { page: { name: "results", experimentId: "exp-checkout-orange" } },
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    const decision = await canvas.findByRole("region", { name: "Decision" }, LOAD);
+    await expect(within(decision).getByText("Concluded without a winner")).toBeVisible();
+    await expect(within(decision).getByText(/by Priya Raman$/)).toBeVisible();
+    await expect(within(decision).getByText("Recommendation then: Inconclusive")).toBeVisible();
+    await expect(canvas.getByText("Ended Mar 16, 2026, after 15 days")).toBeVisible();
+  },
+};
+
+/**
+ * Acting on a winner at the demo's full volume: "Ship Green", the concluded page with the recorded decision, then
+ * "Start a new experiment from this one" opens the wizard pre-filled.
+ */
+export const ShipAndStartNew: Story = {
+  args: {
+    page: { name: "results", experimentId: "exp-checkout-cta" },
+    storageKey: "demo-story:ship",
+    fresh: true,
+    scale: 1,
+    listHeadlines: false,
+  },
+  play: async ({ canvasElement, args }) => {
+    const canvas = within(canvasElement);
+    const body = within(canvasElement.ownerDocument.body);
+    await userEvent.click(await canvas.findByRole("button", { name: "Ship Green" }, LOAD));
+    const dialog = await body.findByRole("alertdialog", { name: "Ship Green?" }, LOAD);
+    await userEvent.click(within(dialog).getByRole("button", { name: "Confirm ship" }));
+    const decision = await canvas.findByRole("region", { name: "Decision" }, LOAD);
+    await expect(within(decision).getByText("Shipped Green")).toBeVisible();
+    await userEvent.click(canvas.getByRole("button", { name: "Start a new experiment from this one" }));
+    await expect(await canvas.findByRole("textbox", { name: "Name" }, LOAD)).toHaveValue(
+      "Checkout button colour (copy)",
+    );
+    await expect(args.onPageChange).toHaveBeenLastCalledWith(expect.objectContaining({ name: "create" }));
   },
 };
 

@@ -1,4 +1,5 @@
-import type { Experiment, MetricDefinition } from "@flagsmith-experimentation/adapters";
+import { type Experiment, effectiveExperimentStatus, type MetricDefinition } from "@flagsmith-experimentation/adapters";
+import { demoEnvironment } from "@flagsmith-experimentation/adapters/testing";
 import {
   ExperimentList,
   ExperimentResults,
@@ -8,7 +9,7 @@ import {
   WarehouseConnectionForm,
 } from "@flagsmith-experimentation/results-dashboard";
 import type { AnalysisResult } from "@flagsmith-experimentation/stats-core";
-import { ExperimentWizard } from "@flagsmith-experimentation/wizard";
+import { ExperimentWizard, type WizardDefaultValues } from "@flagsmith-experimentation/wizard";
 import { useCallback, useEffect, useId, useMemo, useRef, useState } from "react";
 import type { DemoServices } from "./demo-services";
 import { DEMO_TODAY } from "./demo-world";
@@ -17,7 +18,7 @@ import "./demo.css";
 /** The pages of the demo. */
 export type DemoPage =
   | { name: "experiments" }
-  | { name: "create"; draftId?: string }
+  | { name: "create"; draftId?: string; defaultValues?: WizardDefaultValues }
   | { name: "results"; experimentId: string }
   | { name: "warehouse" };
 
@@ -62,13 +63,29 @@ function saveConnection(connection: WarehouseConnection) {
   window.localStorage.setItem(WAREHOUSE_STORAGE_KEY, JSON.stringify(kept));
 }
 
+/** Experiments whose headline needs an analysis: launched, started, and without a recorded decision. */
+function needsAnalysis(experiment: Experiment, today: Date): boolean {
+  const status = effectiveExperimentStatus(experiment, today);
+  return (
+    status === "running" ||
+    status === "paused" ||
+    status === "stopped" ||
+    (status === "concluded" && !experiment.decision)
+  );
+}
+
+/** How many analyses run at once: the embedded DuckDB answers one query at a time anyway. */
+const HEADLINE_CONCURRENCY = 2;
+
 function ExperimentsPage({
   services,
   listHeadlines,
+  today,
   go,
 }: {
   services: DemoServices;
   listHeadlines: boolean;
+  today: Date;
   go: (page: DemoPage) => void;
 }) {
   const [state, setState] = useState<
@@ -76,6 +93,7 @@ function ExperimentsPage({
   >({ status: "loading" });
   const [metrics, setMetrics] = useState<MetricDefinition[]>([]);
   const [analyses, setAnalyses] = useState<Record<string, AnalysisResult>>({});
+  const [analysisStatus, setAnalysisStatus] = useState<Record<string, "loading" | "error" | "empty">>({});
   const headingId = useId();
 
   const load = useCallback(async () => {
@@ -100,32 +118,34 @@ function ExperimentsPage({
   useEffect(() => {
     if (!listHeadlines || !experiments) return;
     let cancelled = false;
-    (async () => {
-      for (const experiment of experiments) {
-        if (cancelled) return;
-        if (experiment.status === "draft" || experiment.status === "scheduled") continue;
+    const queue = experiments.filter((experiment) => needsAnalysis(experiment, today));
+    // Every row that will get a headline shows a placeholder of its size until its analysis is in.
+    setAnalysisStatus(Object.fromEntries(queue.map((experiment) => [experiment.id, "loading" as const])));
+    const settle = (id: string, status: "error" | "empty" | undefined) =>
+      setAnalysisStatus((current) => {
+        const { [id]: _done, ...rest } = current;
+        return status ? { ...rest, [id]: status } : rest;
+      });
+    const worker = async () => {
+      for (let next = queue.shift(); next && !cancelled; next = queue.shift()) {
+        const { id } = next;
         try {
-          const results = await loadResults(experiment.id, services.adapters);
-          if (!cancelled && results.kind === "ready") {
-            setAnalyses((current) => ({ ...current, [experiment.id]: results.analysis }));
-          }
+          const results = await loadResults(id, services.adapters, undefined, undefined, today);
+          if (cancelled) return;
+          if (results.kind === "ready") setAnalyses((current) => ({ ...current, [id]: results.analysis }));
+          settle(id, results.kind === "empty" ? "empty" : undefined);
         } catch {
-          // A headline is optional: the experiment's own page shows the error and "Retry".
+          // The experiment's own page shows the error and "Retry".
+          if (!cancelled) settle(id, "error");
         }
       }
-    })();
+    };
+    void Promise.all(Array.from({ length: HEADLINE_CONCURRENCY }, worker));
     return () => {
       cancelled = true;
     };
-  }, [experiments, listHeadlines, services]);
+  }, [experiments, listHeadlines, services, today]);
 
-  if (state.status === "loading") {
-    return (
-      <p className="demo-status" role="status">
-        Loading experiments…
-      </p>
-    );
-  }
   if (state.status === "error") {
     return (
       <section className="demo-error" aria-labelledby={headingId}>
@@ -139,9 +159,13 @@ function ExperimentsPage({
   }
   return (
     <ExperimentList
-      experiments={state.experiments}
+      experiments={experiments ?? []}
+      loading={state.status === "loading"}
       metrics={metrics}
       analyses={analyses}
+      analysisStatus={analysisStatus}
+      today={today}
+      persistence={services.adapters.persistence}
       onCreateExperiment={() => go({ name: "create" })}
       onOpenExperiment={(experiment) =>
         go(
@@ -154,57 +178,30 @@ function ExperimentsPage({
   );
 }
 
-type TrafficState =
-  | { status: "preparing" }
-  | { status: "ready"; events: number }
-  | { status: "error"; message: string };
-
-function ResultsPage({ services, experimentId }: { services: DemoServices; experimentId: string }) {
-  const [traffic, setTraffic] = useState<TrafficState>({ status: "preparing" });
-  const headingId = useId();
-
-  const prepare = useCallback(async () => {
-    setTraffic({ status: "preparing" });
-    try {
-      const experiment = await services.adapters.persistence.getExperiment(experimentId);
-      const events = await services.ensureTraffic(experiment);
-      setTraffic({ status: "ready", events });
-    } catch (error) {
-      setTraffic({ status: "error", message: error instanceof Error ? error.message : String(error) });
-    }
-  }, [services, experimentId]);
-
-  useEffect(() => {
-    void prepare();
-  }, [prepare]);
-
-  if (traffic.status === "preparing") {
-    return (
-      <p className="demo-status" role="status">
-        Simulating this experiment’s traffic into the embedded DuckDB…
-      </p>
-    );
-  }
-  if (traffic.status === "error") {
-    return (
-      <section className="demo-error" aria-labelledby={headingId}>
-        <h2 id={headingId}>The experiment could not be opened</h2>
-        <p role="alert">{traffic.message}</p>
-        <button type="button" className="demo-button" onClick={() => void prepare()}>
-          Retry
-        </button>
-      </section>
-    );
-  }
+function ResultsPage({
+  services,
+  experimentId,
+  today,
+  go,
+}: {
+  services: DemoServices;
+  experimentId: string;
+  today: Date;
+  go: (page: DemoPage) => void;
+}) {
   return (
     <>
-      {traffic.events > 0 ? (
-        <p className="demo-note">
-          {integer.format(traffic.events)} simulated events in the embedded DuckDB-wasm; the figures below come from the
-          kit’s generated SQL and stats-core’s analysis.
-        </p>
-      ) : null}
-      <ExperimentResults experimentId={experimentId} adapters={services.adapters} />
+      <p className="demo-note">
+        The figures below come from simulated traffic in the embedded DuckDB-wasm, through the kit’s generated SQL and
+        stats-core’s analysis.
+      </p>
+      <ExperimentResults
+        experimentId={experimentId}
+        adapters={services.adapters}
+        today={today}
+        environmentName={demoEnvironment.name}
+        onStartFromThis={(draft) => go({ name: "create", defaultValues: draft })}
+      />
     </>
   );
 }
@@ -212,37 +209,49 @@ function ResultsPage({ services, experimentId }: { services: DemoServices; exper
 function WarehousePage({ services }: { services: DemoServices }) {
   const [saved, setSaved] = useState(readSavedConnection);
   const [events, setEvents] = useState<number | undefined>();
+  const mounted = useRef(true);
+  const countEvents = useCallback(async () => {
+    const count = await (await services.embeddedWarehouse()).countEvents();
+    if (mounted.current) setEvents(count);
+  }, [services]);
   useEffect(() => {
-    let cancelled = false;
-    // Fill the table with every launched experiment's traffic, so the warehouse holds what the demo shows.
+    mounted.current = true;
+    // What the table holds now, then again once every launched experiment's traffic is in.
     (async () => {
+      await countEvents();
       const experiments = await services.adapters.persistence.listExperiments();
       for (const experiment of experiments) {
-        if (cancelled) return;
+        if (!mounted.current) return;
         await services.ensureTraffic(experiment);
       }
-      const count = await (await services.embeddedWarehouse()).countEvents();
-      if (!cancelled) setEvents(count);
+      await countEvents();
     })().catch(() => {
       // the form's "Test connection" reports a broken warehouse
     });
     return () => {
-      cancelled = true;
+      mounted.current = false;
     };
-  }, [services]);
+  }, [services, countEvents]);
   return (
     <>
       <p className="demo-note">
         This demo’s warehouse is DuckDB running inside the page (WebAssembly). Its <code>events</code> table holds the
-        simulated traffic
-        {events === undefined ? " (loading it…)" : ` of every launched experiment: ${integer.format(events)} events`}.
-        “Test connection” runs the kit’s connection check against it; other warehouse types are tested from your server.
+        simulated traffic of every launched experiment
+        {events === undefined ? "" : `: ${integer.format(events)} events`}. “Test connection” runs the kit’s connection
+        check against it; other warehouse types are tested from your server.
       </p>
       <WarehouseConnectionForm
         savedConnection={saved}
         createWarehouse={(connection) =>
           connection.type === "duckdb"
-            ? services.warehouseForTable(connection.eventsTable)
+            ? {
+                async testConnection() {
+                  const result = await services.warehouseForTable(connection.eventsTable).testConnection();
+                  // The count next to the form stays true after a test.
+                  await countEvents().catch(() => undefined);
+                  return result;
+                },
+              }
             : {
                 testConnection: async () => ({
                   ok: false,
@@ -297,21 +306,30 @@ export function DemoApp({
   const content = useMemo(() => {
     switch (page.name) {
       case "experiments":
-        return <ExperimentsPage services={services} listHeadlines={listHeadlines} go={go} />;
+        return <ExperimentsPage services={services} listHeadlines={listHeadlines} today={today} go={go} />;
       case "create":
         return (
           <ExperimentWizard
-            key={page.draftId ?? "new"}
+            key={page.draftId ?? page.defaultValues?.name ?? "new"}
             adapters={services.adapters}
             today={today}
             flagHref={(flag) => `#flags/${encodeURIComponent(flag.id)}`}
             {...(page.draftId ? { draftId: page.draftId } : {})}
+            {...(page.defaultValues ? { defaultValues: page.defaultValues } : {})}
             onCancel={() => go({ name: "experiments" })}
             onLaunched={(experiment) => go({ name: "results", experimentId: experiment.id })}
           />
         );
       case "results":
-        return <ResultsPage key={page.experimentId} services={services} experimentId={page.experimentId} />;
+        return (
+          <ResultsPage
+            key={page.experimentId}
+            services={services}
+            experimentId={page.experimentId}
+            today={today}
+            go={go}
+          />
+        );
       case "warehouse":
         return <WarehousePage services={services} />;
     }

@@ -1,17 +1,17 @@
 import {
-  createInMemoryAdapters,
   type Experiment,
   experimentSchema,
   type GuardOptions,
   guardPersistenceAdapter,
-  type InMemoryControls,
   type PersistenceAdapter,
 } from "@flagsmith-experimentation/adapters";
+import { createInMemoryAdapters, demoWorld, type InMemoryControls } from "@flagsmith-experimentation/adapters/testing";
 
 /**
  * A `PersistenceAdapter` that keeps the demo's experiments in browser storage (localStorage by default),
  * so drafts and launched experiments survive a page reload. The lifecycle rules (drafts, launch with an
- * idempotency key, stop) are the in-memory reference adapter's; this layer only loads and saves the list.
+ * idempotency key, pause, resume, stop, conclude, delete a draft) are the in-memory reference adapter's; this layer
+ * only loads and saves the list.
  */
 export interface BrowserStoragePersistenceOptions {
   /** Experiments to start with when the storage holds none (or holds something unreadable). */
@@ -55,6 +55,12 @@ function readStored(storage: Storage, key: string): Experiment[] | undefined {
   }
 }
 
+/** A method the in-memory reference adapter always has (its type marks it optional, as for any host). */
+function optional<T>(method: T | undefined, name: string): T {
+  if (method === undefined) throw new Error(`The in-memory persistence has no ${name}.`);
+  return method;
+}
+
 export function createBrowserStoragePersistence(options: BrowserStoragePersistenceOptions): BrowserStoragePersistence {
   const storage = options.storage ?? window.localStorage;
   const key = options.key ?? DEFAULT_DEMO_STORAGE_KEY;
@@ -62,6 +68,7 @@ export function createBrowserStoragePersistence(options: BrowserStoragePersisten
 
   function open(experiments: Experiment[]) {
     return createInMemoryAdapters({
+      ...demoWorld,
       experiments,
       guard: false,
       ...(options.now ? { now: options.now } : {}),
@@ -84,11 +91,11 @@ export function createBrowserStoragePersistence(options: BrowserStoragePersisten
     getExperiment: (id) => inner.persistence.getExperiment(id),
     listExperiments: () => inner.persistence.listExperiments(),
     stop: (id) => saving(inner.persistence.stop(id)),
-    conclude: (id, opts) => {
-      const conclude = inner.persistence.conclude;
-      if (!conclude) return inner.persistence.stop(id);
-      return saving(conclude.call(inner.persistence, id, opts));
-    },
+    // The reference adapter has every optional lifecycle method: the demo offers Pause/Resume, Ship and Delete draft.
+    pause: (id) => saving(optional(inner.persistence.pause, "pause").call(inner.persistence, id)),
+    resume: (id) => saving(optional(inner.persistence.resume, "resume").call(inner.persistence, id)),
+    conclude: (id, opts) => saving(optional(inner.persistence.conclude, "conclude").call(inner.persistence, id, opts)),
+    deleteDraft: (id) => saving(optional(inner.persistence.deleteDraft, "deleteDraft").call(inner.persistence, id)),
   };
 
   // Controls delegate to whichever in-memory store is current (reset replaces it).

@@ -1,21 +1,23 @@
 import {
   AdapterError,
-  type AdapterFault,
-  createInMemoryAdapters,
   createSqlWarehouse,
   type Experiment,
   type Flag,
   type GuardOptions,
   guardAdapters,
   type HostAdapters,
-  type InMemoryControls,
   type MetricDefinition,
   type Segment,
   type SegmentOverride,
-  type SimulatedEventModel,
   type SqlWarehouseAdapter,
   type WarehouseAdapter,
 } from "@flagsmith-experimentation/adapters";
+import {
+  type AdapterFault,
+  createInMemoryAdapters,
+  type InMemoryControls,
+  type SimulatedEventModel,
+} from "@flagsmith-experimentation/adapters/testing";
 import { createBrowserStoragePersistence, DEFAULT_DEMO_STORAGE_KEY } from "./browser-storage-persistence";
 import { experimentTraffic, hasTraffic, seedFor } from "./demo-traffic";
 import {
@@ -182,22 +184,26 @@ export function createDemoServices(options: DemoServicesOptions = {}): DemoServi
     return warehouse.loadOnce(key, () => experimentTraffic(prefixed, plan, scale, options.eventModels));
   }
 
+  const guarded = {
+    ...guardAdapters({ persistence: stored.persistence }, guard),
+    ...guardAdapters({ warehouse: faultyWarehouse }, { timeoutMs: options.warehouseTimeoutMs ?? guard.timeoutMs }),
+  };
+  // Simulating an experiment's traffic into DuckDB is the demo's setup, not the warehouse answering: it runs before
+  // the (guarded, timed) query, so a slow simulation on a busy machine never reads as a warehouse timeout.
   const warehouse: WarehouseAdapter = {
-    testConnection: () => faultyWarehouse.testConnection(),
+    testConnection: () => guarded.warehouse.testConnection(),
     async fetchMetricStats(request) {
       await ensureTraffic(request.experiment);
-      return faultyWarehouse.fetchMetricStats(request);
+      return guarded.warehouse.fetchMetricStats(request);
     },
     async fetchExposureSummary(request) {
       await ensureTraffic(request.experiment);
-      return faultyWarehouse.fetchExposureSummary(request);
+      const summary = guarded.warehouse.fetchExposureSummary;
+      if (!summary) throw new Error("The demo's warehouse always has fetchExposureSummary.");
+      return summary.call(guarded.warehouse, request);
     },
   };
 
-  const guarded = {
-    ...guardAdapters({ persistence: stored.persistence }, guard),
-    ...guardAdapters({ warehouse }, { timeoutMs: options.warehouseTimeoutMs ?? guard.timeoutMs }),
-  };
   const adapters: HostAdapters = {
     // The wizard validates flags, segments and metrics itself, keeping the planning figures (expected daily
     // traffic, metric baselines) that the shared schemas do not know; here they only get the timeout.
@@ -212,7 +218,7 @@ export function createDemoServices(options: DemoServicesOptions = {}): DemoServi
     metrics: { listMetrics: () => timed("metrics.listMetrics", () => catalogue.metrics.listMetrics()) },
     persistence: guarded.persistence,
     ...options.hostAdapters,
-    warehouse: guarded.warehouse,
+    warehouse,
   };
 
   return {

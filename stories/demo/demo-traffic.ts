@@ -1,9 +1,9 @@
+import type { Experiment } from "@flagsmith-experimentation/adapters";
 import {
-  type Experiment,
   generateTrafficEvents,
   type SimulatedEventModel,
   type TrafficSimulationOptions,
-} from "@flagsmith-experimentation/adapters";
+} from "@flagsmith-experimentation/adapters/testing";
 import { DEFAULT_TRAFFIC_PLAN, demoWorldTruth, type TrafficPlan, type VariationTruth } from "./demo-world";
 
 /**

@@ -1,205 +1,37 @@
-import { demoEnvironment, type Experiment, type Flag, type SegmentOverride } from "@flagsmith-experimentation/adapters";
-import type { PlannedMetric, PlannedSegment } from "@flagsmith-experimentation/wizard";
+import type {
+  Experiment,
+  ExperimentPlan,
+  Flag,
+  MetricDefinition,
+  Segment,
+  SegmentOverride,
+} from "@flagsmith-experimentation/adapters";
+import {
+  demoEnvironment,
+  demoFlags,
+  demoMetrics,
+  demoOverrides,
+  demoSegments,
+} from "@flagsmith-experimentation/adapters/testing";
+import { sampleSizePerVariation } from "@flagsmith-experimentation/stats-core";
 
 /**
- * The demo's seeded world: the flags, segments and metrics a small web shop would have, and seven
- * experiments that show every state of the results dashboard. Plain data; the traffic behind it is
+ * The demo's seeded world: the kit's fixture world (the flags, segments and metrics a small web shop would have) and
+ * eight experiments that show every state of the results dashboard. Plain data; the traffic behind it is
  * simulated on demand (see `demo-traffic.ts`) from the true effects written next to each experiment.
  */
 
 /** The demo's "today": fixed, so the seeded experiments' dates, stories and screenshots never drift. */
 export const DEMO_TODAY = new Date("2026-05-18T09:00:00.000Z");
 
-export const demoWorldFlags: Flag[] = [
-  {
-    id: "checkout-cta",
-    name: "checkout_cta_color",
-    description: "Colour of the “Buy now” button on the checkout page.",
-    type: "multivariate",
-    enabled: true,
-    controlValue: "blue",
-    variations: [
-      { key: "control", name: "Blue", value: "blue", isControl: true },
-      { key: "green", name: "Green", value: "green", isControl: false },
-      { key: "orange", name: "Orange", value: "orange", isControl: false },
-    ],
-  },
-  {
-    id: "product-gallery",
-    name: "product_page_gallery",
-    description: "How product photos are laid out on the product page.",
-    type: "multivariate",
-    enabled: true,
-    controlValue: "carousel",
-    variations: [
-      { key: "control", name: "Carousel", value: "carousel", isControl: true },
-      { key: "grid", name: "Photo grid", value: "grid", isControl: false },
-    ],
-  },
-  {
-    id: "pricing-layout",
-    name: "pricing_page_layout",
-    description: "Layout of the plans on the pricing page.",
-    type: "multivariate",
-    enabled: true,
-    controlValue: "table",
-    variations: [
-      { key: "control", name: "Comparison table", value: "table", isControl: true },
-      { key: "cards", name: "Plan cards", value: "cards", isControl: false },
-    ],
-  },
-  {
-    id: "image-cdn",
-    name: "image_cdn_provider",
-    description: "Which CDN serves product images.",
-    type: "multivariate",
-    enabled: true,
-    controlValue: "current",
-    variations: [
-      { key: "control", name: "Current CDN", value: "current", isControl: true },
-      { key: "hi-res", name: "High-resolution CDN", value: "hi-res", isControl: false },
-    ],
-  },
-  {
-    id: "shipping-banner",
-    name: "free_shipping_banner",
-    description: "A banner announcing free shipping above a basket value.",
-    type: "multivariate",
-    enabled: true,
-    controlValue: false,
-    variations: [
-      { key: "control", name: "No banner", value: false, isControl: true },
-      { key: "banner", name: "Banner", value: true, isControl: false },
-    ],
-  },
-  {
-    id: "search-ranking",
-    name: "search_ranking_model",
-    description: "Ranking model behind product search.",
-    type: "multivariate",
-    enabled: true,
-    controlValue: 1,
-    variations: [
-      { key: "control", name: "Model v1", value: 1, isControl: true },
-      { key: "model-v2", name: "Model v2", value: 2, isControl: false },
-      { key: "model-v3", name: "Model v3", value: 3, isControl: false },
-      { key: "model-v4", name: "Model v4", value: 4, isControl: false },
-    ],
-  },
-  {
-    id: "nav-menu",
-    name: "navigation_menu",
-    description: "Main navigation style.",
-    type: "multivariate",
-    enabled: true,
-    controlValue: "mega",
-    variations: [
-      { key: "control", name: "Mega menu", value: "mega", isControl: true },
-      { key: "compact", name: "Compact menu", value: "compact", isControl: false },
-    ],
-  },
-  {
-    id: "onboarding-tour",
-    name: "onboarding_tour",
-    description: "Shows the product tour to new sign-ups. It has no variations yet.",
-    type: "standard",
-    enabled: true,
-    controlValue: true,
-    variations: [{ key: "control", name: "Tour on", value: true, isControl: true }],
-  },
-];
-
-/** Segments with their expected daily traffic (the wizard's power estimate uses it). */
-export const demoWorldSegments: PlannedSegment[] = [
-  { id: "everyone", name: "All users", description: "Every identity.", expectedDailyTraffic: 6_000 },
-  {
-    id: "eu-customers",
-    name: "EU customers",
-    description: "Identities whose country is in the EU.",
-    expectedDailyTraffic: 2_500,
-  },
-  { id: "beta-testers", name: "Beta testers", description: "Opted into early features.", expectedDailyTraffic: 150 },
-  { id: "mobile-web", name: "Mobile web", description: "Sessions from mobile browsers.", expectedDailyTraffic: 3_000 },
-  {
-    id: "returning",
-    name: "Returning customers",
-    description: "At least one earlier order.",
-    expectedDailyTraffic: 1_800,
-  },
-];
-
-/** Beta testers already get a fixed gallery: the wizard refuses that segment for `product_page_gallery`. */
-export const demoWorldOverrides: SegmentOverride[] = [{ flagId: "product-gallery", segmentId: "beta-testers" }];
-
-/** Metrics with their baselines (what the control does today), for the wizard's power estimate. */
-export const demoWorldMetrics: PlannedMetric[] = [
-  {
-    id: "conversion",
-    name: "Checkout conversion",
-    description: "Share of exposed users who complete a purchase.",
-    kind: "occurrence",
-    eventName: "purchase",
-    direction: "increase",
-    unit: "percent",
-    baseline: 0.08,
-  },
-  {
-    id: "revenue-per-user",
-    name: "Revenue per user",
-    description: "Purchase revenue per exposed user, users who bought nothing included.",
-    kind: "sum",
-    eventName: "purchase",
-    direction: "increase",
-    unit: "currency",
-    baseline: 6.4,
-    baselineSd: 24,
-  },
-  {
-    id: "page-load-time",
-    name: "Page load time",
-    description: "Average load time per page view (lower is better).",
-    kind: "ratio",
-    eventName: "page_view",
-    denominatorEventName: "page_view",
-    direction: "decrease",
-    unit: "ms",
-    baseline: 1200,
-    baselineSd: 320,
-  },
-  {
-    id: "order-value",
-    name: "Average order value",
-    description: "Revenue per order (a ratio of revenue to the number of orders).",
-    kind: "ratio",
-    eventName: "purchase",
-    denominatorEventName: "purchase",
-    direction: "increase",
-    unit: "currency",
-    baseline: 62,
-    baselineSd: 24,
-  },
-  {
-    id: "add-to-cart",
-    name: "Add-to-cart events",
-    description: "Items added to the cart per user.",
-    kind: "count",
-    eventName: "add_to_cart",
-    direction: "increase",
-    unit: "number",
-    baseline: 0.45,
-    baselineSd: 1.1,
-  },
-  {
-    id: "support-tickets",
-    name: "Support contact rate",
-    description: "Share of users who open a support ticket (lower is better).",
-    kind: "occurrence",
-    eventName: "support_ticket",
-    direction: "decrease",
-    unit: "percent",
-    baseline: 0.03,
-  },
-];
+/**
+ * The demo's catalogue is the kit's one fixture world (`@flagsmith-experimentation/adapters/testing`): the same flags,
+ * segments (with expected daily traffic), overrides and metrics (with baselines) the tests and the other stories use.
+ */
+export const demoWorldFlags: Flag[] = demoFlags;
+export const demoWorldSegments: Segment[] = demoSegments;
+export const demoWorldOverrides: SegmentOverride[] = demoOverrides;
+export const demoWorldMetrics: MetricDefinition[] = demoMetrics;
 
 /**
  * How simulated users respond to a variation: relative changes of the base behaviour
@@ -257,6 +89,31 @@ export interface SeededExperiment {
   traffic?: TrafficPlan;
 }
 
+/**
+ * The plan the wizard stores with an experiment ("Day X of N" and "% of planned sample" read it): the sample per
+ * variation to detect `mde` on the primary metric, from the metric's baseline, at 80 % power and 5 %.
+ */
+function planFor(metricId: string, mde: number, variations: number, segmentId: string | null): ExperimentPlan {
+  const metric = demoWorldMetrics.find((candidate) => candidate.id === metricId);
+  if (!metric || metric.baseline === undefined) throw new Error(`The demo world has no baseline for “${metricId}”.`);
+  const sampleSize = sampleSizePerVariation({
+    kind: metric.kind,
+    baseline: metric.baseline,
+    ...(metric.baselineSd !== undefined ? { sd: metric.baselineSd } : {}),
+    mde,
+    variations,
+  });
+  const segment = demoWorldSegments.find((candidate) => candidate.id === (segmentId ?? "everyone"));
+  return {
+    minimumDetectableEffect: mde,
+    power: 0.8,
+    alpha: 0.05,
+    primaryMetricId: metricId,
+    sampleSizePerVariation: Math.ceil(sampleSize),
+    ...(segment?.expectedDailyTraffic !== undefined ? { expectedDailyTraffic: segment.expectedDailyTraffic } : {}),
+  };
+}
+
 function flagNameOf(flagId: string): string {
   return demoWorldFlags.find((f) => f.id === flagId)?.name ?? "";
 }
@@ -292,11 +149,13 @@ export const seededExperiments: SeededExperiment[] = [
       weights: { control: 34, green: 33, orange: 33 },
       status: "running",
       revision: 3,
+      plan: planFor("conversion", 0.25, 3, "eu-customers"),
       launchedAt: "2026-04-19T09:30:00.000Z",
     },
   },
   {
-    shows: "Inconclusive: plan cards and the table perform the same so far.",
+    shows:
+      "Paused: plan cards and the table performed the same so far; it was paused to fix a pricing typo. A leader, no verdict.",
     traffic: { identities: 6_000, days: 10 },
     experiment: {
       id: "exp-pricing-cards",
@@ -316,8 +175,9 @@ export const seededExperiments: SeededExperiment[] = [
       ],
       segmentId: null,
       weights: { control: 50, cards: 50 },
-      status: "running",
+      status: "paused",
       revision: 2,
+      plan: planFor("revenue-per-user", 0.1, 2, null),
       launchedAt: "2026-05-07T16:00:00.000Z",
     },
   },
@@ -344,6 +204,7 @@ export const seededExperiments: SeededExperiment[] = [
       weights: { control: 50, "hi-res": 50 },
       status: "running",
       revision: 2,
+      plan: planFor("conversion", 0.1, 2, null),
       launchedAt: "2026-05-03T08:00:00.000Z",
     },
   },
@@ -369,6 +230,7 @@ export const seededExperiments: SeededExperiment[] = [
       weights: { control: 50, banner: 50 },
       status: "running",
       revision: 2,
+      plan: planFor("conversion", 0.1, 2, "returning"),
       launchedAt: "2026-05-05T10:00:00.000Z",
     },
   },
@@ -395,6 +257,7 @@ export const seededExperiments: SeededExperiment[] = [
       weights: { control: 25, "model-v2": 25, "model-v3": 25, "model-v4": 25 },
       status: "running",
       revision: 2,
+      plan: planFor("add-to-cart", 0.1, 4, "mobile-web"),
       launchedAt: "2026-05-03T11:15:00.000Z",
     },
   },
@@ -419,7 +282,58 @@ export const seededExperiments: SeededExperiment[] = [
       weights: { control: 50, compact: 50 },
       status: "scheduled",
       revision: 2,
+      plan: planFor("conversion", 0.1, 2, "mobile-web"),
       launchedAt: "2026-05-15T14:00:00.000Z",
+    },
+  },
+  {
+    shows:
+      "Concluded: an earlier checkout test that ended without a winner, with the decision and its evidence recorded.",
+    traffic: { identities: 8_000, days: 14 },
+    experiment: {
+      id: "exp-checkout-orange",
+      name: "Orange checkout button",
+      hypothesis: "An orange “Buy now” button stands out more than the blue one, so more visitors complete checkout.",
+      startDate: "2026-03-02",
+      endDate: "2026-03-15",
+      flagId: "checkout-cta",
+      flagName: flagNameOf("checkout-cta"),
+      environmentKey: demoEnvironment.key,
+      rolloutPercentage: 100,
+      variations: variationsOf("checkout-cta").filter((variation) => variation.key !== "green"),
+      metrics: [
+        { metricId: "conversion", role: "primary" },
+        { metricId: "page-load-time", role: "guardrail" },
+      ],
+      segmentId: "eu-customers",
+      weights: { control: 50, orange: 50 },
+      status: "concluded",
+      revision: 4,
+      launchedAt: "2026-03-01T09:00:00.000Z",
+      stoppedAt: "2026-03-16T09:00:00.000Z",
+      plan: planFor("conversion", 0.1, 2, "eu-customers"),
+      decision: {
+        winner: null,
+        decidedAt: "2026-03-16T09:00:00.000Z",
+        decidedBy: "Priya Raman",
+        note: "Orange made no difference; next we try a green button.",
+        evidence: {
+          verdict: "inconclusive",
+          // What the analysis said that morning (the demo's full traffic volume).
+          users: { control: 4_078, orange: 3_922 },
+          metrics: [
+            {
+              metricId: "conversion",
+              variationKey: "orange",
+              lift: -0.009,
+              interval: [-0.163, 0.146],
+              significant: false,
+              chanceToWin: 0.457,
+              pValue: null,
+            },
+          ],
+        },
+      },
     },
   },
   {

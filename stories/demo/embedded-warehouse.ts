@@ -2,7 +2,7 @@ import type { WarehouseEvent } from "@flagsmith-experimentation/adapters";
 import { type DuckDbWasmWarehouse, openDuckDbWasmWarehouse } from "@flagsmith-experimentation/adapters/duckdb-wasm";
 
 /**
- * The demo's embedded warehouse: DuckDB-wasm in a Web Worker holding one `events` table in the SPEC §7
+ * The demo's embedded warehouse: DuckDB-wasm in a Web Worker holding one `events` table in the kit's format (docs/warehouse-sql.md)
  * event model. The warehouse adapter the kit generates SQL for only ever sees its `query` function.
  */
 export interface EmbeddedWarehouse {

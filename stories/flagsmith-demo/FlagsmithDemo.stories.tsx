@@ -139,8 +139,70 @@ export const LaunchRateLimitedByFlagsmith: Story = {
     const { dialog, user } = await createAndLaunch(canvasElement);
     const alert = await within(dialog).findByRole("alert", {}, LOAD);
     await expect(alert).toHaveTextContent("Flagsmith is receiving too many requests; try again in 12 s.");
-    await user.click(within(alert).getByRole("button", { name: "Retry" }));
+    // The wizard counts down and would retry by itself; "Retry now" does not wait.
+    await expect(within(alert).getByRole("status")).toHaveTextContent(/Rate limited: retrying in 1[12] seconds\./);
+    await user.click(within(alert).getByRole("button", { name: "Retry now" }));
     await expect(await within(canvasElement).findByRole("region", { name: "Recommendation" }, LOAD)).toBeVisible();
     await expect(replay.world.experiments.filter((e) => e.name === "Green checkout button")).toHaveLength(1);
+  },
+};
+
+const EXPERIMENTS_PATH = "/api/v1/environments/Mpr5y7yTbxvQDjiJLaTRtB/experiments/61";
+
+/** The results page offers Pause and Resume because the Flagsmith persistence has them: `pause/`, then `start/`. */
+export const PauseAndResumeThroughFlagsmith: Story = {
+  args: { page: { name: "results", experimentId: "61" } },
+  play: async ({ canvasElement, loaded }) => {
+    const { replay } = loaded.services as FlagsmithDemoServices;
+    const canvas = within(canvasElement);
+    const user = userEvent.setup();
+    await user.click(await canvas.findByRole("button", { name: "Pause experiment" }, LOAD));
+    await expect(await canvas.findByRole("button", { name: "Resume experiment" }, LOAD)).toBeVisible();
+    await user.click(canvas.getByRole("button", { name: "Resume experiment" }));
+    await expect(await canvas.findByRole("button", { name: "Pause experiment" }, LOAD)).toBeVisible();
+    const writes = replay.requests.filter((r) => r.method !== "GET").map((r) => `${r.method} ${r.path}`);
+    await expect(writes).toEqual([`POST ${EXPERIMENTS_PATH}/pause/`, `POST ${EXPERIMENTS_PATH}/start/`]);
+  },
+};
+
+/** Flagsmith throttles the pause (429 with `Retry-After`): the page says when to try again; trying again pauses. */
+export const PauseRateLimitedByFlagsmith: Story = {
+  args: { page: { name: "results", experimentId: "61" } },
+  play: async ({ canvasElement, loaded }) => {
+    const { replay } = loaded.services as FlagsmithDemoServices;
+    replay.failNext({
+      method: "POST",
+      path: `${EXPERIMENTS_PATH}/pause/`,
+      status: 429,
+      body: { detail: "Request was throttled. Expected available in 12 seconds." },
+      headers: { "retry-after": "12" },
+    });
+    const canvas = within(canvasElement);
+    const user = userEvent.setup();
+    await user.click(await canvas.findByRole("button", { name: "Pause experiment" }, LOAD));
+    await expect(await canvas.findByRole("alert", {}, LOAD)).toHaveTextContent(
+      /^The experiment could not be paused: .*12 s/,
+    );
+    await user.click(canvas.getByRole("button", { name: "Pause experiment" }));
+    await expect(await canvas.findByRole("button", { name: "Resume experiment" }, LOAD)).toBeVisible();
+  },
+};
+
+/** "Conclude without a winner" through Flagsmith: the experiment is completed, and the decision shows on its page. */
+export const ConcludeThroughFlagsmith: Story = {
+  args: { page: { name: "results", experimentId: "61" } },
+  play: async ({ canvasElement, loaded }) => {
+    const { replay } = loaded.services as FlagsmithDemoServices;
+    const canvas = within(canvasElement);
+    const body = within(canvasElement.ownerDocument.body);
+    const user = userEvent.setup();
+    await user.click(await canvas.findByRole("button", { name: "Conclude without a winner" }, LOAD));
+    const dialog = await body.findByRole("alertdialog", { name: "Conclude without a winner?" }, LOAD);
+    await user.click(within(dialog).getByRole("button", { name: "Conclude experiment" }));
+    const decision = await canvas.findByRole("region", { name: "Decision" }, LOAD);
+    await expect(within(decision).getByText("Concluded without a winner")).toBeVisible();
+    await expect(replay.requests.some((r) => r.method === "POST" && r.path === `${EXPERIMENTS_PATH}/complete/`)).toBe(
+      true,
+    );
   },
 };

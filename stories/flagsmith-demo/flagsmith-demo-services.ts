@@ -3,7 +3,6 @@ import {
   createSqlWarehouse,
   type Experiment,
   guardAdapters,
-  type SimulatedEventModel,
   type WarehouseAdapter,
 } from "@flagsmith-experimentation/adapters";
 import {
@@ -13,6 +12,7 @@ import {
   REPLAY_USER_TOKEN,
   REPLAY_WORLD,
 } from "@flagsmith-experimentation/adapters/flagsmith-replay";
+import type { SimulatedEventModel } from "@flagsmith-experimentation/adapters/testing";
 import { createDemoServices, type DemoServices } from "../demo/demo-services";
 import { demoEventModels } from "../demo/demo-traffic";
 import { DEMO_TODAY } from "../demo/demo-world";

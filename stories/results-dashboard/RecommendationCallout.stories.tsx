@@ -1,8 +1,8 @@
 import { RecommendationCallout, type RecommendationCalloutProps } from "@flagsmith-experimentation/results-dashboard";
 import type { Meta, StoryObj } from "@storybook/react-vite";
 import { useMemo } from "react";
-import { expect, within } from "storybook/test";
-import { analyzeScenario, type ScenarioName, scenarios } from "./results-story-fixtures";
+import { expect, waitFor, within } from "storybook/test";
+import { analyzeScenario, dark, fitsFrame, NarrowFrame, type ScenarioName, scenarios } from "./results-story-fixtures";
 
 type CalloutStoryProps = Omit<RecommendationCalloutProps, "analysis"> & {
   /** Which deterministic experiment to analyse (the real `analyzeExperiment` runs on its statistics). */
@@ -30,9 +30,10 @@ export const DeclareWinner: Story = {
     const callout = within(canvasElement).getByRole("region", { name: "Recommendation" });
     await expect(callout).toHaveAttribute("data-verdict", "declare-winner");
     await expect(within(callout).getByText("Declare a winner")).toBeVisible();
-    await expect(
-      within(callout).getByText(/^Green button wins on Checkout conversion with > 99\.9% confidence/),
-    ).toBeVisible();
+    await expect(within(callout).getByText(/^Green button wins on Checkout conversion\./)).toBeVisible();
+    // One figure, named: the winner's probability of being best (never "Confidence").
+    await expect(within(callout).getByText("Green button: > 99.9% probability of being best")).toBeVisible();
+    await expect(callout).not.toHaveTextContent(/confidence/i);
     await expect(
       within(callout).getByText("Green button is significantly better on Checkout conversion."),
     ).toBeVisible();
@@ -46,7 +47,44 @@ export const KeepRunning: Story = {
     const callout = within(canvasElement).getByRole("region", { name: "Recommendation" });
     await expect(within(callout).getByText("Keep running")).toBeVisible();
     await expect(within(callout).getByText(/Keep the experiment running\.$/)).toBeVisible();
-    await expect(within(callout).getByText(/^\d+% of the planned sample is in; about \d+ days left\.$/)).toBeVisible();
+    await expect(
+      within(callout).getByText(
+        /^\d+% of the planned sample is in \([\d,]+ of [\d,]+ users per variation\); about \d+ days left\.$/,
+      ),
+    ).toBeVisible();
+    await checkLeader(callout);
+  },
+};
+
+/**
+ * One question, one number: the callout names the leader and quotes that leader's own probability of being best,
+ * the same figure in the sentence, the reason and beside the badge.
+ */
+async function checkLeader(callout: HTMLElement) {
+  const figure = within(callout).getByText(/^.+: [\d.]+% probability of being best$/);
+  const [leader, figureText] = (figure.textContent ?? "").split(": ");
+  await expect(callout).toHaveTextContent(`${leader} leads on Checkout conversion (${figureText})`);
+}
+
+/** Keep running, under `.dark`. */
+export const KeepRunningDark: Story = {
+  args: { scenario: "inconclusive" },
+  globals: dark,
+  play: async ({ canvasElement }) => {
+    await waitFor(() => expect(document.documentElement).toHaveClass("dark"));
+    const callout = within(canvasElement).getByRole("region", { name: "Recommendation" });
+    await checkLeader(callout);
+  },
+};
+
+/** Keep running, in a 360 px box. */
+export const KeepRunningNarrow: Story = {
+  args: { scenario: "inconclusive" },
+  decorators: [(Story) => <NarrowFrame>{Story()}</NarrowFrame>],
+  play: async ({ canvasElement }) => {
+    const callout = within(canvasElement).getByRole("region", { name: "Recommendation" });
+    await checkLeader(callout);
+    await expect(fitsFrame(canvasElement, callout)).toBe(true);
   },
 };
 

@@ -1,27 +1,40 @@
+import type { Experiment } from "@flagsmith-experimentation/adapters";
 import { ResultsDashboard, type ResultsDashboardProps } from "@flagsmith-experimentation/results-dashboard";
 import type { Meta, StoryObj } from "@storybook/react-vite";
 import { useMemo } from "react";
 import { expect, fn, userEvent, waitFor, within } from "storybook/test";
-import { analyzeScenario, type ScenarioName, scenarios } from "./results-story-fixtures";
+import {
+  analyzeScenario,
+  dark,
+  fitsFrame,
+  NarrowFrame,
+  type ScenarioName,
+  STORY_TODAY,
+  scenarios,
+  withStatus,
+} from "./results-story-fixtures";
 
-type DashboardStoryProps = Omit<ResultsDashboardProps, "experiment" | "analysis" | "metrics"> & {
+type DashboardStoryProps = Omit<ResultsDashboardProps, "experiment" | "analysis" | "metrics" | "daily"> & {
   /** Which deterministic experiment to analyse (the real `analyzeExperiment` runs on its statistics). */
   scenario: ScenarioName;
   engine?: "bayesian" | "frequentist";
+  /** The experiment's lifecycle status: the verdict follows it (docs/decision-rules.md). */
+  status?: Experiment["status"];
 };
 
-function DashboardStory({ scenario, engine = "bayesian", ...props }: DashboardStoryProps) {
-  const { experiment, metrics, analysis } = useMemo(() => {
-    const built = scenarios[scenario]();
+function DashboardStory({ scenario, engine = "bayesian", status, ...props }: DashboardStoryProps) {
+  const { experiment, metrics, analysis, daily } = useMemo(() => {
+    const base = scenarios[scenario]();
+    const built = status ? withStatus(base, status) : base;
     return { ...built, analysis: analyzeScenario(built, { engine }) };
-  }, [scenario, engine]);
-  return <ResultsDashboard experiment={experiment} analysis={analysis} metrics={metrics} {...props} />;
+  }, [scenario, engine, status]);
+  return <ResultsDashboard experiment={experiment} analysis={analysis} metrics={metrics} daily={daily} {...props} />;
 }
 
 const meta = {
   title: "Results dashboard/ResultsDashboard",
   component: DashboardStory,
-  args: { scenario: "clear-winner", locale: "en-US", onStartFromThis: fn() },
+  args: { scenario: "clear-winner", locale: "en-US", today: STORY_TODAY, onStartFromThis: fn() },
   argTypes: {
     scenario: { control: "select", options: Object.keys(scenarios) },
     engine: { control: "inline-radio", options: ["bayesian", "frequentist"] },
@@ -64,7 +77,7 @@ export const Inconclusive: Story = {
     const canvas = within(canvasElement);
     const callout = canvas.getByRole("region", { name: "Recommendation" });
     await expect(within(callout).getByText("Keep running")).toBeVisible();
-    await expect(within(callout).getByText(/of the planned sample is in; about \d+ days left/)).toBeVisible();
+    await expect(within(callout).getByText(/of the planned sample is in \(.+\); about \d+ days left/)).toBeVisible();
     await expect(within(rowOf(canvas, "Checkout conversion")).getByText("Not significant")).toBeVisible();
   },
 };
@@ -146,7 +159,110 @@ export const Frequentist: Story = {
   args: { scenario: "multiple-primaries", engine: "frequentist" },
   play: async ({ canvasElement }) => {
     const canvas = within(canvasElement);
-    await expect(within(rowOf(canvas, "Checkout conversion")).getByText(/^(adjusted )?p = /)).toBeVisible();
+    await expect(within(rowOf(canvas, "Checkout conversion")).getByText(/^(adjusted )?p [=<] /)).toBeVisible();
+  },
+};
+
+async function checkConsistency(canvasElement: HTMLElement) {
+  const canvas = within(canvasElement);
+  const primary = rowOf(canvas, "Checkout conversion");
+  await expect(within(primary).getByText("p < 0.001")).toBeVisible();
+  await expect(canvasElement).not.toHaveTextContent(/p = </);
+  await expect(within(primary).getByText("10.00%")).toBeVisible();
+  await expect(within(primary).getByText("2,100 / 21,000 users")).toBeVisible();
+  const callout = canvas.getByRole("region", { name: "Recommendation" });
+  await expect(callout).not.toHaveTextContent(/Confidence/);
+  const best = canvas.getByRole("region", { name: "Probability of being best" });
+  const figure = best.querySelector(".fx-card-figure")?.textContent ?? "";
+  await expect(callout).toHaveTextContent(`Green button: ${figure} probability of being best`);
+  // "Lower is better" once, on the one metric where lower is better; no "Higher is better" on every other row.
+  await expect(canvas.getAllByText("Lower is better")).toHaveLength(1);
+  await expect(canvas.queryByText("Higher is better")).not.toBeInTheDocument();
+}
+
+/**
+ * One precision rule per unit and "p < 0.001" (never "p = < 0.001"); the frequentist callout quotes the leader's
+ * probability of being best — the same figure as the card — never "Confidence 0.0%".
+ */
+export const Consistency: Story = {
+  args: { engine: "frequentist" },
+  play: async ({ canvasElement }) => {
+    await checkConsistency(canvasElement);
+  },
+};
+
+/** The same rules under `.dark`. */
+export const ConsistencyDark: Story = {
+  args: { engine: "frequentist" },
+  globals: dark,
+  play: async ({ canvasElement }) => {
+    await waitFor(() => expect(document.documentElement).toHaveClass("dark"));
+    await checkConsistency(canvasElement);
+  },
+};
+
+/** The same rules in a 360 px box (one card per metric). */
+export const ConsistencyNarrow: Story = {
+  args: { engine: "frequentist" },
+  decorators: [(Story) => <NarrowFrame>{Story()}</NarrowFrame>],
+  play: async ({ canvasElement }) => {
+    await checkConsistency(canvasElement);
+  },
+};
+
+/** A guardrail that moved the wrong way, but within its tolerance: said in one sentence, not "Worse" + "OK". */
+export const GuardrailWithinTolerance: Story = {
+  args: { scenario: "guardrail-within-tolerance" },
+  play: async ({ canvasElement }) => {
+    const guardrail = rowOf(within(canvasElement), "Page load time");
+    await expect(within(guardrail).getByText("Guardrail OK")).toBeVisible();
+    await expect(within(guardrail).getByText(/^Worse by \d+\.\d%, within the 5\.0% tolerance$/)).toBeVisible();
+    await expect(within(guardrail).queryByText("Worse")).not.toBeInTheDocument();
+  },
+};
+
+/** Paused: never "keep running"; the callout says it is paused before a conclusion and who leads. */
+export const Paused: Story = {
+  args: { scenario: "inconclusive", status: "paused" },
+  play: async ({ canvasElement }) => {
+    const callout = within(canvasElement).getByRole("region", { name: "Recommendation" });
+    await expect(within(callout).getByText("Inconclusive")).toBeVisible();
+    await expect(within(callout).getByText(/^The experiment is paused before a conclusion/)).toBeVisible();
+    await expect(within(callout).getByText("It is paused: no data is being collected.")).toBeVisible();
+    await expect(callout).not.toHaveTextContent("Keep running");
+  },
+};
+
+/** Stopped with a clear winner: its data is final, so the winner can be declared and shipped. */
+export const StoppedWinner: Story = {
+  args: { status: "stopped" },
+  play: async ({ canvasElement }) => {
+    const callout = within(canvasElement).getByRole("region", { name: "Recommendation" });
+    await expect(within(callout).getByText("Declare a winner")).toBeVisible();
+    // Why acting now is valid, in words (the basis stats-core names).
+    await expect(
+      within(callout).getByText(
+        /^(The experiment has ended|The expected loss of choosing it|The planned sample is in)/,
+      ),
+    ).toBeVisible();
+    await expect(within(canvasElement).getByText("Ended Mar 22, 2026, after 21 days")).toBeVisible();
+    await expect(within(canvasElement).getByRole("region", { name: "Probability of being best" })).toBeVisible();
+  },
+};
+
+/** "Show the maths" opens below the metric's row, across the table: the lift column keeps its width. */
+export const ShowTheMaths: Story = {
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    const primary = rowOf(canvas, "Checkout conversion");
+    const bar = within(primary).getByRole("img", { name: /lift$/ });
+    const before = bar.getBoundingClientRect().width;
+    await userEvent.click(within(primary).getByRole("button", { name: "Show the maths: Checkout conversion" }));
+    const panel = canvasElement.querySelector(".fx-comparison .fx-maths-row:not([hidden]) .fx-maths-panel");
+    await expect(panel).not.toBeNull();
+    await expect(panel).toHaveTextContent(/Bayesian Gaussian model/);
+    await expect(bar.getBoundingClientRect().width).toBeCloseTo(before, 0);
+    await userEvent.click(within(primary).getByRole("button", { name: "Hide the maths: Checkout conversion" }));
   },
 };
 
@@ -176,7 +292,7 @@ export const InvalidData: Story = {
 
 /** The dashboard under `.dark` on the root, as in the Flagsmith frontend. */
 export const Dark: Story = {
-  globals: { theme: "dark" },
+  globals: dark,
   play: async ({ canvasElement }) => {
     await waitFor(() => expect(document.documentElement).toHaveClass("dark"));
     const canvas = within(canvasElement);
@@ -186,22 +302,52 @@ export const Dark: Story = {
   },
 };
 
-/** 360 px wide: cards stack, the table scrolls inside its own box, the chart fits. */
+async function checkNarrow(canvasElement: HTMLElement) {
+  const canvas = within(canvasElement);
+  const article = canvas.getByRole("article");
+  const frame = canvas.getByTestId("narrow-frame");
+  await waitFor(() => expect(article.scrollWidth).toBeLessThanOrEqual(frame.clientWidth));
+  // One card per metric: no header row, every lift bar and significance in view, nothing to scroll sideways.
+  const table = canvas.getByRole("table", { name: "Metrics comparison" });
+  const head = table.querySelector("thead");
+  if (!head) throw new Error("no table head");
+  await waitFor(() => expect(getComputedStyle(head).display).toBe("none"));
+  for (const bar of within(table).getAllByRole("img", { name: /lift$/ })) {
+    await expect(fitsFrame(canvasElement, bar)).toBe(true);
+  }
+  const significance = within(rowOf(canvas, "Checkout conversion")).getByText(/probability of being best$/);
+  await expect(fitsFrame(canvasElement, significance)).toBe(true);
+  const wrap = table.closest(".fx-table-scroll");
+  if (!wrap) throw new Error("no table wrapper");
+  await expect(wrap.scrollWidth).toBeLessThanOrEqual(wrap.clientWidth + 1);
+  const chart = canvas.getByRole("slider", { name: /Checkout conversion/ });
+  await waitFor(() => expect(chart.getBoundingClientRect().width).toBeLessThanOrEqual(360));
+}
+
+/** 360 px wide (a container, not the viewport): cards stack, one card per metric, the chart fits. */
 export const Narrow: Story = {
-  globals: { viewport: { value: "narrow", isRotated: false } },
-  decorators: [
-    (Story) => (
-      <div style={{ width: 360, maxWidth: "100%" }} data-testid="narrow-frame">
-        <Story />
-      </div>
-    ),
-  ],
+  decorators: [(Story) => <NarrowFrame>{Story()}</NarrowFrame>],
+  play: async ({ canvasElement }) => {
+    await checkNarrow(canvasElement);
+  },
+};
+
+/** Narrow, with "Show the maths" open: it wraps under the card without squeezing the lift. */
+export const NarrowShowTheMaths: Story = {
+  decorators: [(Story) => <NarrowFrame>{Story()}</NarrowFrame>],
   play: async ({ canvasElement }) => {
     const canvas = within(canvasElement);
-    const frame = canvas.getByTestId("narrow-frame");
-    const article = canvas.getByRole("article");
-    await waitFor(() => expect(article.scrollWidth).toBeLessThanOrEqual(frame.clientWidth));
-    const chart = canvas.getByRole("slider", { name: /Checkout conversion/ });
-    await waitFor(() => expect(chart.getBoundingClientRect().width).toBeLessThanOrEqual(360));
+    await userEvent.click(canvas.getByRole("button", { name: "Show the maths: Checkout conversion" }));
+    await checkNarrow(canvasElement);
+  },
+};
+
+/** Narrow and dark. */
+export const NarrowDark: Story = {
+  globals: dark,
+  decorators: [(Story) => <NarrowFrame>{Story()}</NarrowFrame>],
+  play: async ({ canvasElement }) => {
+    await waitFor(() => expect(document.documentElement).toHaveClass("dark"));
+    await checkNarrow(canvasElement);
   },
 };

@@ -1,7 +1,8 @@
-import { createInMemoryAdapters } from "@flagsmith-experimentation/adapters";
+import { createInMemoryAdapters, demoWorld } from "@flagsmith-experimentation/adapters/testing";
 import { WarehouseConnectionForm } from "@flagsmith-experimentation/results-dashboard";
 import type { Meta, StoryObj } from "@storybook/react-vite";
-import { expect, fn, userEvent, within } from "storybook/test";
+import { expect, fn, userEvent, waitFor, within } from "storybook/test";
+import { dark, fitsFrame, NarrowFrame } from "./results-story-fixtures";
 
 const meta = {
   title: "Results dashboard/WarehouseConnectionForm",
@@ -9,7 +10,7 @@ const meta = {
   args: {
     locale: "en-US",
     onSave: fn(),
-    createWarehouse: () => createInMemoryAdapters({ latencyMs: 400 }).warehouse,
+    createWarehouse: () => createInMemoryAdapters({ ...demoWorld, latencyMs: 400 }).warehouse,
   },
 } satisfies Meta<typeof WarehouseConnectionForm>;
 
@@ -61,11 +62,12 @@ export const Saved: Story = {
   },
 };
 
-/** Validation and a failing connection test with the warehouse's own message. */
+/** Validation, then a failing test: refused credentials in plain words, the driver's text behind "Details". */
 export const ConnectionFails: Story = {
   args: {
     createWarehouse: () =>
-      createInMemoryAdapters({ connection: { ok: false, message: "password authentication failed" } }).warehouse,
+      createInMemoryAdapters({ ...demoWorld, connection: { ok: false, message: "password authentication failed" } })
+        .warehouse,
   },
   play: async ({ canvasElement }) => {
     const canvas = within(canvasElement);
@@ -73,6 +75,62 @@ export const ConnectionFails: Story = {
     await expect(await canvas.findByText("Database file path is required.")).toBeVisible();
     await userEvent.type(canvas.getByRole("textbox", { name: "Database file path" }), "/data/events.duckdb");
     await userEvent.click(canvas.getByRole("button", { name: "Test connection" }));
-    await expect(await canvas.findByText("Connection failed: password authentication failed")).toBeVisible();
+    await expect(
+      await canvas.findByText("Connection failed: The warehouse refused the user name or password."),
+    ).toBeVisible();
+    await userEvent.click(canvas.getByText("Details"));
+    await expect(canvas.getByText("password authentication failed")).toBeVisible();
+  },
+};
+
+/** What DuckDB says for a schema-qualified table that is not there, word for word. */
+const MISSING_TABLE =
+  'Could not read the events table “analytics.events”: Catalog Error: Table with name "analytics.events" does not exist because schema "analytics" does not exist.\n\nLINE 1: SELECT 1 FROM "analytics"."events" LIMIT 1';
+
+async function checkWrongTable(canvasElement: HTMLElement) {
+  const canvas = within(canvasElement);
+  await userEvent.type(canvas.getByRole("textbox", { name: "Database file path" }), "/data/events.duckdb");
+  await userEvent.clear(canvas.getByRole("textbox", { name: "Events table" }));
+  await userEvent.type(canvas.getByRole("textbox", { name: "Events table" }), "analytics.events");
+  await userEvent.click(canvas.getByRole("button", { name: "Test connection" }));
+  const result = await canvas.findByText(/^Connection failed: Table analytics\.events was not found\./);
+  await expect(result).toBeVisible();
+  await expect(result).not.toHaveTextContent("SELECT");
+  const details = canvas.getByText("Details");
+  await expect(canvas.queryByText(/LINE 1/)).not.toBeVisible();
+  await userEvent.click(details);
+  await expect(canvas.getByText(/LINE 1: SELECT 1 FROM "analytics"\."events"/)).toBeVisible();
+  return result;
+}
+
+const wrongTable = {
+  createWarehouse: () => createInMemoryAdapters({ connection: { ok: false, message: MISSING_TABLE } }).warehouse,
+};
+
+/** A wrong table name: "table analytics.events was not found", the raw error and its SQL only behind "Details". */
+export const WrongTable: Story = {
+  args: wrongTable,
+  play: async ({ canvasElement }) => {
+    await checkWrongTable(canvasElement);
+  },
+};
+
+/** A wrong table name under `.dark`. */
+export const WrongTableDark: Story = {
+  args: wrongTable,
+  globals: dark,
+  play: async ({ canvasElement }) => {
+    await waitFor(() => expect(document.documentElement).toHaveClass("dark"));
+    await checkWrongTable(canvasElement);
+  },
+};
+
+/** A wrong table name in a 360 px box: the message and the details wrap. */
+export const WrongTableNarrow: Story = {
+  args: wrongTable,
+  decorators: [(Story) => <NarrowFrame>{Story()}</NarrowFrame>],
+  play: async ({ canvasElement }) => {
+    const result = await checkWrongTable(canvasElement);
+    await expect(fitsFrame(canvasElement, result)).toBe(true);
   },
 };

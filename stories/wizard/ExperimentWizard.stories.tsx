@@ -1,4 +1,4 @@
-import type { InMemoryAdaptersOptions } from "@flagsmith-experimentation/adapters";
+import type { InMemoryAdaptersOptions } from "@flagsmith-experimentation/adapters/testing";
 import { ExperimentWizard, type ExperimentWizardProps } from "@flagsmith-experimentation/wizard";
 import type { Meta, StoryObj } from "@storybook/react-vite";
 import { useState } from "react";

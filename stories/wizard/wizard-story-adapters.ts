@@ -1,42 +1,18 @@
 import {
   createInMemoryAdapters,
-  demoMetrics,
-  demoSegments,
+  demoWorld,
   type InMemoryAdapters,
   type InMemoryAdaptersOptions,
-} from "@flagsmith-experimentation/adapters";
-import type { PlannedMetric, PlannedSegment } from "@flagsmith-experimentation/wizard";
+} from "@flagsmith-experimentation/adapters/testing";
 
 /** The stories' "today": pinned so dates, defaults and the launch status never drift. */
 export const storyToday = new Date(2026, 2, 2);
 
-/** The demo segments with the expected daily traffic the power estimate uses. */
-export const plannedSegments: PlannedSegment[] = demoSegments.map((segment) => ({
-  ...segment,
-  expectedDailyTraffic: { everyone: 24_000, "eu-customers": 6_000, "beta-testers": 400, "mobile-web": 900 }[segment.id],
-}));
-
-/** The demo metrics with today's baselines (rates for proportions; mean and sd for the others). */
-export const plannedMetrics: PlannedMetric[] = demoMetrics.map((metric) => {
-  const baselines: Record<string, { baseline: number; baselineSd?: number }> = {
-    conversion: { baseline: 0.032 },
-    "revenue-per-user": { baseline: 2.4, baselineSd: 14 },
-    "page-load-time": { baseline: 820, baselineSd: 310 },
-    "add-to-cart": { baseline: 0.6, baselineSd: 1.4 },
-    "support-tickets": { baseline: 0.011 },
-  };
-  return { ...metric, ...baselines[metric.id] };
-});
-
-/**
- * Fresh in-memory adapters over the demo fixtures plus the planning figures. Left unguarded here: the wizard
- * validates every answer itself and keeps the planning figures the shared schemas do not know.
- */
+/** Fresh in-memory adapters over the fixture world (unguarded: the wizard validates every answer itself). */
 export function createStoryAdapters(options: InMemoryAdaptersOptions = {}): InMemoryAdapters {
   return createInMemoryAdapters({
+    ...demoWorld,
     now: () => storyToday,
-    segments: plannedSegments,
-    metrics: plannedMetrics,
     guard: false,
     ...options,
   });

@@ -1,4 +1,4 @@
-import type { AdapterFault, AdapterMethod } from "@flagsmith-experimentation/adapters";
+import type { AdapterFault, AdapterMethod } from "@flagsmith-experimentation/adapters/testing";
 import { screen, waitFor, within } from "@testing-library/react";
 import userEventLibrary, { type UserEvent } from "@testing-library/user-event";
 import { describe, expect, test } from "vitest";
@@ -90,10 +90,13 @@ const catalogueCases: CatalogueCase[] = [
     after: chooseSegment,
   },
   {
+    // The overrides only matter for a segment (all identities needs none): the error shows once one is chosen.
     method: "segments.listOverrides",
     before: async (user, plan) => {
       await chooseFlag(user, plan);
       await chooseMetrics(user, plan);
+      const select = await screen.findByRole("combobox", { name: "Segment" }, SLOW);
+      await user.selectOptions(select, within(select).getByRole("option", { name: plan.segment }));
     },
     after: chooseSegment,
   },
@@ -199,7 +202,9 @@ describe("demo under adapter faults: the warehouse and the results", () => {
       await toReview(user, plan);
       services.faults.setWarehouseFault(once(type));
       await confirmLaunch(user);
-      expect(await screen.findByRole("heading", { name: "Results could not be loaded" }, SLOW)).toBeVisible();
+      // The experiment is known: its header stays, and the statistics' failure is said below it.
+      expect(await screen.findByText("Results could not be loaded", {}, SLOW)).toBeVisible();
+      expect(screen.getByRole("heading", { name: `Results: ${plan.name}` })).toBeVisible();
       await user.click(await expectReadableErrorWithRetry());
       await expectLaunchedOnce(services, plan);
     }, 60_000);

@@ -178,7 +178,7 @@ describe("demo: create → launch → results", () => {
     for (let i = 0; i < 3 && document.activeElement !== primary; i += 1) await realInput.keyboard("{ArrowLeft}");
     expect(document.activeElement).toBe(primary);
     await realInput.keyboard(" ");
-    expect(primary).toHaveAttribute("aria-checked", "true");
+    expect(primary).toBeChecked();
     await tabTo(screen.getByRole("button", { name: "Next" }));
     await realInput.keyboard("{Enter}");
 
@@ -199,4 +199,54 @@ describe("demo: create → launch → results", () => {
     await expectDashboardMatches(services, { ...plan, metrics: ["Checkout conversion"] });
     expect(launchedNamed(services, plan.name)).toHaveLength(1);
   }, 120_000);
+
+  test("acting on a winner: list → results → Ship → the concluded page with the decision → a new experiment from it", async () => {
+    const user = userEventLibrary.setup();
+    // The demo's full volume: the green button's lift is then clear enough to declare (at a tenth it is not).
+    const { services, onPageChange } = renderDemo({ scale: 1 });
+    await user.click(await screen.findByRole("button", { name: "Open results for Checkout button colour" }, SLOW));
+    // The header is there at once; the recommendation once the warehouse has answered.
+    expect(await screen.findByRole("heading", { name: "Results: Checkout button colour" }, SLOW)).toBeVisible();
+    await waitForResults();
+    await expectNoAxeViolations();
+
+    await user.click(await screen.findByRole("button", { name: "Ship Green" }, SLOW));
+    const dialog = await screen.findByRole("alertdialog", { name: "Ship Green?" }, SLOW);
+    expect(dialog).toHaveAccessibleDescription(/served to this experiment's audience \(Segment “EU customers”\)/);
+    expect(within(dialog).getByText("Evidence at this moment")).toBeVisible();
+    await expectNoAxeViolations();
+    await user.type(within(dialog).getByRole("textbox", { name: "Note (optional)" }), "Green wins; shipping it.");
+    await user.click(within(dialog).getByRole("button", { name: "Confirm ship" }));
+
+    const decision = await screen.findByRole("region", { name: "Decision" }, SLOW);
+    expect(within(decision).getByText("Shipped Green")).toBeVisible();
+    expect(within(decision).getByText("Green wins; shipping it.")).toBeVisible();
+    expect(within(decision).getByText("Recommendation then: Declare a winner")).toBeVisible();
+    expect(screen.getByText("Concluded", { selector: ".fx-status" })).toBeVisible();
+    expect(screen.queryByRole("button", { name: /^Ship / })).not.toBeInTheDocument();
+    await expectNoAxeViolations();
+    // What the persistence stored: the winner, the note and the evidence of that moment.
+    const stored = services.faults.persistence.experiments().find((e) => e.id === "exp-checkout-cta");
+    expect(stored?.status).toBe("concluded");
+    expect(stored?.decision).toMatchObject({
+      winner: "green",
+      note: "Green wins; shipping it.",
+      evidence: { verdict: "declare-winner" },
+    });
+    expect(Object.values(stored?.decision?.evidence?.users ?? {}).every((n) => n > 1_000)).toBe(true);
+
+    // Back on the list, the headline is the recorded decision.
+    await user.click(screen.getByRole("button", { name: "Experiments" }));
+    expect(await screen.findByText("Shipped Green", {}, SLOW)).toBeVisible();
+    await user.click(screen.getByRole("button", { name: "Open results for Checkout button colour" }));
+    await screen.findByRole("region", { name: "Decision" }, SLOW);
+
+    await user.click(screen.getByRole("button", { name: "Start a new experiment from this one" }));
+    expect(await screen.findByRole("textbox", { name: "Name" }, SLOW)).toHaveValue("Checkout button colour (copy)");
+    expect(screen.getByRole("textbox", { name: "Hypothesis" })).toHaveValue(stored?.hypothesis ?? "");
+    expect(onPageChange).toHaveBeenLastCalledWith(
+      expect.objectContaining({ name: "create", defaultValues: expect.objectContaining({ flagId: "checkout-cta" }) }),
+    );
+    await expectNoAxeViolations();
+  }, 180_000);
 });

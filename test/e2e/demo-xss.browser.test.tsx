@@ -1,5 +1,4 @@
-import type { Experiment, Flag, SegmentOverride } from "@flagsmith-experimentation/adapters";
-import type { PlannedMetric, PlannedSegment } from "@flagsmith-experimentation/wizard";
+import type { Experiment, Flag, MetricDefinition, Segment, SegmentOverride } from "@flagsmith-experimentation/adapters";
 import { screen, within } from "@testing-library/react";
 import userEventLibrary from "@testing-library/user-event";
 import { afterEach, beforeEach, describe, expect, test } from "vitest";
@@ -53,14 +52,14 @@ const hostileFlag: Flag = {
   ],
 };
 
-const hostileSegment: PlannedSegment = {
+const hostileSegment: Segment = {
   id: "hostile-segment",
   name: SEGMENT_NAME,
   description: payload("segment description"),
   expectedDailyTraffic: 1_000,
 };
 
-const hostileMetrics: PlannedMetric[] = [
+const hostileMetrics: MetricDefinition[] = [
   {
     id: "hostile-metric",
     name: METRIC_NAME,

@@ -18,7 +18,7 @@ export function createDuckDbNodeQuery(connection: DuckDBConnection): SqlQueryFun
 }
 
 /**
- * Appends events to the SPEC §7 events table (created when missing) with DuckDB's appender: fast enough for
+ * Appends events to the kit's events table (docs/warehouse-sql.md) (created when missing) with DuckDB's appender: fast enough for
  * millions of simulated events. Returns the number of rows appended.
  */
 export async function loadEventsIntoDuckDb(
@@ -28,7 +28,7 @@ export async function loadEventsIntoDuckDb(
 ): Promise<number> {
   const table = options.eventsTable ?? "events";
   if (options.schema === "flagsmith") {
-    throw new TypeError("loadEventsIntoDuckDb writes the kit's events (SPEC §7), not Flagsmith's table.");
+    throw new TypeError("loadEventsIntoDuckDb writes the kit's events (docs/warehouse-sql.md), not Flagsmith's table.");
   }
   await connection.run(buildCreateEventsTableSql("duckdb", options));
   quoteTable(sqlDialects.duckdb, table);

@@ -39,6 +39,13 @@ describe("openDuckDbWasmWarehouse in Chromium", { timeout: 60_000 }, () => {
     await expect(opening).rejects.toMatchObject({ kind: "network", message: expect.stringContaining("/missing/") });
   });
 
+  it("rejects with a typed error for a worker URL that cannot be a worker, and for bundles that name no build", async () => {
+    await expect(
+      openDuckDbWasmWarehouse({ bundles: { eh: { mainModule: "/x.wasm", mainWorker: "http://[::1" } } }),
+    ).rejects.toMatchObject({ kind: "network", operation: "openDuckDbWasmWarehouse" });
+    await expect(openDuckDbWasmWarehouse({ bundles: {} as never })).rejects.toMatchObject({ kind: "invalid-request" });
+  });
+
   it("names the wasm URL when DuckDB cannot start from it (its worker only logs the failed fetch)", async () => {
     const { eh } = defaultDuckDbWasmBundles();
     const opening = openDuckDbWasmWarehouse({

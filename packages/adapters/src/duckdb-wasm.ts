@@ -164,8 +164,9 @@ export interface DuckDbWasmWarehouse {
 
 const OPERATION = "openDuckDbWasmWarehouse";
 
-function startFailure(message: string, cause?: unknown): AdapterError {
-  return new AdapterError("network", message, { cause, operation: OPERATION });
+/** The worker or the wasm could not be loaded (`network`), or the call itself cannot work here (`invalid-request`). */
+function startFailure(message: string, cause?: unknown, kind: "network" | "invalid-request" = "network"): AdapterError {
+  return new AdapterError(kind, message, { cause, operation: OPERATION });
 }
 
 /**
@@ -187,14 +188,15 @@ function startWorker(url: string): { worker: Worker; release: () => void } {
  * warehouse adapter over it. The worker and wasm files come from `options.bundles`, else from the installed
  * `@duckdb/duckdb-wasm` through your bundler ({@link defaultDuckDbWasmBundles}). Rejects with an `AdapterError`:
  * kind `network` when the worker or wasm cannot be loaded, `timeout` when DuckDB does not start within
- * `options.timeoutMs`.
+ * `options.timeoutMs`, `invalid-request` outside a browser or with `bundles` that name no build.
  */
 export async function openDuckDbWasmWarehouse(
   options: OpenDuckDbWasmWarehouseOptions = {},
 ): Promise<DuckDbWasmWarehouse> {
   const { bundles: given, timeoutMs = DEFAULT_DUCKDB_WASM_START_TIMEOUT_MS, ...warehouseOptions } = options;
   if (typeof Worker === "undefined") {
-    throw startFailure("DuckDB-Wasm runs in a browser (Web Workers); in Node use the duckdb-node subpath.");
+    const message = "DuckDB-Wasm runs in a browser (Web Workers); in Node use the duckdb-node subpath.";
+    throw startFailure(message, undefined, "invalid-request");
   }
   const duckdb = await import("@duckdb/duckdb-wasm");
   let bundles: DuckDbWasmBundles;
@@ -207,11 +209,18 @@ export async function openDuckDbWasmWarehouse(
     bundle && { mainModule: String(bundle.mainModule), mainWorker: String(bundle.mainWorker), pthreadWorker: null };
   const eh = asText(bundles.eh);
   const mvp = asText(bundles.mvp) ?? eh;
-  if (!mvp) throw startFailure("`bundles` names no DuckDB-Wasm build: give `eh` and/or `mvp`.");
+  if (!mvp)
+    throw startFailure("`bundles` names no DuckDB-Wasm build: give `eh` and/or `mvp`.", undefined, "invalid-request");
   const bundle = await duckdb.selectBundle({ mvp, ...(eh ? { eh } : {}) });
   const workerUrl = bundle.mainWorker ?? mvp.mainWorker;
 
-  const { worker, release } = startWorker(workerUrl);
+  let workerStart: ReturnType<typeof startWorker>;
+  try {
+    workerStart = startWorker(workerUrl);
+  } catch (error) {
+    throw startFailure(`The DuckDB-Wasm worker could not be started from ${workerUrl}.`, error);
+  }
+  const { worker, release } = workerStart;
   const db = new duckdb.AsyncDuckDB(new duckdb.VoidLogger(), worker);
   let failed: (error: AdapterError) => void = () => {};
   const failure = new Promise<never>((_, reject) => {

@@ -30,7 +30,23 @@ describe("entry points", () => {
     const imports = [...reachableImports(join(src, "index.ts"))];
     expect(imports.filter((s) => /duckdb|^pg$/.test(s))).toEqual([]);
     // zod classic ("zod") is ~90 kB minified: the domain model and the Flagsmith adapters use zod/mini.
-    expect(imports.sort()).toEqual(["@flagsmith-experimentation/stats-core", "zod/mini"]);
+    expect(imports.sort()).toEqual(["zod/mini"]);
+  });
+
+  it("keeps test data and test doubles out of the main entry: they live in the testing subpath", () => {
+    const seen = new Set<string>();
+    reachableImports(join(src, "index.ts"), seen);
+    const testOnly = ["fixtures.ts", "in-memory-adapters.ts", "traffic-simulator.ts", "reference-aggregation.ts"];
+    expect([...seen].map((file) => file.slice(src.length + 1)).filter((file) => testOnly.includes(file))).toEqual([]);
+    expect(manifest.exports["./testing"]).toEqual({
+      source: "./src/testing.ts",
+      types: "./dist/testing.d.ts",
+      default: "./dist/testing.js",
+    });
+    expect(manifest.publishConfig.exports["./testing"]).toEqual({
+      types: "./dist/testing.d.ts",
+      default: "./dist/testing.js",
+    });
   });
 
   it("exports every executor and the Flagsmith replay as a subpath with the same shape in development and when published", () => {

@@ -1,6 +1,6 @@
 import { quoteColumn, quoteTable, type SqlDialect } from "./sql-dialect";
 
-/** Column names of the kit's events table (SPEC §7); pass the ones that differ in your table. */
+/** Column names of the kit's events table (docs/warehouse-sql.md); pass the ones that differ in your table. */
 export interface EventsTableColumns {
   identityKey: string;
   eventName: string;
@@ -25,7 +25,7 @@ export const DEFAULT_EVENTS_TABLE_COLUMNS: EventsTableColumns = {
  *   value`, …): exposures name the flag by its **name** and carry the variant key in `value`; `value` is text and
  *   is read as a number where it is one (else 0); one table holds every environment, so an environment is
  *   required; events delivered twice (same identifier, event, timestamp and value) count once.
- * - `"kit"` (default): the kit's table of SPEC §7 (`identity_key, event_name, value, timestamp, flag_id,
+ * - `"kit"` (default): the kit's table (docs/warehouse-sql.md) (`identity_key, event_name, value, timestamp, flag_id,
  *   variant_key`): exposures name the flag by its id; `value` is a number.
  * - an object: the kit's table with other column names (`{ identityKey: "user_id" }`).
  */

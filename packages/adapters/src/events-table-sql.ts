@@ -17,14 +17,16 @@ export interface EventsTableOptions {
 /** The kit's column names for `schema`; the loaders write the kit's events only. */
 function kitColumns(schema: EventsTableSchema | undefined, what: string): EventsTableColumns {
   if (schema === "flagsmith") {
-    throw new TypeError(`${what} writes the kit's events (SPEC §7), not Flagsmith's table: use schema "kit".`);
+    throw new TypeError(
+      `${what} writes the kit's events (docs/warehouse-sql.md), not Flagsmith's table: use schema "kit".`,
+    );
   }
   return { ...DEFAULT_EVENTS_TABLE_COLUMNS, ...(schema === "kit" || schema === undefined ? {} : schema) };
 }
 
 /**
  * `CREATE TABLE IF NOT EXISTS` for an events table on DuckDB or PostgreSQL (demos, tests, benchmarks): the kit's
- * (SPEC §7), or with `schema: "flagsmith"` the columns of Flagsmith's table the kit reads, as text, with `timestamp`
+ * (docs/warehouse-sql.md), or with `schema: "flagsmith"` the columns of Flagsmith's table the kit reads, as text, with `timestamp`
  * a timestamp without time zone holding UTC.
  */
 export function buildCreateEventsTableSql(dialect: "duckdb" | "postgres", options: EventsTableOptions = {}): string {

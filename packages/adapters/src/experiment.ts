@@ -97,7 +97,26 @@ export const experimentDecisionSchema = z.object({
 /** Tolerance for the weights sum (decimal weights such as 33.33 + 33.33 + 33.34). */
 const WEIGHT_SUM_TOLERANCE = 1e-6;
 
+/** Which rule an experiment breaks: UIs key their own (translated) words on it. */
+export type ExperimentProblemCode =
+  | "name-required"
+  | "hypothesis-required"
+  | "start-date-required"
+  | "end-date-required"
+  | "end-before-start"
+  | "flag-required"
+  | "control-required"
+  | "treatment-required"
+  | "variation-keys-unique"
+  | "metrics-required"
+  | "primary-required"
+  | "metrics-unique"
+  | "segment-required"
+  | "weights-keys"
+  | "weights-sum";
+
 export interface ExperimentProblem {
+  code: ExperimentProblemCode;
   /** Field the problem is about, e.g. `["weights"]`. */
   path: (string | number)[];
   message: string;
@@ -131,7 +150,20 @@ const experimentObjectSchema = z.object({
   decision: z.optional(experimentDecisionSchema),
 });
 
-type ExperimentConfiguration = Omit<
+/** The fields {@link findExperimentProblems} reads: what a user configures before launch. */
+const EXPERIMENT_RULE_FIELDS = [
+  "name",
+  "hypothesis",
+  "startDate",
+  "endDate",
+  "flagId",
+  "variations",
+  "metrics",
+  "segmentId",
+  "weights",
+] as const;
+
+export type ExperimentConfiguration = Omit<
   z.infer<typeof experimentObjectSchema>,
   "status" | "revision" | "id" | "launchedAt" | "stoppedAt" | "decision"
 >;
@@ -141,39 +173,44 @@ type ExperimentConfiguration = Omit<
  * Drafts may be incomplete; every other status must satisfy all of these. An end date equal to the start date is
  * a valid one-day experiment.
  */
-export function findExperimentProblems(experiment: ExperimentConfiguration): ExperimentProblem[] {
+export function findExperimentProblems(
+  experiment: Pick<ExperimentConfiguration, (typeof EXPERIMENT_RULE_FIELDS)[number]>,
+): ExperimentProblem[] {
   const problems: ExperimentProblem[] = [];
-  const add = (path: (string | number)[], message: string) => problems.push({ path, message });
-  if (experiment.name.trim() === "") add(["name"], "Give the experiment a name.");
-  if (experiment.hypothesis.trim() === "") add(["hypothesis"], "Write down the hypothesis you are testing.");
-  if (experiment.startDate === "") add(["startDate"], "Choose a start date.");
-  if (experiment.endDate === "") add(["endDate"], "Choose an end date.");
-  if (experiment.startDate !== "" && experiment.endDate !== "" && experiment.endDate < experiment.startDate) {
-    add(["endDate"], "The end date must not be before the start date.");
+  const add = (code: ExperimentProblemCode, field: string, message: string) =>
+    problems.push({ code, path: [field], message });
+  if (experiment.name.trim() === "") add("name-required", "name", "Give the experiment a name.");
+  if (experiment.hypothesis.trim() === "") {
+    add("hypothesis-required", "hypothesis", "Write down the hypothesis you are testing.");
   }
-  if (experiment.flagId === "") add(["flagId"], "Choose a flag.");
+  if (experiment.startDate === "") add("start-date-required", "startDate", "Choose a start date.");
+  if (experiment.endDate === "") add("end-date-required", "endDate", "Choose an end date.");
+  if (experiment.startDate !== "" && experiment.endDate !== "" && experiment.endDate < experiment.startDate) {
+    add("end-before-start", "endDate", "The end date must not be before the start date.");
+  }
+  if (experiment.flagId === "") add("flag-required", "flagId", "Choose a flag.");
   const controls = experiment.variations.filter((v) => v.isControl);
   if (controls.length !== 1 || controls[0]?.key !== CONTROL_VARIATION_KEY) {
-    add(["variations"], "The experiment needs exactly one control variation.");
+    add("control-required", "variations", "The experiment needs exactly one control variation.");
   }
   if (experiment.variations.length - controls.length < 1) {
-    add(["variations"], "The experiment needs at least one variation besides the control.");
+    add("treatment-required", "variations", "The experiment needs at least one variation besides the control.");
   }
   const keys = experiment.variations.map((v) => v.key);
-  if (new Set(keys).size !== keys.length) add(["variations"], "Variation keys must be unique.");
-  if (experiment.metrics.length === 0) add(["metrics"], "Choose at least one metric.");
+  if (new Set(keys).size !== keys.length) add("variation-keys-unique", "variations", "Variation keys must be unique.");
+  if (experiment.metrics.length === 0) add("metrics-required", "metrics", "Choose at least one metric.");
   else if (!experiment.metrics.some((m) => m.role === "primary")) {
-    add(["metrics"], "Mark at least one metric as primary.");
+    add("primary-required", "metrics", "Mark at least one metric as primary.");
   }
   const metricIds = experiment.metrics.map((m) => m.metricId);
-  if (new Set(metricIds).size !== metricIds.length) add(["metrics"], "Each metric can be chosen once.");
-  if (experiment.segmentId === "") add(["segmentId"], "Choose a segment, or all identities.");
+  if (new Set(metricIds).size !== metricIds.length) add("metrics-unique", "metrics", "Each metric can be chosen once.");
+  if (experiment.segmentId === "") add("segment-required", "segmentId", "Choose a segment, or all identities.");
   const weightKeys = Object.keys(experiment.weights).sort();
   if (weightKeys.join("\u0000") !== [...keys].sort().join("\u0000")) {
-    add(["weights"], "Give every variation a weight, and only those.");
+    add("weights-keys", "weights", "Give every variation a weight, and only those.");
   }
   const total = Object.values(experiment.weights).reduce((sum, w) => sum + w, 0);
-  if (Math.abs(total - 100) > WEIGHT_SUM_TOLERANCE) add(["weights"], "The weights must add up to 100%.");
+  if (Math.abs(total - 100) > WEIGHT_SUM_TOLERANCE) add("weights-sum", "weights", "The weights must add up to 100%.");
   return problems;
 }
 

@@ -6,8 +6,9 @@ import { type SimulatedEventModel, simulateTraffic, type TrafficSimulationOption
 import type { WarehouseEvent } from "./warehouse-event";
 
 /**
- * Demo data for stories, tests and the demo: realistic flags (multivariate and single-variant),
- * segments (one already overriding a flag), the usual product metrics, and experiments in every status.
+ * The kit's one fixture world, for tests, stories and the demo (exported by `@flagsmith-experimentation/adapters/testing`,
+ * never by the production entry): realistic flags (multivariate and single-variant), segments (one already
+ * overriding a flag), the usual product metrics, and experiments in every status.
  */
 
 /** The Flagsmith environment the demo experiments run in. */
@@ -50,6 +51,7 @@ export const demoFlags: Flag[] = [
       { key: "control", name: "Model v1", value: 1, isControl: true },
       { key: "model-v2", name: "Model v2", value: 2, isControl: false },
       { key: "model-v3", name: "Model v3", value: 3, isControl: false },
+      { key: "model-v4", name: "Model v4", value: 4, isControl: false },
     ],
   },
   {
@@ -61,18 +63,82 @@ export const demoFlags: Flag[] = [
     controlValue: true,
     variations: [{ key: "control", name: "Tour on", value: true, isControl: true }],
   },
+  {
+    id: "product-gallery",
+    name: "product_page_gallery",
+    description: "How product photos are laid out on the product page.",
+    type: "multivariate",
+    enabled: true,
+    controlValue: "carousel",
+    variations: [
+      { key: "control", name: "Carousel", value: "carousel", isControl: true },
+      { key: "grid", name: "Photo grid", value: "grid", isControl: false },
+    ],
+  },
+  {
+    id: "image-cdn",
+    name: "image_cdn_provider",
+    description: "Which CDN serves product images.",
+    type: "multivariate",
+    enabled: true,
+    controlValue: "current",
+    variations: [
+      { key: "control", name: "Current CDN", value: "current", isControl: true },
+      { key: "hi-res", name: "High-resolution CDN", value: "hi-res", isControl: false },
+    ],
+  },
+  {
+    id: "shipping-banner",
+    name: "free_shipping_banner",
+    description: "A banner announcing free shipping above a basket value.",
+    type: "multivariate",
+    enabled: true,
+    controlValue: false,
+    variations: [
+      { key: "control", name: "No banner", value: false, isControl: true },
+      { key: "banner", name: "Banner", value: true, isControl: false },
+    ],
+  },
+  {
+    id: "nav-menu",
+    name: "navigation_menu",
+    description: "Main navigation style.",
+    type: "multivariate",
+    enabled: true,
+    controlValue: "mega",
+    variations: [
+      { key: "control", name: "Mega menu", value: "mega", isControl: true },
+      { key: "compact", name: "Compact menu", value: "compact", isControl: false },
+    ],
+  },
 ];
 
+/** Segments with the identities entering them per day (the wizard's power estimate uses it). */
 export const demoSegments: Segment[] = [
-  { id: "everyone", name: "All users", description: "Every identity." },
-  { id: "eu-customers", name: "EU customers", description: "Identities whose country is in the EU." },
-  { id: "beta-testers", name: "Beta testers", description: "Opted into early features." },
-  { id: "mobile-web", name: "Mobile web", description: "Sessions from mobile browsers." },
+  { id: "everyone", name: "All users", description: "Every identity.", expectedDailyTraffic: 24_000 },
+  {
+    id: "eu-customers",
+    name: "EU customers",
+    description: "Identities whose country is in the EU.",
+    expectedDailyTraffic: 6_000,
+  },
+  { id: "beta-testers", name: "Beta testers", description: "Opted into early features.", expectedDailyTraffic: 400 },
+  { id: "mobile-web", name: "Mobile web", description: "Sessions from mobile browsers.", expectedDailyTraffic: 900 },
+  {
+    id: "returning",
+    name: "Returning customers",
+    description: "At least one earlier order.",
+    expectedDailyTraffic: 1_800,
+  },
 ];
 
-/** Beta testers already see a fixed checkout colour: the wizard must refuse this segment for that flag. */
-export const demoOverrides: SegmentOverride[] = [{ flagId: "checkout-cta", segmentId: "beta-testers" }];
+/** Beta testers already see a fixed checkout colour and gallery: the wizard refuses this segment for those flags. */
+export const demoOverrides: SegmentOverride[] = [
+  { flagId: "checkout-cta", segmentId: "beta-testers" },
+  { flagId: "product-gallery", segmentId: "beta-testers" },
+];
 
+/** The usual product metrics, with today's baselines (rates for occurrences; mean and sd for the others). */
 export const demoMetrics: MetricDefinition[] = [
   {
     id: "conversion",
@@ -82,6 +148,7 @@ export const demoMetrics: MetricDefinition[] = [
     eventName: "purchase",
     direction: "increase",
     unit: "percent",
+    baseline: 0.032,
   },
   {
     id: "revenue-per-user",
@@ -91,6 +158,8 @@ export const demoMetrics: MetricDefinition[] = [
     eventName: "purchase",
     direction: "increase",
     unit: "currency",
+    baseline: 2.4,
+    baselineSd: 14,
   },
   {
     id: "page-load-time",
@@ -101,6 +170,8 @@ export const demoMetrics: MetricDefinition[] = [
     denominatorEventName: "page_view",
     direction: "decrease",
     unit: "ms",
+    baseline: 820,
+    baselineSd: 310,
   },
   {
     id: "add-to-cart",
@@ -110,6 +181,8 @@ export const demoMetrics: MetricDefinition[] = [
     eventName: "add_to_cart",
     direction: "increase",
     unit: "number",
+    baseline: 0.6,
+    baselineSd: 1.4,
   },
   {
     id: "support-tickets",
@@ -119,6 +192,7 @@ export const demoMetrics: MetricDefinition[] = [
     eventName: "support_ticket",
     direction: "decrease",
     unit: "percent",
+    baseline: 0.011,
   },
   {
     id: "sessions",
@@ -128,6 +202,18 @@ export const demoMetrics: MetricDefinition[] = [
     eventName: "session_start",
     direction: "informational",
     unit: "number",
+  },
+  {
+    id: "order-value",
+    name: "Average order value",
+    description: "Revenue per order (a ratio of revenue to the number of orders).",
+    kind: "ratio",
+    eventName: "purchase",
+    denominatorEventName: "purchase",
+    direction: "increase",
+    unit: "currency",
+    baseline: 62,
+    baselineSd: 24,
   },
 ];
 
@@ -200,7 +286,8 @@ export const demoExperiments: Experiment[] = /* @__PURE__ */ ((): Experiment[] =
       flagId: searchFlag.id,
       flagName: searchFlag.name,
       environmentKey: demoEnvironment.key,
-      variations: searchFlag.variations,
+      // Launched before "Model v4" was added to the flag: an experiment keeps the variations it launched with.
+      variations: searchFlag.variations.slice(0, 3),
       metrics: [
         { metricId: "add-to-cart", role: "primary" },
         { metricId: "page-load-time", role: "guardrail" },
@@ -232,8 +319,17 @@ export const demoExperiments: Experiment[] = /* @__PURE__ */ ((): Experiment[] =
   ];
 })();
 
+/** The whole fixture world, ready for `createInMemoryAdapters({ ...demoWorld })`. */
+export const demoWorld = {
+  flags: demoFlags,
+  segments: demoSegments,
+  overrides: demoOverrides,
+  metrics: demoMetrics,
+  experiments: demoExperiments,
+};
+
 /**
- * How the demo's identities behave (SPEC §7 events), with true effects for the checkout experiment:
+ * How the demo's identities behave (the kit's events, docs/warehouse-sql.md), with true effects for the checkout experiment:
  * green converts better, orange slows pages down a little.
  */
 export const demoEventModels: SimulatedEventModel[] = [
@@ -261,7 +357,7 @@ export const demoEventModels: SimulatedEventModel[] = [
 
 /**
  * Simulated traffic for a demo experiment (default: the running checkout experiment), deterministic per seed.
- * Pass the events to `createInMemoryAdapters({ events })` to get results in stories and the demo.
+ * Pass the events to `createInMemoryAdapters({ ...demoWorld, events })` to get results in stories and the demo.
  */
 export function simulateDemoTraffic(
   options: Partial<Omit<TrafficSimulationOptions, "flagId" | "startDate" | "endDate" | "weights">> & {

@@ -63,6 +63,10 @@ describe("flagSchema", () => {
       "checkout-cta",
       "pricing-layout",
       "search-ranking",
+      "product-gallery",
+      "image-cdn",
+      "shipping-banner",
+      "nav-menu",
     ]);
   });
 });

@@ -1,9 +1,11 @@
 import { describe, expect, it } from "vitest";
 import { AdapterError } from "./adapter-error";
-import { demoFlags } from "./fixtures";
+import { demoFlags, demoMetrics, demoSegments, demoWorld } from "./fixtures";
 import { flagSchema } from "./flag";
 import { callAdapter, guardAdapters } from "./guard-adapters";
 import type { FlagsAdapter, PersistenceAdapter } from "./host-adapters";
+import type { MetricDefinition } from "./metric-definition";
+import type { Segment } from "./segment";
 
 async function failure(promise: Promise<unknown>): Promise<AdapterError> {
   try {
@@ -34,6 +36,30 @@ describe("guardAdapters", () => {
     expect(error.issues.map((i) => i.path)).toContain("0.id");
   });
 
+  it("refuses a list in which two items share an id (flags, segments, metrics, experiments)", async () => {
+    const [first, second] = demoFlags;
+    if (!first || !second) throw new Error("demo flags missing");
+    const flags: FlagsAdapter = {
+      listFlags: async () => [first, { ...second, id: first.id }],
+      getFlag: async () => first,
+    };
+    const metrics = {
+      listMetrics: async () => [...demoMetrics, { ...(demoMetrics[1] as MetricDefinition), id: "conversion" }],
+    };
+    const segments = {
+      listSegments: async () => [...demoSegments, demoSegments[0] as Segment],
+      listOverrides: async () => [],
+    };
+    const guarded = guardAdapters({ flags, metrics, segments });
+    for (const call of [guarded.flags.listFlags({}), guarded.metrics.listMetrics(), guarded.segments.listSegments()]) {
+      const error = await failure(call);
+      expect(error.kind).toBe("invalid-response");
+      expect(error.issues.some((issue) => /ids must be unique/.test(issue.message))).toBe(true);
+    }
+    const issues = (await failure(guarded.flags.listFlags({}))).issues;
+    expect(issues).toEqual([{ path: "1.id", message: `Two items have the id “${first.id}”: ids must be unique.` }]);
+  });
+
   it("times out a call that never answers", async () => {
     const flags: FlagsAdapter = { listFlags: () => new Promise(() => {}), getFlag: () => new Promise(() => {}) };
     const error = await failure(guardAdapters({ flags }, { timeoutMs: 20 }).flags.getFlag("x"));
@@ -62,7 +88,7 @@ describe("guardAdapters", () => {
 describe("guardAdapters — optional capabilities and planning figures", () => {
   it("keeps pause, resume, conclude and deleteDraft only when the host has them", async () => {
     const { createInMemoryAdapters } = await import("./in-memory-adapters");
-    const raw = createInMemoryAdapters({ guard: false });
+    const raw = createInMemoryAdapters({ ...demoWorld, guard: false });
     const full = guardAdapters({ persistence: raw.persistence }).persistence;
     expect(typeof full.pause).toBe("function");
     expect(typeof full.resume).toBe("function");

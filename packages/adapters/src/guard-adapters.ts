@@ -14,6 +14,7 @@ import { metricDefinitionSchema } from "./metric-definition";
 import { exposureSummarySchema, metricStatsRowSchema } from "./metric-stats";
 import { segmentOverrideSchema, segmentSchema } from "./segment";
 import type { MetricStatsRow } from "./stats-types";
+import { uniqueIdListSchema } from "./unique-ids";
 
 export interface GuardOptions {
   /** Milliseconds before a call fails with kind `timeout`; `Infinity` waits forever. Default 15 000. */
@@ -72,6 +73,10 @@ export async function callAdapter<T>(
   return parsed.data;
 }
 
+const flagListSchema = uniqueIdListSchema(flagSchema);
+const segmentListSchema = uniqueIdListSchema(segmentSchema);
+const metricListSchema = uniqueIdListSchema(metricDefinitionSchema);
+const experimentListSchema = uniqueIdListSchema(experimentSchema);
 const connectionCheckSchema = z.object({ ok: z.boolean(), message: z.optional(z.string()) });
 const metricStatsRowsSchema = z.array(metricStatsRowSchema) as unknown as z.ZodMiniType<MetricStatsRow[]>;
 const deletedSchema = z.pipe(
@@ -81,15 +86,14 @@ const deletedSchema = z.pipe(
 
 export function guardFlagsAdapter(adapter: FlagsAdapter, options: GuardOptions = {}): FlagsAdapter {
   return {
-    listFlags: (q) => callAdapter("flags.listFlags", z.array(flagSchema), () => adapter.listFlags(q), options),
+    listFlags: (q) => callAdapter("flags.listFlags", flagListSchema, () => adapter.listFlags(q), options),
     getFlag: (id) => callAdapter("flags.getFlag", flagSchema, () => adapter.getFlag(id), options),
   };
 }
 
 export function guardSegmentsAdapter(adapter: SegmentsAdapter, options: GuardOptions = {}): SegmentsAdapter {
   return {
-    listSegments: () =>
-      callAdapter("segments.listSegments", z.array(segmentSchema), () => adapter.listSegments(), options),
+    listSegments: () => callAdapter("segments.listSegments", segmentListSchema, () => adapter.listSegments(), options),
     listOverrides: (flagId) =>
       callAdapter(
         "segments.listOverrides",
@@ -102,8 +106,7 @@ export function guardSegmentsAdapter(adapter: SegmentsAdapter, options: GuardOpt
 
 export function guardMetricsAdapter(adapter: MetricsAdapter, options: GuardOptions = {}): MetricsAdapter {
   return {
-    listMetrics: () =>
-      callAdapter("metrics.listMetrics", z.array(metricDefinitionSchema), () => adapter.listMetrics(), options),
+    listMetrics: () => callAdapter("metrics.listMetrics", metricListSchema, () => adapter.listMetrics(), options),
   };
 }
 
@@ -115,7 +118,7 @@ export function guardPersistenceAdapter(adapter: PersistenceAdapter, options: Gu
     getExperiment: (id) =>
       callAdapter("persistence.getExperiment", experimentSchema, () => adapter.getExperiment(id), options),
     listExperiments: () =>
-      callAdapter("persistence.listExperiments", z.array(experimentSchema), () => adapter.listExperiments(), options),
+      callAdapter("persistence.listExperiments", experimentListSchema, () => adapter.listExperiments(), options),
     stop: (id) => callAdapter("persistence.stop", experimentSchema, () => adapter.stop(id), options),
   };
   // Optional capabilities stay optional: the UI offers Pause, Resume, Ship and Delete only when the host has them.

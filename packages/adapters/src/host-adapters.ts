@@ -82,7 +82,7 @@ export interface ConnectionCheck {
   message?: string;
 }
 
-/** Computes sufficient statistics where the data lives (SPEC §7). */
+/** Computes sufficient statistics where the data lives (docs/warehouse-sql.md). */
 export interface WarehouseAdapter {
   testConnection(): Promise<ConnectionCheck>;
   fetchMetricStats(req: MetricStatsRequest): Promise<MetricStatsRow[]>;

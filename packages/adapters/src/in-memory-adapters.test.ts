@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { AdapterError } from "./adapter-error";
-import { demoExperiments, demoFlags } from "./fixtures";
+import { demoExperiments, demoFlags, demoWorld } from "./fixtures";
 import { createInMemoryAdapters } from "./in-memory-adapters";
 
 async function failure(promise: Promise<unknown>): Promise<AdapterError> {
@@ -27,7 +27,7 @@ const completeDraft = {
 
 describe("createInMemoryAdapters", () => {
   it("serves the demo fixtures and searches flags by name", async () => {
-    const adapters = createInMemoryAdapters();
+    const adapters = createInMemoryAdapters(demoWorld);
     expect(await adapters.flags.listFlags({})).toHaveLength(demoFlags.length);
     expect((await adapters.flags.listFlags({ search: "PRICING" })).map((f) => f.id)).toEqual(["pricing-layout"]);
     expect(await adapters.segments.listOverrides("checkout-cta")).toEqual([
@@ -40,17 +40,18 @@ describe("createInMemoryAdapters", () => {
       "count",
       "occurrence",
       "count",
+      "ratio",
     ]);
     expect(await adapters.persistence.listExperiments()).toHaveLength(demoExperiments.length);
   });
 
   it("answers an unknown flag with not-found", async () => {
-    const error = await failure(createInMemoryAdapters().flags.getFlag("nope"));
+    const error = await failure(createInMemoryAdapters(demoWorld).flags.getFlag("nope"));
     expect(error.kind).toBe("not-found");
   });
 
   it("creates and updates drafts, refusing a stale revision", async () => {
-    const { persistence } = createInMemoryAdapters({ experiments: [] });
+    const { persistence } = createInMemoryAdapters({ ...demoWorld, experiments: [] });
     const created = await persistence.saveDraft({ name: "First" });
     expect(created).toMatchObject({ status: "draft", name: "First", revision: 1 });
     const updated = await persistence.saveDraft({ id: created.id, revision: 1, hypothesis: "H" });
@@ -61,6 +62,7 @@ describe("createInMemoryAdapters", () => {
 
   it("launches once per idempotency key, as running or scheduled", async () => {
     const { persistence, controls } = createInMemoryAdapters({
+      ...demoWorld,
       experiments: [],
       now: () => new Date("2026-04-20T10:00:00Z"),
     });
@@ -75,7 +77,7 @@ describe("createInMemoryAdapters", () => {
     const again = await failure(persistence.launch(draft.id, { idempotencyKey: "k2", expectedRevision: 2 }));
     expect(again.kind).toBe("conflict");
 
-    const now = createInMemoryAdapters({ experiments: [], now: () => new Date("2026-05-03T10:00:00Z") });
+    const now = createInMemoryAdapters({ ...demoWorld, experiments: [], now: () => new Date("2026-05-03T10:00:00Z") });
     const other = await now.persistence.saveDraft(completeDraft);
     expect(
       (await now.persistence.launch(other.id, { idempotencyKey: "k", expectedRevision: other.revision })).status,
@@ -83,7 +85,7 @@ describe("createInMemoryAdapters", () => {
   });
 
   it("launches only the revision the user reviewed", async () => {
-    const { persistence, controls } = createInMemoryAdapters({ experiments: [] });
+    const { persistence, controls } = createInMemoryAdapters({ ...demoWorld, experiments: [] });
     const reviewed = await persistence.saveDraft(completeDraft);
     await persistence.saveDraft({ id: reviewed.id, name: "Changed elsewhere", weights: { control: 90, green: 10 } });
 
@@ -97,7 +99,7 @@ describe("createInMemoryAdapters", () => {
 
   it("pauses, resumes and concludes with a recorded decision", async () => {
     const at = new Date("2026-03-10T12:00:00Z");
-    const { persistence } = createInMemoryAdapters({ now: () => at });
+    const { persistence } = createInMemoryAdapters({ ...demoWorld, now: () => at });
     expect((await persistence.pause?.("exp-checkout-cta"))?.status).toBe("paused");
     expect((await persistence.resume?.("exp-checkout-cta"))?.status).toBe("running");
     const concluded = await persistence.conclude?.("exp-checkout-cta", { winner: "green", note: "Ship it" });
@@ -111,14 +113,14 @@ describe("createInMemoryAdapters", () => {
   });
 
   it("deletes drafts but never a launched experiment", async () => {
-    const { persistence, controls } = createInMemoryAdapters();
+    const { persistence, controls } = createInMemoryAdapters(demoWorld);
     await persistence.deleteDraft?.("exp-draft-onboarding");
     expect(controls.experiments().some((e) => e.id === "exp-draft-onboarding")).toBe(false);
     expect((await failure(persistence.deleteDraft?.("exp-checkout-cta") ?? Promise.reject())).kind).toBe("conflict");
   });
 
   it("keeps the configuration read-only after launch and stops a running experiment", async () => {
-    const { persistence } = createInMemoryAdapters();
+    const { persistence } = createInMemoryAdapters(demoWorld);
     const error = await failure(persistence.saveDraft({ id: "exp-checkout-cta", name: "Renamed" }));
     expect(error.kind).toBe("conflict");
     expect(error.message).toMatch(/can no longer change/);
@@ -129,6 +131,7 @@ describe("createInMemoryAdapters", () => {
 
   it("injects reject, malformed and hang faults per method, and recovers after `times`", async () => {
     const adapters = createInMemoryAdapters({
+      ...demoWorld,
       faults: { "flags.listFlags": { type: "reject", times: 1 } },
       guard: { timeoutMs: 30 },
     });
@@ -152,14 +155,14 @@ describe("createInMemoryAdapters", () => {
   });
 
   it("waits the configured latency", async () => {
-    const adapters = createInMemoryAdapters({ latencyMs: { "metrics.listMetrics": 40 } });
+    const adapters = createInMemoryAdapters({ ...demoWorld, latencyMs: { "metrics.listMetrics": 40 } });
     const started = performance.now();
     await adapters.metrics.listMetrics();
     expect(performance.now() - started).toBeGreaterThanOrEqual(35);
   });
 
   it("returns copies, so callers cannot change the store", async () => {
-    const adapters = createInMemoryAdapters();
+    const adapters = createInMemoryAdapters(demoWorld);
     const [flag] = await adapters.flags.listFlags({});
     if (flag) flag.name = "mutated";
     expect((await adapters.flags.listFlags({}))[0]?.name).toBe("checkout_cta_color");

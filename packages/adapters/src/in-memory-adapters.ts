@@ -6,7 +6,6 @@ import {
   ExperimentLifecycleError,
   transitionExperiment,
 } from "./experiment-lifecycle";
-import { demoExperiments, demoFlags, demoMetrics, demoOverrides, demoSegments } from "./fixtures";
 import type { Flag } from "./flag";
 import { type GuardOptions, guardAdapters } from "./guard-adapters";
 import type { HostAdapters } from "./host-adapters";
@@ -51,7 +50,7 @@ export interface InMemoryAdaptersOptions {
   overrides?: SegmentOverride[];
   metrics?: MetricDefinition[];
   experiments?: Experiment[];
-  /** Events the warehouse aggregates (SPEC §7 event model), e.g. from `simulateTraffic`. */
+  /** Events the warehouse aggregates (the kit's event model, docs/warehouse-sql.md), e.g. from `simulateTraffic`. */
   events?: readonly WarehouseEvent[];
   /** Options of the reference aggregation behind `warehouse.fetchMetricStats` (CUPED covariate). */
   aggregation?: AggregationOptions;
@@ -89,15 +88,16 @@ function copy<T>(value: T): T {
 }
 
 /**
- * Reference adapters for all five contracts, kept in memory and seeded from the demo fixtures.
+ * Reference adapters for all five contracts, kept in memory. They start empty: pass `demoWorld` (the kit's fixture
+ * world, from this entry) or your own flags, segments, metrics and experiments.
  * With latency and per-method faults they show every state a UI has: loading, error, retry, empty, malformed data.
  */
 export function createInMemoryAdapters(options: InMemoryAdaptersOptions = {}): InMemoryAdapters {
-  const flags = copy(options.flags ?? demoFlags);
-  const segments = copy(options.segments ?? demoSegments);
-  const overrides = copy(options.overrides ?? demoOverrides);
-  const metrics = copy(options.metrics ?? demoMetrics);
-  const experiments = new Map(copy(options.experiments ?? demoExperiments).map((e) => [e.id, e]));
+  const flags = copy(options.flags ?? []);
+  const segments = copy(options.segments ?? []);
+  const overrides = copy(options.overrides ?? []);
+  const metrics = copy(options.metrics ?? []);
+  const experiments = new Map(copy(options.experiments ?? []).map((e) => [e.id, e]));
   let events: readonly WarehouseEvent[] = options.events ?? [];
   let latency = options.latencyMs ?? 0;
   const faults = new Map<AdapterMethod, AdapterFault>(

@@ -15,12 +15,14 @@ export {
 export type {
   DecisionEvidence,
   Experiment,
+  ExperimentConfiguration,
   ExperimentConfigurationField,
   ExperimentDecision,
   ExperimentDraft,
   ExperimentMetric,
   ExperimentPlan,
   ExperimentProblem,
+  ExperimentProblemCode,
   ExperimentStatus,
   MetricRole,
   RecommendationVerdict,
@@ -57,16 +59,14 @@ export {
   transitionExperiment,
   utcDate,
 } from "./experiment-lifecycle";
+export type { ExperimentPlanning, PlanGap, PlanInput } from "./experiment-plan";
 export {
-  demoEnvironment,
-  demoEventModels,
-  demoExperiments,
-  demoFlags,
-  demoMetrics,
-  demoOverrides,
-  demoSegments,
-  simulateDemoTraffic,
-} from "./fixtures";
+  DEFAULT_MINIMUM_DETECTABLE_EFFECT,
+  DEFAULT_PLAN_ALPHA,
+  DEFAULT_PLAN_POWER,
+  planAnalysisOptions,
+  planExperiment,
+} from "./experiment-plan";
 export type { Flag, FlagIneligibility, FlagValue, UnkeyedOption, Variation } from "./flag";
 export {
   CONTROL_VARIATION_KEY,
@@ -114,14 +114,6 @@ export type {
   SegmentsAdapter,
   WarehouseAdapter,
 } from "./host-adapters";
-export type {
-  AdapterFault,
-  AdapterMethod,
-  InMemoryAdapters,
-  InMemoryAdaptersOptions,
-  InMemoryControls,
-} from "./in-memory-adapters";
-export { createInMemoryAdapters } from "./in-memory-adapters";
 export type { MetricDefinition, MetricDirection, MetricKind, MetricUnit } from "./metric-definition";
 export {
   metricDefinitionSchema,
@@ -149,14 +141,6 @@ export {
   buildMetricStatsQuery,
   WarehouseRequestError,
 } from "./metric-stats-sql";
-export type { AggregationOptions, CovariateOptions, FlagsmithAggregationOptions } from "./reference-aggregation";
-export {
-  aggregateFlagsmithMetricStats,
-  aggregateMetricStats,
-  assignExposedIdentities,
-  assignFlagsmithExposedIdentities,
-  numberFromText,
-} from "./reference-aggregation";
 export type { Segment, SegmentOverride } from "./segment";
 export { segmentOverrideSchema, segmentSchema, segmentsForFlag } from "./segment";
 export type { SqlDialectName } from "./sql-dialect";
@@ -171,12 +155,7 @@ export type {
   RatioStats,
   SufficientStats,
 } from "./stats-types";
-export type {
-  SimulatedEffect,
-  SimulatedEventModel,
-  TrafficSimulationOptions,
-} from "./traffic-simulator";
-export { generateTrafficEvents, simulateTraffic } from "./traffic-simulator";
+export { uniqueIdListSchema } from "./unique-ids";
 export { warehouseErrorKind } from "./warehouse-error";
 export type { ExperimentWindowInput, FlagsmithEvent, WarehouseEvent } from "./warehouse-event";
 export { datesBetween, EXPOSURE_EVENT_NAME, ExperimentWindowError, experimentWindow } from "./warehouse-event";

@@ -17,7 +17,7 @@ export interface SqlTableOptions {
   dialect: SqlDialectName;
   /** Table name, optionally qualified (`analytics.events`). Default `events`. */
   eventsTable?: string;
-  /** Which events table: `"kit"` (default, SPEC §7), `"flagsmith"` (Flagsmith's table) or kit column names. */
+  /** Which events table: `"kit"` (default, docs/warehouse-sql.md), `"flagsmith"` (Flagsmith's table) or kit column names. */
   schema?: EventsTableSchema;
   /**
    * The environment whose events count (Flagsmith environment key). Required by the `flagsmith` schema, whose one
@@ -144,7 +144,7 @@ function variationKeys(ctx: Context, experiment: ExperimentForSql): string {
 }
 
 /**
- * SQL for per-variation sufficient statistics (SPEC §7, §9). Returns increments — totals per variation, or per
+ * SQL for per-variation sufficient statistics (docs/warehouse-sql.md). Returns increments — totals per variation, or per
  * variation and day (`day` = days since 1970-01-01, UTC) — as rows `variation_key[, day], n, m{i}_sum, …`;
  * {@link metricStatsFromRows} turns them into cumulative `MetricStatsRow`s. The work (and the payload) is one row
  * per variation (× day), whatever the number of events. Every value is a bound parameter; identifiers are validated

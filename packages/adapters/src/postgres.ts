@@ -16,7 +16,7 @@ export function createPostgresQuery(client: PostgresQueryable): SqlQueryFunction
   };
 }
 
-/** Creates the SPEC §7 events table when missing, inserts events in batches of bound parameters, then analyzes it. */
+/** Creates the kit's events table (docs/warehouse-sql.md) when missing, inserts events in batches of bound parameters, then analyzes it. */
 export async function loadEventsIntoPostgres(
   client: PostgresQueryable,
   events: Iterable<WarehouseEvent>,

@@ -96,7 +96,7 @@ interface ExposureRecord {
 type ExperimentForReference = ExperimentWindowInput & { variations: readonly { key: string }[] };
 
 /**
- * Who is in the experiment (SPEC §7, §9): an identity (never a missing or empty one) exposed to the flag inside the
+ * Who is in the experiment (docs/warehouse-sql.md): an identity (never a missing or empty one) exposed to the flag inside the
  * window; its first such exposure decides its variation; one exposed to more than one variant value is excluded.
  */
 function assign(events: Iterable<ReferenceEvent>, experiment: ExperimentForReference, flag: string, now?: Date) {
@@ -275,7 +275,7 @@ function aggregate(
 }
 
 /**
- * The plain-TypeScript reference for the warehouse SQL over the kit's events table: the same rules (SPEC §7, §9),
+ * The plain-TypeScript reference for the warehouse SQL over the kit's events table: the same rules (docs/warehouse-sql.md),
  * computed by definition over events in memory. Tests assert that every engine returns exactly these statistics;
  * the in-memory warehouse adapter uses it. Daily rows run from the window's first day through the last day with
  * data.
@@ -289,7 +289,7 @@ export function aggregateMetricStats(
 }
 
 /**
- * The same reference over Flagsmith's events table (SPEC §9): one environment's events, the flag matched by name,
+ * The same reference over Flagsmith's events table (docs/warehouse-sql.md): one environment's events, the flag matched by name,
  * variant keys read from `value`, other values read as numbers where they are numbers (else 0), and exact
  * duplicates counted once.
  */

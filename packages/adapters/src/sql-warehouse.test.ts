@@ -20,7 +20,7 @@ declare module "vitest" {
   }
 }
 
-/** Not launched: the window is the planned dates (SPEC §7), whose edges the cases below sit on. */
+/** Not launched: the window is the planned dates (docs/warehouse-sql.md), whose edges the cases below sit on. */
 const experiment: Experiment = {
   ...(demoExperiments[0] as Experiment),
   startDate: "2026-03-02",
@@ -60,7 +60,7 @@ const row = (identityKey: string, eventName: string, timestamp: string, extra: P
   variantKey: null,
   ...extra,
 });
-/** Edge cases the rules of SPEC §7 decide: each of these must be handled identically everywhere. */
+/** Edge cases the rules of docs/warehouse-sql.md decide: each of these must be handled identically everywhere. */
 const edgeCases: WarehouseEvent[] = [
   // exposed before the window, then inside it: the first exposure *inside* the window counts
   row("edge-early", EXPOSURE_EVENT_NAME, "2026-03-01T23:59:59.999Z", { flagId: "checkout-cta", variantKey: "orange" }),

@@ -26,7 +26,7 @@ export interface SqlWarehouseOptions {
   /** Default `events`; may be qualified (`analytics.events`). Validated and quoted. */
   eventsTable?: string;
   /**
-   * Which events table: `"flagsmith"` (Flagsmith's own, SPEC §9), `"kit"` (default, SPEC §7), or the kit's table
+   * Which events table: `"flagsmith"` (Flagsmith's own, docs/warehouse-sql.md), `"kit"` (default, docs/warehouse-sql.md), or the kit's table
    * with other column names (`{ identityKey: "user_id", timestamp: "event_time" }`).
    */
   schema?: EventsTableSchema;
@@ -205,7 +205,7 @@ export function metricStatsFromRows(
 }
 
 /**
- * A `WarehouseAdapter` over the host's SQL warehouse (SPEC §7, §9): generates dialect-specific SQL that returns only
+ * A `WarehouseAdapter` over the host's SQL warehouse (docs/warehouse-sql.md): generates dialect-specific SQL that returns only
  * sufficient statistics and runs it through `query`. Throws {@link SqlIdentifierError} at once for a table or
  * column name outside the strict identifier pattern. Fails with `AdapterError` kind `invalid-request` (before any
  * query) for an experiment no warehouse can answer, and kind `query` when the warehouse refuses the SQL or the data.

@@ -1,4 +1,4 @@
-// The sufficient-statistics types are defined in stats-core (which imports nothing) and re-exported here (SPEC §4).
+// The sufficient-statistics types are defined in stats-core (which imports nothing) and re-exported here (docs/architecture.md).
 export type {
   CovariateStats,
   MeanStats,

@@ -1,7 +1,7 @@
 import { assignVariation, srmTest } from "@flagsmith-experimentation/stats-core";
 import { describe, expect, it } from "vitest";
 import type { Experiment } from "./experiment";
-import { demoExperiments, demoMetrics, simulateDemoTraffic } from "./fixtures";
+import { demoExperiments, demoMetrics, demoWorld, simulateDemoTraffic } from "./fixtures";
 import { createInMemoryAdapters } from "./in-memory-adapters";
 import { aggregateMetricStats, assignExposedIdentities } from "./reference-aggregation";
 import { generateTrafficEvents, simulateTraffic, type TrafficSimulationOptions } from "./traffic-simulator";
@@ -102,7 +102,7 @@ describe("traffic simulator", { timeout: 30_000 }, () => {
 describe("in-memory warehouse over simulated traffic", () => {
   it("serves totals, cumulative days and the exposure health check", async () => {
     const events = simulateDemoTraffic({ identities: 1500 });
-    const { warehouse } = createInMemoryAdapters({ events });
+    const { warehouse } = createInMemoryAdapters({ ...demoWorld, events });
     const running = demoExperiments[0] as Experiment;
     const totals = await warehouse.fetchMetricStats({
       experiment: running,
@@ -116,7 +116,7 @@ describe("in-memory warehouse over simulated traffic", () => {
       metrics: demoMetrics.slice(0, 1),
       granularity: "day",
     });
-    // Once launched, the window runs from the launch (SPEC §9): the first day is the launch day.
+    // Once launched, the window runs from the launch (docs/warehouse-sql.md): the first day is the launch day.
     expect(daily[0]?.date).toBe(running.launchedAt?.slice(0, 10));
     const summary = await warehouse.fetchExposureSummary?.({ experiment: running });
     expect(Object.values(summary?.exposures ?? {}).reduce((a, b) => a + b, 0)).toBe(1500);

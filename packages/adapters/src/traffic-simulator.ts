@@ -92,7 +92,7 @@ function round(value: number, decimals: number): number {
 }
 
 /**
- * Generates simulated experiment traffic in the SPEC §7 event model, one event at a time (for millions of events):
+ * Generates simulated experiment traffic in the kit's event model (docs/warehouse-sql.md), one event at a time (for millions of events):
  * exposures (first exposure on a day drawn with the day-of-week pattern, some repeats), then each identity's events
  * with the configured true effects. Seeded and deterministic.
  */

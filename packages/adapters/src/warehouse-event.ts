@@ -1,8 +1,8 @@
-/** The event name of exposure rows (SPEC §7). */
+/** The event name of exposure rows (docs/warehouse-sql.md). */
 export const EXPOSURE_EVENT_NAME = "$flag_exposure";
 
 /**
- * One row of the events table (SPEC §7): `identity_key, event_name, value, timestamp, flag_id, variant_key`.
+ * One row of the events table (docs/warehouse-sql.md): `identity_key, event_name, value, timestamp, flag_id, variant_key`.
  * Exposures are rows with `eventName = "$flag_exposure"`, the experiment's `flagId` and the variation's key.
  */
 export interface WarehouseEvent {
@@ -17,7 +17,7 @@ export interface WarehouseEvent {
 }
 
 /**
- * One row of Flagsmith's events table (SPEC §9), as Flagsmith's SDKs send it and its warehouse stores it:
+ * One row of Flagsmith's events table (docs/warehouse-sql.md), as Flagsmith's SDKs send it and its warehouse stores it:
  * exposures have `event = "$flag_exposure"`, the flag's **name** in `featureName` and the variant key in `value`;
  * conversions have no feature and a text `value` (numeric text, other text, or nothing).
  */

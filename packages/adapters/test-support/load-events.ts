@@ -38,7 +38,7 @@ export async function loadFlagsmithEventsIntoClickHouse(
   return rows;
 }
 
-/** The kit's table (SPEC §7) on ClickHouse, with nullable columns where the kit's table has them. */
+/** The kit's table (docs/warehouse-sql.md) on ClickHouse, with nullable columns where the kit's table has them. */
 export async function loadKitEventsIntoClickHouse(
   clickhouse: ClickHouseTestSession,
   table: string,

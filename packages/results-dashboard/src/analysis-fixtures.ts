@@ -4,15 +4,18 @@
  * Nothing here hard-codes an analysis result.
  */
 import {
-  createInMemoryAdapters,
   type Experiment,
   guardWarehouseAdapter,
-  type InMemoryAdaptersOptions,
   type MetricDefinition,
   type MetricRole,
   type MetricStatsRow,
   type WarehouseAdapter,
 } from "@flagsmith-experimentation/adapters";
+import {
+  createInMemoryAdapters,
+  demoWorld,
+  type InMemoryAdaptersOptions,
+} from "@flagsmith-experimentation/adapters/testing";
 import { type AnalysisOptions, type AnalysisResult, analyzeExperiment } from "@flagsmith-experimentation/stats-core";
 import type { ResultsAdapters } from "./load-results";
 
@@ -150,7 +153,7 @@ export function buildScenario(spec: ScenarioSpec): Scenario {
         const share = arm.share ?? arm.weight / 100;
         const n = Math.round(spec.usersPerDay * share * (day + 1));
         const phase = phases[metricIndex]?.[armIndex] ?? 0;
-        // Daily rows are cumulative (SPEC §4): the last day is exactly the totals, so it has no wobble.
+        // Daily rows are cumulative (docs/warehouse-sql.md): the last day is exactly the totals, so it has no wobble.
         const wobble = day === spec.days - 1 ? 1 : 1 + (0.12 * Math.sin(phase + day * 0.9)) / Math.sqrt(day + 1);
         const row: MetricStatsRow = {
           metricId: entry.metric.id,
@@ -176,6 +179,9 @@ export function buildScenario(spec: ScenarioSpec): Scenario {
 export function analyzeScenario(scenario: Scenario, options?: AnalysisOptions): AnalysisResult {
   const roles = new Map(scenario.experiment.metrics.map((entry) => [entry.metricId, entry.role]));
   return analyzeExperiment({
+    // As the connected view does: the decision rules read the status and the plan (docs/decision-rules.md).
+    status: scenario.experiment.status,
+    ...(scenario.experiment.plan ? { plan: scenario.experiment.plan } : {}),
     variations: scenario.experiment.variations.map(({ key, name, isControl }) => ({ key, name, isControl })),
     weights: scenario.experiment.weights,
     metrics: scenario.metrics.map((metric) => ({ ...metric, role: roles.get(metric.id) ?? "secondary" })),
@@ -195,6 +201,7 @@ export function scenarioAdapters(
 ): ResultsAdapters & { controls: ReturnType<typeof createInMemoryAdapters>["controls"] } {
   const { excludedMultipleVariations = 0, ...inMemoryOptions } = options;
   const memory = createInMemoryAdapters({
+    ...demoWorld,
     ...inMemoryOptions,
     experiments: [scenario.experiment],
     metrics: scenario.metrics,
@@ -467,6 +474,54 @@ export function invalidDataScenario(): Scenario {
     return row;
   });
   return { ...scenario, totals };
+}
+
+/**
+ * A slow start: 40 users a day split 50/50 over 30 days, a +20 % conversion lift. Each arm has 100 users only on
+ * day 5, so the lift view starts there instead of drawing the first days' noise.
+ */
+export function slowStartScenario(): Scenario {
+  return buildScenario({
+    id: "exp-slow-start",
+    name: "Wishlist button",
+    arms: twoArms,
+    usersPerDay: 40,
+    days: 30,
+    metrics: [
+      { metric: conversionMetric, role: "primary", arms: { control: { mean: 0.1 }, green: { mean: 0.12 } } },
+      {
+        metric: revenueMetric,
+        role: "secondary",
+        arms: { control: { mean: 5, sd: 20 }, green: { mean: 5.6, sd: 21 } },
+      },
+    ],
+  });
+}
+
+/**
+ * A guardrail that got a little worse, within its tolerance: page-load time +2 % (the default tolerance is 5 %),
+ * with a clear conversion win.
+ */
+export function guardrailWithinToleranceScenario(): Scenario {
+  return buildScenario({
+    id: "exp-guardrail-fine",
+    name: "Larger product photos",
+    arms: twoArms,
+    usersPerDay: 4000,
+    days: 21,
+    metrics: [
+      { metric: conversionMetric, role: "primary", arms: { control: { mean: 0.1 }, green: { mean: 0.115 } } },
+      { metric: pageLoadMetric, role: "guardrail", arms: { control: loadTime(800), green: loadTime(816) } },
+    ],
+  });
+}
+
+/** The scenario with its experiment in another lifecycle status (and `stoppedAt` for an ended one). */
+export function withStatus(scenario: Scenario, status: Experiment["status"]): Scenario {
+  const ended = status === "stopped" || status === "concluded";
+  const experiment: Experiment = { ...scenario.experiment, status };
+  if (ended) experiment.stoppedAt = `${scenario.experiment.endDate}T18:00:00.000Z`;
+  return { ...scenario, experiment };
 }
 
 /** The benchmark's load: `metrics` metrics × `variations` variations × `days` days. */

@@ -145,14 +145,101 @@ export function roleLabel(role: MetricRole, m: ResultsMessages): string {
   return role === "primary" ? m.rolePrimary : role === "secondary" ? m.roleSecondary : m.roleGuardrail;
 }
 
-/** Text of a lift's significance: chance to win (Bayesian) or the (adjusted) p-value (frequentist). */
-export function significanceText(variation: VariationMetricResult, m: ResultsMessages, f: Formatters): string {
+/** A p-value in a sentence: "p = 0.042", or "p < 0.001" below the floor (never "p = < 0.001"). */
+export function pValueText(
+  pValue: number | null | undefined,
+  m: Pick<ResultsMessages, "pValueLabel" | "pValueBelowLabel" | "adjustedPValueLabel" | "adjustedPValueBelowLabel">,
+  f: Pick<Formatters, "pValueParts">,
+  adjusted = false,
+): string {
+  const { relation, value } = f.pValueParts(pValue);
+  const template = adjusted
+    ? relation === "<"
+      ? m.adjustedPValueBelowLabel
+      : m.adjustedPValueLabel
+    : relation === "<"
+      ? m.pValueBelowLabel
+      : m.pValueLabel;
+  return formatMessage(template, { value });
+}
+
+/**
+ * Text of a lift's significance: the Bayesian chance to beat control — named "probability of being best" with two
+ * variations, where it is that very number (one question, one number) — or the (adjusted) p-value (frequentist).
+ */
+export function significanceText(
+  metric: Pick<MetricAnalysis, "variations">,
+  variation: VariationMetricResult,
+  m: ResultsMessages,
+  f: Formatters,
+): string {
   const lift = variation.lift;
   if (!lift) return m.notAvailable;
-  if (lift.chanceToWin !== null) return formatMessage(m.chanceToWin, { value: f.probability(lift.chanceToWin) });
-  if (lift.adjustedPValue !== null && lift.adjusted) {
-    return formatMessage(m.adjustedPValueLabel, { value: f.pValue(lift.adjustedPValue) });
+  if (lift.chanceToWin !== null) {
+    const template = metric.variations.length === 2 ? m.probabilityBestText : m.chanceToWin;
+    return formatMessage(template, { value: f.probability(lift.chanceToWin) });
   }
-  if (lift.pValue !== null) return formatMessage(m.pValueLabel, { value: f.pValue(lift.pValue) });
+  if (lift.adjustedPValue !== null && lift.adjusted) return pValueText(lift.adjustedPValue, m, f, true);
+  if (lift.pValue !== null) return pValueText(lift.pValue, m, f);
   return m.notAvailable;
+}
+
+/** The size of a change on the analysis' scale, unsigned: "4.2%" (relative) or "35 ms" (absolute). */
+export function changeSize(
+  analysis: Pick<AnalysisResult, "difference">,
+  size: number,
+  unit: MetricUnit | undefined,
+  f: Formatters,
+): string {
+  return analysis.difference === "relative" ? f.liftSize(size) : f.value(Math.abs(size), unit);
+}
+
+/**
+ * A guardrail's movement against its tolerance: "Worse by 4.2%, within the 5.0% tolerance", "Worse by 12.0%,
+ * beyond the 5.0% tolerance", "No harm: better by 1.3%", or, while unclear, how bad it could still be.
+ */
+export function guardrailText(
+  analysis: Pick<AnalysisResult, "difference">,
+  metric: Pick<MetricAnalysis, "unit">,
+  variation: Pick<VariationMetricResult, "guardrail" | "guardrailDetail">,
+  m: ResultsMessages,
+  f: Formatters,
+): string {
+  const detail = variation.guardrailDetail;
+  if (!detail || variation.guardrail === null) return "";
+  const size = changeSize(analysis, detail.size, metric.unit, f);
+  const tolerance = changeSize(analysis, detail.tolerance, metric.unit, f);
+  if (variation.guardrail === "harmed") return formatMessage(m.guardrailHarmedText, { size, tolerance });
+  if (variation.guardrail === "fine") {
+    if (detail.change === "worse") return formatMessage(m.guardrailWithinText, { size, tolerance });
+    return detail.change === "better" ? formatMessage(m.guardrailBetterText, { size }) : m.guardrailUnchangedText;
+  }
+  const change =
+    detail.change === "worse" ? m.changeWorse : detail.change === "better" ? m.changeBetter : m.changeUnchanged;
+  return formatMessage(m.guardrailUncertainText, {
+    change,
+    size,
+    worst: changeSize(analysis, Math.max(0, detail.worstCaseHarm), metric.unit, f),
+    tolerance,
+  });
+}
+
+/**
+ * Conversions and users beside a rate ("1,234 / 12,600 users") for occurrence metrics, users alone for the others;
+ * nothing for a variation without users.
+ */
+export function countsText(
+  metric: Pick<MetricAnalysis, "kind">,
+  variation: Pick<VariationMetricResult, "value" | "n" | "status">,
+  m: Pick<ResultsMessages, "conversionsOfUsers" | "usersCount">,
+  f: Pick<Formatters, "count">,
+): string | undefined {
+  if (variation.status === "invalid-input" || !(variation.n > 0)) return undefined;
+  if (metric.kind === "occurrence") {
+    return formatMessage(m.conversionsOfUsers, {
+      conversions: f.count(Math.round(variation.value * variation.n)),
+      users: f.count(variation.n),
+    });
+  }
+  return formatMessage(m.usersCount, { users: f.count(variation.n) });
 }

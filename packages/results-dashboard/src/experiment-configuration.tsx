@@ -1,18 +1,28 @@
-import type { Experiment, MetricDefinition } from "@flagsmith-experimentation/adapters";
+import type { Experiment, MetricDefinition, Segment } from "@flagsmith-experimentation/adapters";
 import { formatMessage, rootProps } from "@flagsmith-experimentation/ui";
 import { useId } from "react";
 import { roleLabel } from "./analysis-view";
+import { audienceText } from "./audience";
 import { type LocaleTextProps, useLocaleText } from "./use-locale-text";
 
 export interface ExperimentConfigurationProps extends LocaleTextProps {
   experiment: Experiment;
-  metrics?: readonly MetricDefinition[];
+  metrics?: readonly MetricDefinition[] | undefined;
+  /** Segment names for the audience (an unnamed segment shows its id). */
+  segments?: readonly Pick<Segment, "id" | "name">[] | undefined;
+  /** The environment's name (e.g. "Production"); the experiment carries only its key. */
+  environmentName?: string | undefined;
 }
 
-/** The configuration of an experiment as read-only text (a launched experiment's configuration cannot change). */
+/**
+ * The configuration of an experiment as read-only text (a launched experiment's configuration cannot change):
+ * hypothesis, flag, environment, audience, dates, traffic split, metrics and the planned sample.
+ */
 export function ExperimentConfiguration({
   experiment,
   metrics = [],
+  segments,
+  environmentName,
   className,
   style,
   ...text
@@ -20,6 +30,8 @@ export function ExperimentConfiguration({
   const { m, f } = useLocaleText(text);
   const headingId = useId();
   const names = new Map(metrics.map((metric) => [metric.id, metric.name]));
+  const environment = environmentName?.trim() || experiment.environmentKey;
+  const plan = experiment.plan;
   return (
     <section {...rootProps("fx-configuration", { className, style })} aria-labelledby={headingId}>
       <h3 id={headingId} className="fx-section-title">
@@ -32,6 +44,22 @@ export function ExperimentConfiguration({
           <dd>{experiment.hypothesis || m.notAvailable}</dd>
         </div>
         <div>
+          <dt>{m.flagLabel}</dt>
+          <dd>
+            <code>{experiment.flagName || experiment.flagId || m.notAvailable}</code>
+          </dd>
+        </div>
+        {environment ? (
+          <div>
+            <dt>{m.environmentLabel}</dt>
+            <dd>{environment}</dd>
+          </div>
+        ) : null}
+        <div>
+          <dt>{m.audienceLabel}</dt>
+          <dd>{audienceText(experiment, segments, m, f)}</dd>
+        </div>
+        <div>
           <dt>{m.datesLabel}</dt>
           <dd>{formatMessage(m.dateRange, { from: f.date(experiment.startDate), to: f.date(experiment.endDate) })}</dd>
         </div>
@@ -41,7 +69,7 @@ export function ExperimentConfiguration({
             <ul className="fx-plain-list">
               {experiment.variations.map((variation) => (
                 <li key={variation.key}>
-                  {variation.name}: {f.percent((experiment.weights[variation.key] ?? 0) / 100)}
+                  {variation.name}: {f.share(experiment.weights[variation.key] ?? 0)}
                 </li>
               ))}
             </ul>
@@ -59,6 +87,18 @@ export function ExperimentConfiguration({
             </ul>
           </dd>
         </div>
+        {plan?.sampleSizePerVariation !== undefined ? (
+          <div>
+            <dt>{m.plannedSampleLabel}</dt>
+            <dd>
+              {formatMessage(m.plannedSampleText, {
+                planned: f.count(plan.sampleSizePerVariation),
+                mde: f.percentPrecise(plan.minimumDetectableEffect),
+                power: f.percent(plan.power),
+              })}
+            </dd>
+          </div>
+        ) : null}
       </dl>
     </section>
   );

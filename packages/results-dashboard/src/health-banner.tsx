@@ -1,6 +1,7 @@
 import type { AnalysisResult } from "@flagsmith-experimentation/stats-core";
 import { formatMessage, rootProps } from "@flagsmith-experimentation/ui";
 import { useId } from "react";
+import { pValueText } from "./analysis-view";
 import { type LocaleTextProps, useLocaleText } from "./use-locale-text";
 
 export interface HealthBannerProps extends LocaleTextProps {
@@ -32,7 +33,7 @@ export function HealthBanner({ analysis, excludedMultipleVariations, className, 
           <h3 id={srmId} className="fx-callout-title">
             {m.srmTitle}
           </h3>
-          <p>{formatMessage(m.srmText, { pValue: f.pValue(srm.pValue) })}</p>
+          <p>{formatMessage(m.srmText, { pValue: pValueText(srm.pValue, m, f) })}</p>
           <dl className="fx-srm-split">
             {keys.map((key) => {
               const users = srm.users[key] ?? 0;

@@ -1,9 +1,10 @@
 export type { ComparisonSort, ComparisonSortKey, SortDirection } from "./comparison-sort";
-export type { ExperimentActionsProps } from "./experiment-actions";
+export { decisionEvidence } from "./decision-evidence";
+export type { ExperimentActionsPersistence, ExperimentActionsProps } from "./experiment-actions";
 export { draftFromExperiment, ExperimentActions } from "./experiment-actions";
 export type { ExperimentConfigurationProps } from "./experiment-configuration";
 export { ExperimentConfiguration } from "./experiment-configuration";
-export type { ExperimentListProps } from "./experiment-list";
+export type { ExperimentListFilter, ExperimentListProps, ExperimentListSort } from "./experiment-list";
 export { ExperimentList } from "./experiment-list";
 export type { ExperimentResultsProps } from "./experiment-results";
 export { ExperimentResults } from "./experiment-results";

@@ -1,13 +1,16 @@
+import type {
+  Experiment,
+  MetricStatsGranularity,
+  MetricStatsRow,
+  WarehouseAdapter,
+} from "@flagsmith-experimentation/adapters";
 import {
   createInMemoryAdapters,
   demoExperiments,
   demoMetrics,
-  type Experiment,
-  type MetricStatsGranularity,
-  type MetricStatsRow,
+  demoWorld,
   simulateDemoTraffic,
-  type WarehouseAdapter,
-} from "@flagsmith-experimentation/adapters";
+} from "@flagsmith-experimentation/adapters/testing";
 import { analyzeExperiment } from "@flagsmith-experimentation/stats-core";
 import { describe, expect, it } from "vitest";
 import { loadResults, type ResultsAdapters, totalsFromDaily } from "./load-results";
@@ -26,7 +29,7 @@ const events = simulateDemoTraffic({
 function recordingAdapters(
   fetchMetricStats?: WarehouseAdapter["fetchMetricStats"],
 ): ResultsAdapters & { granularities: MetricStatsGranularity[] } {
-  const memory = createInMemoryAdapters({ events, experiments: [experiment], metrics: demoMetrics });
+  const memory = createInMemoryAdapters({ ...demoWorld, events, experiments: [experiment], metrics: demoMetrics });
   const granularities: MetricStatsGranularity[] = [];
   const fetch = fetchMetricStats ?? memory.warehouse.fetchMetricStats;
   return {
@@ -52,7 +55,7 @@ describe("loadResults", () => {
     expect(adapters.granularities).toEqual(["day"]);
     expect(loaded.kind).toBe("ready");
 
-    const reference = createInMemoryAdapters({ events, metrics: demoMetrics }).warehouse;
+    const reference = createInMemoryAdapters({ ...demoWorld, events, metrics: demoMetrics }).warehouse;
     const totals = await reference.fetchMetricStats({ experiment, metrics, granularity: "total" });
     const daily = await reference.fetchMetricStats({ experiment, metrics, granularity: "day" });
     expect(totals.every((row) => row.stats.n > 300)).toBe(true);
@@ -70,7 +73,7 @@ describe("loadResults", () => {
 
   it("asks for the totals too when the daily rows leave out a variation", async () => {
     const adapters = recordingAdapters(async (request) => {
-      const memory = createInMemoryAdapters({ events, metrics: demoMetrics }).warehouse;
+      const memory = createInMemoryAdapters({ ...demoWorld, events, metrics: demoMetrics }).warehouse;
       const rows = await memory.fetchMetricStats(request);
       return request.granularity === "day" ? rows.filter((row) => row.variationKey !== "orange") : rows;
     });
@@ -81,7 +84,7 @@ describe("loadResults", () => {
 
   it("is empty when the warehouse has no data for the experiment", async () => {
     const adapters = recordingAdapters(async (request) =>
-      createInMemoryAdapters({ events: [], metrics: demoMetrics }).warehouse.fetchMetricStats(request),
+      createInMemoryAdapters({ ...demoWorld, events: [], metrics: demoMetrics }).warehouse.fetchMetricStats(request),
     );
     const loaded = await loadResults(experiment.id, adapters);
     expect(loaded.kind).toBe("empty");

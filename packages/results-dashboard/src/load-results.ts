@@ -1,11 +1,14 @@
 import {
   type Experiment,
+  effectiveExperimentStatus,
   experimentSchema,
   type MetricDefinition,
   type MetricStatsRow,
   type MetricsAdapter,
   metricDefinitionSchema,
   type PersistenceAdapter,
+  type Segment,
+  type SegmentsAdapter,
   type WarehouseAdapter,
 } from "@flagsmith-experimentation/adapters";
 import { type AnalysisOptions, type AnalysisResult, analyzeExperiment } from "@flagsmith-experimentation/stats-core";
@@ -13,38 +16,78 @@ import { defaultMessages, type ResultsMessages } from "./messages";
 import { ResultsDataError } from "./readable-error";
 
 export interface ResultsAdapters {
-  persistence: Pick<PersistenceAdapter, "getExperiment"> & Partial<Pick<PersistenceAdapter, "stop">>;
+  persistence: Pick<PersistenceAdapter, "getExperiment"> &
+    Partial<Pick<PersistenceAdapter, "stop" | "pause" | "resume" | "conclude">>;
   warehouse: Pick<WarehouseAdapter, "fetchMetricStats" | "fetchExposureSummary">;
   metrics: MetricsAdapter;
+  /** Optional: names the experiment's segment in its configuration ("Segment “EU customers”"). */
+  segments?: Pick<SegmentsAdapter, "listSegments"> | undefined;
+}
+
+/** The experiment, its metric definitions and (when the host can name them) its segments. */
+export interface ExperimentDetails {
+  experiment: Experiment;
+  metrics: MetricDefinition[];
+  segments?: Segment[];
 }
 
 export type LoadedResults =
-  | { kind: "empty"; experiment: Experiment; metrics: MetricDefinition[] }
+  | { kind: "not-started"; experiment: Experiment; metrics: MetricDefinition[] }
+  | { kind: "empty"; experiment: Experiment; metrics: MetricDefinition[]; refreshedAt: Date }
   | {
       kind: "ready";
       experiment: Experiment;
       metrics: MetricDefinition[];
       analysis: AnalysisResult;
+      /** The warehouse's cumulative daily rows (the trend chart's per-day values). */
+      daily: MetricStatsRow[];
       excludedMultipleVariations?: number;
+      /** When the statistics were read. */
+      refreshedAt: Date;
     };
 
-/**
- * Loads an experiment, its metric statistics (per day, cumulative; the totals are the last day) and runs
- * `analyzeExperiment` on them.
- */
-export async function loadResults(
+type LoadMessages = Pick<ResultsMessages, "invalidExperiment" | "invalidMetrics" | "invalidStats">;
+
+/** Reads the experiment and its metric definitions (validated), and the segments when the host has the adapter. */
+export async function loadExperimentDetails(
   experimentId: string,
   adapters: ResultsAdapters,
-  options?: AnalysisOptions,
-  messages: Pick<ResultsMessages, "invalidExperiment" | "invalidMetrics" | "invalidStats"> = defaultMessages,
-): Promise<LoadedResults> {
-  const [rawExperiment, allMetrics] = await Promise.all([
+  messages: LoadMessages = defaultMessages,
+): Promise<ExperimentDetails> {
+  const { segments } = adapters;
+  const [rawExperiment, allMetrics, allSegments] = await Promise.all([
     adapters.persistence.getExperiment(experimentId),
     adapters.metrics.listMetrics(),
+    // Segment names are a nicety: a failure must not hide the results.
+    segments ? segments.listSegments().catch(() => undefined) : Promise.resolve(undefined),
   ]);
   const experiment = checkExperiment(rawExperiment, messages.invalidExperiment);
   const metrics = checkMetrics(allMetrics, experiment, messages.invalidMetrics);
-  // One warehouse round trip: daily rows are cumulative (SPEC §4), so their last day is the totals.
+  const details: ExperimentDetails = { experiment, metrics };
+  if (Array.isArray(allSegments)) {
+    details.segments = allSegments.filter(
+      (segment): segment is Segment =>
+        isRecord(segment) && typeof segment.id === "string" && typeof segment.name === "string",
+    );
+  }
+  return details;
+}
+
+/**
+ * Reads an experiment's metric statistics (per day, cumulative; the totals are the last day) and runs
+ * `analyzeExperiment` on them. A draft, or a scheduled experiment before its start date, is `not-started` without
+ * asking the warehouse.
+ */
+export async function loadAnalysis(
+  { experiment, metrics }: Pick<ExperimentDetails, "experiment" | "metrics">,
+  adapters: Pick<ResultsAdapters, "warehouse">,
+  options?: AnalysisOptions,
+  messages: LoadMessages = defaultMessages,
+  today: Date = new Date(),
+): Promise<LoadedResults> {
+  const status = effectiveExperimentStatus(experiment, today);
+  if (status === "draft" || status === "scheduled") return { kind: "not-started", experiment, metrics };
+  // One warehouse round trip: daily rows are cumulative (docs/warehouse-sql.md), so their last day is the totals.
   const [daily, exposure] = await Promise.all([
     adapters.warehouse.fetchMetricStats({ experiment, metrics, granularity: "day" }),
     adapters.warehouse.fetchExposureSummary
@@ -60,11 +103,15 @@ export async function loadResults(
     checkRows(fetched, messages.invalidStats);
     totals = fetched;
   }
+  const refreshedAt = new Date();
   if (totals.length === 0 || totals.every((row) => row.stats.n === 0)) {
-    return { kind: "empty", experiment, metrics };
+    return { kind: "empty", experiment, metrics, refreshedAt };
   }
   const roles = new Map(experiment.metrics.map((entry) => [entry.metricId, entry.role]));
   const analysis = analyzeExperiment({
+    // The decision rules depend on where the experiment stands and what it was planned for (docs/decision-rules.md).
+    status,
+    ...(experiment.plan ? { plan: experiment.plan } : {}),
     variations: experiment.variations.map(({ key, name, isControl }) => ({ key, name, isControl })),
     weights: experiment.weights,
     metrics: metrics.map((metric) => ({ ...metric, role: roles.get(metric.id) ?? "secondary" })),
@@ -72,10 +119,25 @@ export async function loadResults(
     daily,
     ...(options ? { options } : {}),
   });
-  const result: LoadedResults = { kind: "ready", experiment, metrics, analysis };
+  const result: LoadedResults = { kind: "ready", experiment, metrics, analysis, daily, refreshedAt };
   if (exposure && Number.isFinite(exposure.excludedMultipleVariations))
     result.excludedMultipleVariations = exposure.excludedMultipleVariations;
   return result;
+}
+
+/**
+ * Loads an experiment, its metric statistics (per day, cumulative; the totals are the last day) and runs
+ * `analyzeExperiment` on them: {@link loadExperimentDetails} then {@link loadAnalysis}.
+ */
+export async function loadResults(
+  experimentId: string,
+  adapters: ResultsAdapters,
+  options?: AnalysisOptions,
+  messages: LoadMessages = defaultMessages,
+  today: Date = new Date(),
+): Promise<LoadedResults> {
+  const details = await loadExperimentDetails(experimentId, adapters, messages);
+  return loadAnalysis(details, adapters, options, messages, today);
 }
 
 /**

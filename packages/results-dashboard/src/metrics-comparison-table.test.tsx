@@ -35,10 +35,14 @@ describe("MetricsComparisonTable", () => {
     if (!primary) throw new Error("no rows");
     expect(within(primary).getByRole("rowheader")).toHaveTextContent(/^Checkout conversion/);
     expect(within(primary).getByText("Primary")).toBeInTheDocument();
-    expect(within(primary).getByText("10.0%")).toBeInTheDocument();
-    expect(within(primary).getByText("11.5%")).toBeInTheDocument();
+    expect(within(primary).getByText("10.00%")).toBeInTheDocument();
+    expect(within(primary).getByText("11.50%")).toBeInTheDocument();
+    // Conversions / users beside each rate.
+    expect(within(primary).getByText("2,100 / 21,000 users")).toBeInTheDocument();
+    expect(within(primary).getByText("2,415 / 21,000 users")).toBeInTheDocument();
     expect(within(primary).getByRole("img", { name: "+15.0% lift" })).toBeInTheDocument();
-    expect(within(primary).getByText(/chance to win$/)).toBeInTheDocument();
+    // Two variations: the chance to beat control is the probability of being best, named once (docs/decision-rules.md).
+    expect(within(primary).getByText(/^> 99\.9% probability of being best$/)).toBeInTheDocument();
     expect(within(primary).getByText("Better")).toBeInTheDocument();
     const revenue = rows.find((row) => within(row).queryByText("Revenue per user"));
     if (!revenue) throw new Error("no revenue row");
@@ -55,7 +59,7 @@ describe("MetricsComparisonTable", () => {
     expect(within(revenue).getByRole("img", { name: "+$0.40 lift" })).toBeInTheDocument();
     const [primary] = rows;
     if (!primary) throw new Error("no rows");
-    expect(within(primary).getByRole("img", { name: "+1.5% lift" })).toBeInTheDocument();
+    expect(within(primary).getByRole("img", { name: "+1.50% lift" })).toBeInTheDocument();
   });
 
   it("colours by the metric's direction: a lower page-load time is better", () => {

@@ -1,10 +1,12 @@
 import type { AnalysisResult, MetricAnalysis, VariationMetricResult } from "@flagsmith-experimentation/stats-core";
 import { cx, formatMessage, ROOT_CLASS, rootProps, Table } from "@flagsmith-experimentation/ui";
-import { type ReactNode, useMemo, useState } from "react";
+import { type ReactNode, useId, useMemo, useState } from "react";
 import {
   controlOf,
+  countsText,
   describeReason,
   formatLift,
+  guardrailText,
   roleLabel,
   significanceText,
   treatments,
@@ -13,7 +15,7 @@ import {
 import { type ComparisonSort, type ComparisonSortKey, sortComparisonRows } from "./comparison-sort";
 import { LiftBar } from "./lift-bar";
 import { type LiftDomain, liftDomain } from "./lift-scale";
-import { MathsList, ShowMaths } from "./show-maths";
+import { MathsList, MathsPanel, MathsToggle } from "./show-maths";
 import { intervalText, liftMathsItems, methodText } from "./summary-cards";
 import { liftTone } from "./tone";
 import { type LocaleTextProps, ResultsTextProvider, useLocaleText, useResultsText } from "./use-locale-text";
@@ -71,33 +73,46 @@ function LiftCell({
   );
 }
 
-function SignificanceCell({ metric, variation }: { metric: MetricAnalysis; variation: VariationMetricResult }) {
+function SignificanceCell({
+  analysis,
+  metric,
+  variation,
+}: {
+  analysis: AnalysisResult;
+  metric: MetricAnalysis;
+  variation: VariationMetricResult;
+}) {
   const { m, f } = useResultsText();
   const lift = variation.lift;
   if (!lift) return <span className="fx-muted">{m.notAvailable}</span>;
   const tone = liftTone(lift);
+  const guardrail = metric.role === "guardrail" ? variation.guardrail : null;
+  // A guardrail says how it moved against its tolerance, instead of "Worse" next to "Guardrail OK".
+  if (guardrail !== null) {
+    return (
+      <span className="fx-significance">
+        <span>{significanceText(metric, variation, m, f)}</span>
+        <span className="fx-badge" data-tone={guardrail === "harmed" ? "worse" : "neutral"} data-guardrail={guardrail}>
+          {guardrail === "harmed" ? m.guardrailHarmed : guardrail === "fine" ? m.guardrailOk : m.guardrailUnclear}
+        </span>
+        <span className="fx-guardrail-text">{guardrailText(analysis, metric, variation, m, f)}</span>
+      </span>
+    );
+  }
   return (
     <span className="fx-significance">
-      <span>{significanceText(variation, m, f)}</span>
+      <span>{significanceText(metric, variation, m, f)}</span>
       <span className="fx-badge" data-tone={tone}>
         {lift.significant
-          ? tone === "worse"
-            ? m.worse
-            : tone === "better"
-              ? m.better
-              : m.significant
+          ? metric.direction === "informational"
+            ? m.changed
+            : tone === "worse"
+              ? m.worse
+              : tone === "better"
+                ? m.better
+                : m.significant
           : m.notSignificant}
       </span>
-      {metric.role === "guardrail" && variation.guardrail === "harmed" ? (
-        <span className="fx-badge" data-tone="worse" data-guardrail="harmed">
-          {m.guardrailHarmed}
-        </span>
-      ) : null}
-      {metric.role === "guardrail" && variation.guardrail === "fine" ? (
-        <span className="fx-badge" data-tone="neutral" data-guardrail="fine">
-          {m.guardrailOk}
-        </span>
-      ) : null}
     </span>
   );
 }
@@ -122,6 +137,18 @@ function PerTreatment({
   );
 }
 
+/** A variation's value in the metric's unit, with conversions / users (rates) or users beside it. */
+function ValueWithCounts({ metric, variation }: { metric: MetricAnalysis; variation: VariationMetricResult }) {
+  const { m, f } = useResultsText();
+  const counts = countsText(metric, variation, m, f);
+  return (
+    <span className="fx-value">
+      <span>{variationValue(variation, metric.unit, m, f)}</span>
+      {counts ? <span className="fx-counts">{counts}</span> : null}
+    </span>
+  );
+}
+
 function MetricRow({
   analysis,
   metric,
@@ -134,63 +161,89 @@ function MetricRow({
   showVariation: boolean;
 }) {
   const { m, f } = useResultsText();
+  const [mathsOpen, setMathsOpen] = useState(false);
+  const panelId = useId();
   const control = controlOf(metric);
   const arms = treatments(metric);
   const harmed = metric.role === "guardrail" && arms.some((variation) => variation.guardrail === "harmed");
   const unusable = metric.status !== "ok" && arms.every((variation) => variation.lift === null);
+  const columnCount = showVariation ? 7 : 6;
+  const direction =
+    metric.direction === "decrease"
+      ? m.lowerIsBetter
+      : metric.direction === "informational"
+        ? m.informationalMetric
+        : null;
   return (
-    <tr data-role={metric.role} data-harmed={harmed ? "true" : undefined} data-status={metric.status}>
-      <th scope="row" className="fx-metric-cell">
-        <span className="fx-metric-name">{metric.name}</span>
-        <span className="fx-muted fx-direction">
-          {metric.direction === "decrease" ? m.lowerIsBetter : m.higherIsBetter}
-        </span>
-        <ShowMaths subject={metric.name} messages={m}>
-          {methodText(analysis, m, f).map((line) => (
-            <p key={line}>{line}</p>
-          ))}
-          {arms.map((variation) => (
-            <MathsList key={variation.variationKey} items={liftMathsItems(analysis, metric, variation, m, f)} />
-          ))}
-        </ShowMaths>
-      </th>
-      <td>
-        <span className="fx-badge" data-role={metric.role}>
-          {roleLabel(metric.role, m)}
-        </span>
-      </td>
-      {showVariation ? (
-        <td>
-          <PerTreatment items={arms} render={(variation) => variation.name} />
+    <>
+      <tr data-role={metric.role} data-harmed={harmed ? "true" : undefined} data-status={metric.status}>
+        <th scope="row" className="fx-metric-cell">
+          <span className="fx-metric-name">{metric.name}</span>
+          {direction ? <span className="fx-muted fx-direction">{direction}</span> : null}
+          <MathsToggle
+            subject={metric.name}
+            messages={m}
+            open={mathsOpen}
+            onOpenChange={setMathsOpen}
+            panelId={panelId}
+          />
+        </th>
+        <td data-label={m.roleColumn}>
+          <span className="fx-badge" data-role={metric.role}>
+            {roleLabel(metric.role, m)}
+          </span>
         </td>
-      ) : null}
-      <td className="fx-number">{control ? variationValue(control, metric.unit, m, f) : m.notAvailable}</td>
-      {unusable ? (
-        <td colSpan={3} className="fx-row-message">
-          {describeReason(metric.status, metric.reason, m)}
+        {showVariation ? (
+          <td data-label={m.variationColumn}>
+            <PerTreatment items={arms} render={(variation) => variation.name} />
+          </td>
+        ) : null}
+        <td className="fx-number" data-label={m.controlColumn}>
+          {control ? <ValueWithCounts metric={metric} variation={control} /> : m.notAvailable}
         </td>
-      ) : (
-        <>
-          <td className="fx-number">
-            <PerTreatment items={arms} render={(variation) => variationValue(variation, metric.unit, m, f)} />
+        {unusable ? (
+          <td colSpan={3} className="fx-row-message">
+            {describeReason(metric.status, metric.reason, m)}
           </td>
-          <td className="fx-lift-cell">
-            <PerTreatment
-              items={arms}
-              render={(variation) => (
-                <LiftCell analysis={analysis} metric={metric} variation={variation} domain={domain} />
-              )}
-            />
-          </td>
-          <td>
-            <PerTreatment
-              items={arms}
-              render={(variation) => <SignificanceCell metric={metric} variation={variation} />}
-            />
-          </td>
-        </>
-      )}
-    </tr>
+        ) : (
+          <>
+            <td className="fx-number" data-label={m.treatmentColumn}>
+              <PerTreatment
+                items={arms}
+                render={(variation) => <ValueWithCounts metric={metric} variation={variation} />}
+              />
+            </td>
+            <td className="fx-lift-cell" data-label={m.liftColumn}>
+              <PerTreatment
+                items={arms}
+                render={(variation) => (
+                  <LiftCell analysis={analysis} metric={metric} variation={variation} domain={domain} />
+                )}
+              />
+            </td>
+            <td data-label={m.significanceColumn}>
+              <PerTreatment
+                items={arms}
+                render={(variation) => <SignificanceCell analysis={analysis} metric={metric} variation={variation} />}
+              />
+            </td>
+          </>
+        )}
+      </tr>
+      <tr className="fx-maths-row" hidden={!mathsOpen}>
+        <td colSpan={columnCount}>
+          <MathsPanel id={panelId} open={mathsOpen}>
+            <p className="fx-maths-subject">{metric.name}</p>
+            {methodText(analysis, m, f).map((line) => (
+              <p key={line}>{line}</p>
+            ))}
+            {arms.map((variation) => (
+              <MathsList key={variation.variationKey} items={liftMathsItems(analysis, metric, variation, m, f)} />
+            ))}
+          </MathsPanel>
+        </td>
+      </tr>
+    </>
   );
 }
 
@@ -254,7 +307,7 @@ export function MetricsComparisonTable({
       <Table
         caption={m.metricsComparison}
         className="fx-comparison"
-        wrapperClassName={cx(ROOT_CLASS, className)}
+        wrapperClassName={cx(ROOT_CLASS, "fx-comparison-wrap", className)}
         wrapperStyle={style}
       >
         <thead>

@@ -27,9 +27,7 @@ export function RecommendationCallout({ analysis, className, style, ...text }: R
         <span className="fx-badge" data-verdict={content.verdict}>
           {content.title}
         </span>
-        <span className="fx-recommendation-confidence">
-          {m.confidenceLabel}: {content.confidence}
-        </span>
+        {content.confidence ? <span className="fx-recommendation-confidence">{content.confidence}</span> : null}
       </p>
       <p className="fx-recommendation-sentence">{content.sentence}</p>
       {content.reasons.length > 0 ? (

@@ -1,10 +1,11 @@
 import type {
   AnalysisResult,
+  DecisionBasis,
   RecommendationReason,
   RecommendationVerdict,
 } from "@flagsmith-experimentation/stats-core";
 import { type Formatters, formatMessage, messageKey } from "@flagsmith-experimentation/ui";
-import { headlineMetric, leaderOf, metricName, reasonDetail, variationName } from "./analysis-view";
+import { headlineMetric, metricName, pValueText, reasonDetail, variationName } from "./analysis-view";
 import type { ResultsMessages } from "./messages";
 import { fractionOfPlan } from "./progress";
 
@@ -15,8 +16,11 @@ export interface RecommendationText {
   title: string;
   /** The plain-language sentence. */
   sentence: string;
-  /** Formatted confidence, e.g. "97.5%". */
-  confidence: string;
+  /**
+   * The one figure behind the verdict, named: the leader's probability of being best ("Green: 97.5% probability of
+   * being best"), the same number the "Probability of being best" card shows. Absent when there is none.
+   */
+  confidence?: string;
   /** One readable line per reason. */
   reasons: string[];
 }
@@ -25,22 +29,67 @@ function listOf(names: string[], m: ResultsMessages): string {
   return names.join(m.listSeparator);
 }
 
+const BASIS_MESSAGES: Record<DecisionBasis, keyof ResultsMessages> = {
+  "planned-sample-reached": "reasonBasisPlannedSample",
+  "experiment-ended": "reasonBasisEnded",
+  sequential: "reasonBasisSequential",
+  "risk-below-threshold": "reasonBasisRisk",
+};
+
+/** A relative expected loss as a rate ("0.25%"): the same precision as the thresholds it is compared with. */
+function lossText(analysis: AnalysisResult, value: number, f: Formatters): string {
+  return analysis.difference === "relative" ? f.value(value, "percent") : f.decimal(value);
+}
+
+/** Whether the experiment no longer collects data (paused, stopped, concluded): no "days left" then. */
+function notRunning(analysis: AnalysisResult): boolean {
+  return analysis.recommendation.reasons.some((reason) => reason.code === "not-running");
+}
+
 function reasonText(reason: RecommendationReason, analysis: AnalysisResult, m: ResultsMessages, f: Formatters): string {
   switch (reason.code) {
+    case "not-started":
+      return reason.status === "draft" ? m.reasonNotStartedDraft : m.reasonNotStartedScheduled;
+    case "not-running":
+      return reason.status === "paused"
+        ? m.reasonPaused
+        : reason.status === "stopped"
+          ? m.reasonStopped
+          : m.reasonConcluded;
+    case "decision-valid":
+      return formatMessage(m[BASIS_MESSAGES[reason.basis]] as string, {
+        threshold: lossText(analysis, analysis.riskThreshold, f),
+      });
+    case "leader":
+      return formatMessage(m.reasonLeader, {
+        variation: variationName(analysis, reason.variationKey),
+        metric: metricName(analysis, reason.metricId),
+        value: f.probability(reason.probabilityOfBeingBest),
+      });
+    case "risk-above-threshold":
+      return formatMessage(m.reasonRiskAboveThreshold, {
+        variation: variationName(analysis, reason.variationKey),
+        metric: metricName(analysis, reason.metricId),
+        risk: lossText(analysis, reason.risk, f),
+        threshold: lossText(analysis, reason.riskThreshold, f),
+      });
     case "srm":
-      return formatMessage(m.reasonSrm, { pValue: f.pValue(reason.pValue) });
+      return formatMessage(m.reasonSrm, { pValue: pValueText(reason.pValue, m, f) });
     case "guardrail-harmed":
       return formatMessage(m.reasonGuardrail, {
         metric: metricName(analysis, reason.metricId),
         variation: variationName(analysis, reason.variationKey),
       });
-    case "not-enough-data":
-      return reason.daysLeft !== undefined && Number.isFinite(reason.daysLeft)
-        ? formatMessage(m.reasonNotEnoughDataDays, {
-            percent: f.percent(fractionOfPlan(reason.percentOfPlannedSample)),
-            days: f.days(reason.daysLeft),
-          })
-        : formatMessage(m.reasonNotEnoughData, { percent: f.percent(fractionOfPlan(reason.percentOfPlannedSample)) });
+    case "not-enough-data": {
+      const values = {
+        percent: f.percent(fractionOfPlan(reason.percentOfPlannedSample)),
+        smallest: f.count(reason.smallestArm),
+        planned: f.count(reason.plannedSampleSizePerVariation),
+      };
+      return reason.daysLeft !== undefined && Number.isFinite(reason.daysLeft) && !notRunning(analysis)
+        ? formatMessage(m.reasonNotEnoughDataDays, { ...values, days: f.days(reason.daysLeft) })
+        : formatMessage(m.reasonNotEnoughData, values);
+    }
     case "primaries-disagree":
       return formatMessage(m.reasonPrimariesDisagree, { variation: variationName(analysis, reason.variationKey) });
     case "significant-winner":
@@ -74,14 +123,16 @@ function reasonText(reason: RecommendationReason, analysis: AnalysisResult, m: R
   }
 }
 
-/** The metrics a verdict is about: those named by its reasons, else the headline (first primary) metric. */
+/** The metrics a verdict is about: those named by its reasons, else the deciding (primary) metrics. */
 function verdictMetrics(analysis: AnalysisResult): string {
   for (const reason of analysis.recommendation.reasons) {
     if (reason.code === "significant-winner" || reason.code === "control-better") {
       return reason.metricIds.map((id) => metricName(analysis, id)).join(", ");
     }
   }
-  const primaries = analysis.metrics.filter((metric) => metric.role === "primary").map((metric) => metric.name);
+  const primaries = analysis.metrics
+    .filter((metric) => metric.role === "primary" && metric.direction !== "informational")
+    .map((metric) => metric.name);
   if (primaries.length > 0) return primaries.join(", ");
   return headlineMetric(analysis)?.name ?? "";
 }
@@ -89,45 +140,55 @@ function verdictMetrics(analysis: AnalysisResult): string {
 /** Builds the callout's text from `analysis.recommendation`; never contradicts the verdict or its numbers. */
 export function recommendationText(analysis: AnalysisResult, m: ResultsMessages, f: Formatters): RecommendationText {
   const { recommendation } = analysis;
-  // Without any analysable metric there is no confidence to state (stats-core reports 0).
-  const confidence = analysis.status === "ok" ? f.probability(recommendation.confidence) : m.notAvailable;
+  const leaderKey = recommendation.leader;
+  const leader = leaderKey === undefined ? undefined : variationName(analysis, leaderKey);
+  const probability = f.probability(recommendation.confidence);
+  // The leader's own figure, never another variation's; none without an analysable primary metric.
+  const confidence =
+    analysis.status === "ok" && leader !== undefined && recommendation.verdict !== "not-started"
+      ? formatMessage(m.confidenceLabel, { variation: leader, value: probability })
+      : undefined;
   const metric = verdictMetrics(analysis);
+  const confidenceMetric = recommendation.confidenceMetricId
+    ? metricName(analysis, recommendation.confidenceMetricId)
+    : metric;
+  const paused = recommendation.reasons.some((reason) => reason.code === "not-running" && reason.status === "paused");
   let sentence: string;
   switch (recommendation.verdict) {
     case "declare-winner": {
       const winnerKey = recommendation.winner;
       sentence =
         winnerKey !== undefined && winnerKey === analysis.controlKey
-          ? formatMessage(m.declareControlText, { metric, confidence })
-          : formatMessage(m.declareWinnerText, { winner: variationName(analysis, winnerKey), metric, confidence });
+          ? formatMessage(m.declareControlText, { control: variationName(analysis, winnerKey), metric })
+          : formatMessage(m.declareWinnerText, { winner: variationName(analysis, winnerKey), metric });
       break;
     }
-    case "keep-running": {
-      const headline = headlineMetric(analysis);
-      const leader = headline ? leaderOf(headline) : undefined;
+    case "keep-running":
       sentence = leader
-        ? formatMessage(m.keepRunningText, { leader: leader.name, metric, confidence })
+        ? formatMessage(m.keepRunningText, { leader, metric: confidenceMetric, value: probability })
         : formatMessage(m.keepRunningNoLeader, { metric });
       break;
-    }
     case "investigate":
       sentence = m.investigateText;
       break;
     case "no-difference":
-      sentence = formatMessage(m.noDifferenceText, { metric, confidence });
+      sentence = formatMessage(m.noDifferenceText, { metric });
       break;
     case "not-started":
       sentence = m.notStartedText;
       break;
     case "inconclusive":
-      sentence = formatMessage(m.inconclusiveText, { metric });
+      sentence = paused
+        ? formatMessage(m.pausedInconclusiveText, { metric })
+        : formatMessage(m.inconclusiveText, { metric });
       break;
   }
-  return {
+  const text: RecommendationText = {
     verdict: recommendation.verdict,
     title: m[messageKey("verdict", recommendation.verdict)],
     sentence,
-    confidence,
-    reasons: recommendation.reasons.map((reason) => reasonText(reason, analysis, m, f)),
+    reasons: recommendation.reasons.map((reason) => reasonText(reason, analysis, m, f)).filter((line) => line !== ""),
   };
+  if (confidence !== undefined) text.confidence = confidence;
+  return text;
 }

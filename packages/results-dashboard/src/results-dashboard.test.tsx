@@ -103,7 +103,8 @@ describe("ResultsDashboard", () => {
     ).toBe(true);
     const recommendation = screen.getByRole("region", { name: "Recommendation" });
     expect(recommendation).toHaveTextContent("Investigate");
-    expect(recommendation).toHaveTextContent("Confidence: n/a");
+    // No analysable metric, no figure to quote: never "Confidence 0.0%".
+    expect(recommendation).not.toHaveTextContent(/probability of being best|0\.0%/);
     // Values that could not be computed are "n/a", never a made-up 0.
     const table = screen.getByRole("table", { name: "Metrics comparison" });
     expect(within(table).queryByText(/^(0\.0%|\$0\.00|0 ms)$/)).not.toBeInTheDocument();

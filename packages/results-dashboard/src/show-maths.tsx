@@ -1,32 +1,59 @@
 import { type ReactNode, useId, useState } from "react";
 import type { ResultsMessages } from "./messages";
 
+export interface MathsToggleProps {
+  /** What the figure is, e.g. "Lift vs. control"; completes the button's accessible name. */
+  subject: string;
+  messages: Pick<ResultsMessages, "showMaths" | "hideMaths">;
+  open: boolean;
+  onOpenChange: (open: boolean) => void;
+  /** The id of the panel the button shows and hides. */
+  panelId: string;
+}
+
+/** The "Show the maths" button, for a panel placed elsewhere (the comparison table puts it in a full-width row). */
+export function MathsToggle({ subject, messages, open, onOpenChange, panelId }: MathsToggleProps) {
+  return (
+    <button
+      type="button"
+      className="fx-link-button fx-maths-toggle"
+      aria-expanded={open}
+      aria-controls={panelId}
+      // The visible words first, then what they are about: "Show the maths: Checkout conversion".
+      aria-label={`${open ? messages.hideMaths : messages.showMaths}: ${subject}`}
+      onClick={() => onOpenChange(!open)}
+    >
+      {open ? messages.hideMaths : messages.showMaths}
+    </button>
+  );
+}
+
+/** The panel of a "Show the maths" disclosure: its children render only while open. */
+export function MathsPanel({ id, open, children }: { id: string; open: boolean; children: ReactNode }) {
+  return (
+    <div id={id} className="fx-maths-panel" hidden={!open}>
+      {open ? children : null}
+    </div>
+  );
+}
+
 export interface ShowMathsProps {
   /** What the figure is, e.g. "Lift vs. control"; completes the button's accessible name. */
   subject: string;
-  messages: ResultsMessages;
+  messages: Pick<ResultsMessages, "showMaths" | "hideMaths">;
   children: ReactNode;
 }
 
-/** A disclosure that reveals a figure's inputs and method. */
+/** A disclosure that reveals a figure's inputs and method, right below its button. */
 export function ShowMaths({ subject, messages, children }: ShowMathsProps) {
   const [open, setOpen] = useState(false);
   const panelId = useId();
   return (
     <div className="fx-maths" data-state={open ? "open" : "closed"}>
-      <button
-        type="button"
-        className="fx-link-button"
-        aria-expanded={open}
-        aria-controls={panelId}
-        onClick={() => setOpen((value) => !value)}
-      >
-        {open ? messages.hideMaths : messages.showMaths}
-        <span className="fx-visually-hidden">: {subject}</span>
-      </button>
-      <div id={panelId} className="fx-maths-panel" hidden={!open}>
-        {open ? children : null}
-      </div>
+      <MathsToggle subject={subject} messages={messages} open={open} onOpenChange={setOpen} panelId={panelId} />
+      <MathsPanel id={panelId} open={open}>
+        {children}
+      </MathsPanel>
     </div>
   );
 }

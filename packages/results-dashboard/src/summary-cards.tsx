@@ -14,6 +14,7 @@ import {
   intervalLevel,
   leaderOf,
   leadingTreatment,
+  pValueText,
   treatments,
   variationValue,
 } from "./analysis-view";
@@ -138,9 +139,25 @@ function LiftCard({
   );
 }
 
-function BestCard({ metric, m, f }: { metric: MetricAnalysis | undefined; m: ResultsMessages; f: Formatters }) {
+function BestCard({
+  analysis,
+  metric,
+  m,
+  f,
+}: {
+  analysis: AnalysisResult;
+  metric: MetricAnalysis | undefined;
+  m: ResultsMessages;
+  f: Formatters;
+}) {
   const id = useId();
-  const leader = metric ? leaderOf(metric) : undefined;
+  // On the recommendation's metric, its leader (the card and the callout quote one number); else the most likely best.
+  const { leader: leaderKey, confidenceMetricId } = analysis.recommendation;
+  const recommended =
+    metric && metric.metricId === confidenceMetricId
+      ? metric.variations.find((v) => v.variationKey === leaderKey && v.probabilityOfBeingBest !== null)
+      : undefined;
+  const leader = recommended ?? (metric ? leaderOf(metric) : undefined);
   return (
     <section className="fx-card" aria-labelledby={id} data-card="best">
       <h3 id={id} className="fx-card-title">
@@ -219,7 +236,7 @@ function SampleCard({
         <p>
           {formatMessage(m.mathsSrm, {
             chiSquare: f.decimal(srm.chiSquare),
-            pValue: f.pValue(srm.pValue),
+            pValue: pValueText(srm.pValue, m, f),
           })}
         </p>
         <MathsList
@@ -236,11 +253,15 @@ function SampleCard({
 /** The three headline cards: lift of the leading variation, probability of being best, sample size. */
 export function SummaryCards({ analysis, metricId, className, style, ...text }: SummaryCardsProps) {
   const { m, f } = useLocaleText(text);
-  const metric = analysis.metrics.find((candidate) => candidate.metricId === metricId) ?? headlineMetric(analysis);
+  // By default the metric the recommendation's figure is about, so the cards and the callout agree.
+  const metric =
+    analysis.metrics.find((candidate) => candidate.metricId === metricId) ??
+    analysis.metrics.find((candidate) => candidate.metricId === analysis.recommendation.confidenceMetricId) ??
+    headlineMetric(analysis);
   return (
     <div {...rootProps("fx-summary-cards", { className, style })}>
       <LiftCard analysis={analysis} metric={metric} m={m} f={f} />
-      <BestCard metric={metric} m={m} f={f} />
+      <BestCard analysis={analysis} metric={metric} m={m} f={f} />
       <SampleCard analysis={analysis} metric={metric} m={m} f={f} />
     </div>
   );

@@ -22,7 +22,7 @@ describe("TrendChart", () => {
     render(<TrendChart analysis={analysis} locale="en-US" />);
     const metric = screen.getByRole("combobox", { name: "Metric" });
     expect(metric).toHaveValue("add-to-cart");
-    const chart = screen.getByRole("slider", { name: /^Add-to-cart events: Values over time/ });
+    const chart = screen.getByRole("slider", { name: /^Add-to-cart events: Cumulative values/ });
     expect(chart.querySelectorAll("path[data-series]")).toHaveLength(4);
     const legend = screen.getByRole("list", { name: "Legend" });
     expect(
@@ -31,7 +31,7 @@ describe("TrendChart", () => {
         .map((item) => item.textContent),
     ).toEqual(["Control", "Model v2", "Model v3", "Model v4"]);
     await user.selectOptions(metric, "page-load-time");
-    expect(screen.getByRole("slider", { name: /^Page load time: Values over time/ })).toBeInTheDocument();
+    expect(screen.getByRole("slider", { name: /^Page load time: Cumulative values/ })).toBeInTheDocument();
   });
 
   it("shows the lift over time with its interval band", async () => {

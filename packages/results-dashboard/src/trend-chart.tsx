@@ -1,4 +1,4 @@
-import type { AnalysisResult, MetricAnalysis } from "@flagsmith-experimentation/stats-core";
+import type { AnalysisResult, MetricAnalysis, MetricStatsRow } from "@flagsmith-experimentation/stats-core";
 import {
   type Formatters,
   formatMessage,
@@ -13,7 +13,15 @@ import { Area, LinePath } from "@visx/shape";
 import { type KeyboardEvent, type PointerEvent, useEffect, useId, useMemo, useRef, useState } from "react";
 import { formatLift, orderMetrics } from "./analysis-view";
 import { linearScale } from "./linear-scale";
-import { buildTrendData, nearestDateIndex, type TrendData, type TrendSeries, type TrendView } from "./trend-series";
+import {
+  buildTrendData,
+  DEFAULT_LIFT_MINIMUM_SAMPLE,
+  hasDailyView,
+  nearestDateIndex,
+  type TrendData,
+  type TrendSeries,
+  type TrendView,
+} from "./trend-series";
 import { type LocaleTextProps, ResultsTextProvider, useLocaleText, useResultsText } from "./use-locale-text";
 
 export interface TrendChartProps extends LocaleTextProps {
@@ -24,8 +32,15 @@ export interface TrendChartProps extends LocaleTextProps {
   /** Initially selected metric when uncontrolled; defaults to the first primary metric. */
   defaultMetricId?: string;
   onMetricChange?: (metricId: string) => void;
-  /** Initial view: each variation's value, or each treatment's lift with its interval band. */
+  /**
+   * Initial view: each variation's cumulative value (`values`), each day's own value (`daily`, needs `daily`), or
+   * each treatment's lift with its interval band (`lift`).
+   */
   defaultView?: TrendView;
+  /** The warehouse's cumulative daily rows: enables "Values per day" (each day's increment). */
+  daily?: readonly MetricStatsRow[] | undefined;
+  /** Lift view: users every variation needs before the lift is drawn. Default 100. */
+  liftMinimumSample?: number;
   /** Chart height in pixels. */
   height?: number;
 }
@@ -75,6 +90,7 @@ function Plot({
   width,
   height,
   label,
+  descriptionId,
   formatValue,
 }: {
   data: TrendData;
@@ -82,9 +98,11 @@ function Plot({
   width: number;
   height: number;
   label: string;
+  descriptionId: string;
   formatValue: (value: number) => string;
 }) {
   const { m, f } = useResultsText();
+  const clipId = useId();
   const [active, setActive] = useState<{ index: number; source: "pointer" | "keyboard" } | null>(null);
   const innerWidth = Math.max(120, width - MARGIN.left - MARGIN.right);
   const innerHeight = Math.max(80, height - MARGIN.top - MARGIN.bottom);
@@ -141,6 +159,7 @@ function Plot({
       className="fx-trend-plot"
       role="slider"
       aria-label={label}
+      aria-describedby={descriptionId}
       aria-orientation="horizontal"
       aria-valuemin={0}
       aria-valuemax={Math.max(0, data.dates.length - 1)}
@@ -152,31 +171,38 @@ function Plot({
       onBlur={() => setActive(null)}
     >
       <svg width={width} height={height} aria-hidden="true" className="fx-trend-svg">
+        <defs>
+          <clipPath id={clipId}>
+            <rect x={0} y={0} width={innerWidth} height={innerHeight} />
+          </clipPath>
+        </defs>
         <Group left={MARGIN.left} top={MARGIN.top}>
-          {view === "lift" ? <line className="fx-trend-zero" x1={0} x2={innerWidth} y1={y(0)} y2={y(0)} /> : null}
-          {view === "lift"
-            ? data.series.map((series) => (
-                <Area
-                  key={`band-${series.variationKey}`}
-                  className={`fx-trend-band fx-series-${series.slot}`}
-                  data-band={series.variationKey}
-                  data={series.points.filter((point) => isFiniteNumber(point.low) && isFiniteNumber(point.high))}
-                  x={(point) => x(point.time)}
-                  y0={(point) => y(point.low ?? point.value)}
-                  y1={(point) => y(point.high ?? point.value)}
-                />
-              ))
-            : null}
-          {data.series.map((series) => (
-            <LinePath
-              key={series.variationKey}
-              className={`fx-trend-line fx-series-${series.slot}`}
-              data-series={series.variationKey}
-              data={series.points}
-              x={(point) => x(point.time)}
-              y={(point) => y(point.value)}
-            />
-          ))}
+          <g clipPath={`url(#${clipId})`}>
+            {view === "lift" ? <line className="fx-trend-zero" x1={0} x2={innerWidth} y1={y(0)} y2={y(0)} /> : null}
+            {view === "lift"
+              ? data.series.map((series) => (
+                  <Area
+                    key={`band-${series.variationKey}`}
+                    className={`fx-trend-band fx-series-${series.slot}`}
+                    data-band={series.variationKey}
+                    data={series.points.filter((point) => isFiniteNumber(point.low) && isFiniteNumber(point.high))}
+                    x={(point) => x(point.time)}
+                    y0={(point) => y(point.low ?? point.value)}
+                    y1={(point) => y(point.high ?? point.value)}
+                  />
+                ))
+              : null}
+            {data.series.map((series) => (
+              <LinePath
+                key={series.variationKey}
+                className={`fx-trend-line fx-series-${series.slot}`}
+                data-series={series.variationKey}
+                data={series.points}
+                x={(point) => x(point.time)}
+                y={(point) => y(point.value)}
+              />
+            ))}
+          </g>
           {activeDate ? (
             <g className="fx-trend-cursor">
               <line
@@ -312,6 +338,8 @@ export function TrendChart({
   defaultMetricId,
   onMetricChange,
   defaultView = "values",
+  daily,
+  liftMinimumSample = DEFAULT_LIFT_MINIMUM_SAMPLE,
   height = 280,
   className,
   style,
@@ -326,15 +354,37 @@ export function TrendChart({
     caller: "TrendChart",
   });
   const metric = metrics.find((candidate) => candidate.metricId === selectedId) ?? metrics[0];
-  const [view, setView] = useState<TrendView>(defaultView);
+  const [chosenView, setView] = useState<TrendView>(defaultView);
+  const dailyAvailable = metric !== undefined && hasDailyView(metric, daily);
+  const view: TrendView = chosenView === "daily" && !dailyAvailable ? "values" : chosenView;
+  const views: TrendView[] = dailyAvailable ? ["values", "daily", "lift"] : ["values", "lift"];
   const [showTable, setShowTable] = useState(false);
   const { ref, width } = useContainerWidth();
-  const ids = { select: useId(), table: useId(), heading: useId() };
-  const data = useMemo(() => (metric ? buildTrendData(metric, view) : null), [metric, view]);
+  const ids = { select: useId(), table: useId(), heading: useId(), note: useId() };
+  const data = useMemo(
+    () => (metric ? buildTrendData(metric, view, { minimumSample: liftMinimumSample, daily }) : null),
+    [metric, view, liftMinimumSample, daily],
+  );
   const formatValue = metric ? formatY(view, metric, analysis, f) : (value: number) => f.decimal(value);
   const plotted = data ? data.series.filter((series) => series.points.length > 0) : [];
   const enough = data !== null && data.dates.length >= 2 && plotted.length > 0;
-  const viewLabel = view === "lift" ? m.viewLift : m.viewValues;
+  const viewName = (option: TrendView) =>
+    option === "lift" ? m.viewLift : option === "daily" ? m.viewDaily : m.viewValues;
+  const viewLabel = viewName(view);
+  const note =
+    view === "lift"
+      ? data?.liftStartsOn
+        ? formatMessage(m.trendLiftNote, {
+            date: f.date(data.liftStartsOn),
+            minimum: f.count(liftMinimumSample),
+          })
+        : formatMessage(m.trendLiftWaiting, {
+            minimum: f.count(liftMinimumSample),
+            smallest: f.count(data?.smallestArm ?? 0),
+          })
+      : view === "daily"
+        ? m.trendDailyNote
+        : m.trendCumulativeNote;
   const chartLabel =
     metric && data
       ? formatMessage(m.trendChartLabel, {
@@ -363,7 +413,7 @@ export function TrendChart({
           </label>
           <fieldset className="fx-segmented">
             <legend className="fx-field-label">{m.viewSelect}</legend>
-            {(["values", "lift"] as const).map((option) => (
+            {views.map((option) => (
               <label key={option} className="fx-segmented-item" data-state={view === option ? "on" : "off"}>
                 <input
                   type="radio"
@@ -372,11 +422,17 @@ export function TrendChart({
                   checked={view === option}
                   onChange={() => setView(option)}
                 />
-                {option === "lift" ? m.viewLift : m.viewValues}
+                {viewName(option)}
               </label>
             ))}
           </fieldset>
         </div>
+        {enough ? (
+          <p className="fx-trend-note" id={ids.note}>
+            {note}
+            {view === "lift" && data?.clipped ? ` ${m.trendClipped}` : ""}
+          </p>
+        ) : null}
         <div ref={ref} className="fx-trend-area">
           {enough && data ? (
             <>
@@ -386,6 +442,7 @@ export function TrendChart({
                 width={width}
                 height={height}
                 label={chartLabel}
+                descriptionId={ids.note}
                 formatValue={formatValue}
               />
               <ul className="fx-legend" aria-label={m.legend}>
@@ -405,7 +462,14 @@ export function TrendChart({
             </>
           ) : (
             <p className="fx-empty" role="note">
-              {data && data.dates.length === 1 ? m.trendSinglePoint : m.trendEmpty}
+              {view === "lift" && data && !data.liftStartsOn && data.smallestArm > 0
+                ? formatMessage(m.trendLiftWaiting, {
+                    minimum: f.count(liftMinimumSample),
+                    smallest: f.count(data.smallestArm),
+                  })
+                : data && data.dates.length === 1
+                  ? m.trendSinglePoint
+                  : m.trendEmpty}
             </p>
           )}
         </div>

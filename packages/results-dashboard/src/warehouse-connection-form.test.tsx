@@ -1,4 +1,4 @@
-import { createInMemoryAdapters } from "@flagsmith-experimentation/adapters";
+import { createInMemoryAdapters, demoWorld } from "@flagsmith-experimentation/adapters/testing";
 import { render, screen } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import axe from "axe-core";
@@ -86,12 +86,19 @@ describe("WarehouseConnectionForm", () => {
 
   it("tests the connection through the warehouse adapter and shows a readable result", async () => {
     const user = userEvent.setup();
-    const failing = createInMemoryAdapters({ connection: { ok: false, message: "role 'kit' does not exist" } });
+    const failing = createInMemoryAdapters({
+      ...demoWorld,
+      connection: { ok: false, message: "role 'kit' does not exist" },
+    });
     const createWarehouse = vi.fn(() => failing.warehouse);
     render(<WarehouseConnectionForm onSave={() => {}} createWarehouse={createWarehouse} />);
     await user.type(screen.getByRole("textbox", { name: "Database file path" }), "/data/events.duckdb");
     await user.click(screen.getByRole("button", { name: "Test connection" }));
-    expect(await screen.findByText("Connection failed: role 'kit' does not exist")).toBeInTheDocument();
+    expect(
+      await screen.findByText("Connection failed: The warehouse refused the user name or password."),
+    ).toBeInTheDocument();
+    await user.click(screen.getByText("Details"));
+    expect(screen.getByText("role 'kit' does not exist")).toBeVisible();
     expect(createWarehouse).toHaveBeenCalledWith({
       type: "duckdb",
       path: "/data/events.duckdb",
@@ -99,9 +106,30 @@ describe("WarehouseConnectionForm", () => {
     });
   });
 
+  it("says a wrong table name in the user's words and keeps the raw error with its SQL behind Details", async () => {
+    const user = userEvent.setup();
+    const raw =
+      'Could not read the events table “analytics.events”: Catalog Error: Table with name "analytics.events" does not exist because schema "analytics" does not exist.\n\nLINE 1: SELECT 1 FROM "analytics"."events" LIMIT 1';
+    const failing = createInMemoryAdapters({ connection: { ok: false, message: raw } });
+    render(<WarehouseConnectionForm onSave={() => {}} createWarehouse={() => failing.warehouse} />);
+    await user.type(screen.getByRole("textbox", { name: "Database file path" }), "/data/events.duckdb");
+    await user.clear(screen.getByRole("textbox", { name: "Events table" }));
+    await user.type(screen.getByRole("textbox", { name: "Events table" }), "analytics.events");
+    await user.click(screen.getByRole("button", { name: "Test connection" }));
+    const status = await screen.findByRole("status");
+    await vi.waitFor(() =>
+      expect(status).toHaveTextContent(/^Connection failed: Table analytics\.events was not found\./),
+    );
+    expect(status).not.toHaveTextContent("LINE 1");
+    const details = screen.getByText("Details").closest("details");
+    expect(details).not.toHaveAttribute("open");
+    await user.click(screen.getByText("Details"));
+    expect(details).toHaveTextContent('SELECT 1 FROM "analytics"."events"');
+  });
+
   it("shows progress while testing and the success message", async () => {
     const user = userEvent.setup();
-    const slow = createInMemoryAdapters({ latencyMs: { "warehouse.testConnection": 300 } });
+    const slow = createInMemoryAdapters({ ...demoWorld, latencyMs: { "warehouse.testConnection": 300 } });
     render(<WarehouseConnectionForm onSave={() => {}} createWarehouse={() => slow.warehouse} />);
     await user.type(screen.getByRole("textbox", { name: "Database file path" }), "/data/events.duckdb");
     await user.click(screen.getByRole("button", { name: "Test connection" }));
@@ -112,7 +140,7 @@ describe("WarehouseConnectionForm", () => {
 
   it("has no axe violations", async () => {
     const { container } = render(
-      <WarehouseConnectionForm onSave={() => {}} createWarehouse={() => createInMemoryAdapters().warehouse} />,
+      <WarehouseConnectionForm onSave={() => {}} createWarehouse={() => createInMemoryAdapters(demoWorld).warehouse} />,
     );
     await expectNoAxeViolations(container);
   });

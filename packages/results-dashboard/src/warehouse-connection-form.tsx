@@ -2,6 +2,7 @@ import type { WarehouseAdapter } from "@flagsmith-experimentation/adapters";
 import {
   Button,
   Callout,
+  errorKind,
   errorMessage,
   Field,
   fieldDescribedBy,
@@ -26,6 +27,7 @@ import {
   type WarehouseConnectionFormValues,
   type WarehouseType,
 } from "./warehouse-connection-schema";
+import { describeWarehouseProblem, type WarehouseProblem } from "./warehouse-problem";
 
 export interface WarehouseConnectionFormProps extends LocaleTextProps {
   /** The connection saved before: its non-secret fields, and whether a secret is stored (never the secret). */
@@ -39,7 +41,10 @@ export interface WarehouseConnectionFormProps extends LocaleTextProps {
   onSave: (connection: WarehouseConnection) => void | Promise<void>;
 }
 
-type TestState = { state: "idle" } | { state: "testing" } | { state: "done"; ok: boolean; message: string };
+type TestState =
+  | { state: "idle" }
+  | { state: "testing" }
+  | { state: "done"; ok: boolean; message: string; details?: string | undefined };
 
 type SaveState = { state: "idle" } | { state: "saving" } | { state: "saved" } | { state: "failed"; message: string };
 
@@ -80,25 +85,40 @@ export function WarehouseConnectionForm({
   const onTest = handleSubmit(async (connection) => {
     if (!createWarehouse) return;
     setTest({ state: "testing" });
-    try {
-      const result = await createWarehouse(connection).testConnection();
-      setTest({
-        state: "done",
-        ok: result.ok,
-        message: result.ok
-          ? result.message
-            ? formatMessage(m.connectionOkWithMessage, { message: result.message })
-            : m.connectionOk
-          : result.message
-            ? formatMessage(m.connectionFailed, { message: result.message })
-            : m.connectionFailedGeneric,
-      });
-    } catch (error) {
+    // A failure is said in the user's words ("Table analytics.events was not found"); the warehouse's own text,
+    // which may hold SQL, stays behind "Details".
+    const failed = (problem: WarehouseProblem) =>
       setTest({
         state: "done",
         ok: false,
-        message: formatMessage(m.connectionFailed, { message: errorMessage(error, m, f, m.connectionFailedGeneric) }),
+        message: formatMessage(m.connectionFailed, { message: problem.summary }),
+        details: problem.details,
       });
+    try {
+      const result = await createWarehouse(connection).testConnection();
+      if (result.ok) {
+        setTest({
+          state: "done",
+          ok: true,
+          message: result.message
+            ? formatMessage(m.connectionOkWithMessage, { message: result.message })
+            : m.connectionOk,
+        });
+      } else if (result.message) {
+        failed(describeWarehouseProblem({ message: result.message }, connection.eventsTable, m));
+      } else {
+        setTest({ state: "done", ok: false, message: m.connectionFailedGeneric });
+      }
+    } catch (error) {
+      const problem = describeWarehouseProblem({ error }, connection.eventsTable, m);
+      const generic = formatMessage(m.warehouseQueryFailed, { table: connection.eventsTable });
+      const kind = errorKind(error);
+      // Nothing specific in the driver's text, but a kind the shared words say better (server, rate limit…).
+      const summary =
+        problem.summary === generic && kind !== undefined && kind !== "query"
+          ? errorMessage(error, m, f, m.connectionFailedGeneric)
+          : problem.summary;
+      failed({ ...problem, summary });
     }
   });
 
@@ -208,6 +228,12 @@ export function WarehouseConnectionForm({
           </p>
         ) : null}
       </div>
+      {test.state === "done" && test.details ? (
+        <details className="fx-details">
+          <summary>{m.details}</summary>
+          <pre className="fx-details-text">{test.details}</pre>
+        </details>
+      ) : null}
       {save.state === "failed" ? (
         <Callout tone="danger" role="alert">
           <p>{save.message}</p>

@@ -1,82 +1,125 @@
 /**
- * Figures for the README: analyzeExperiment at dashboard scale, and probabilityOfBeingBest
- * (deterministic integration) against a seeded 10,000-draw Monte Carlo. Prints; asserts nothing.
+ * Benchmarks (print figures, assert nothing; never part of `npm test`). Run:
+ *   pnpm --filter @flagsmith-experimentation/stats-core bench
+ * 1. analyzeExperiment in Node next to issue 13's targets (and GrowthBook gbstats 0.8.0's times on the same
+ *    shape, from the issue), with P(best)'s error against a reference integration;
+ * 2. probabilityOfBeingBest (deterministic integration) against a seeded Monte Carlo.
+ * The dashboard-shape figure in Chromium is printed by `bench/chromium.bench.ts`.
  */
+import { loadavg } from "node:os";
 import { bench, describe } from "vitest";
 import { monteCarlo, mulberry32 } from "../src/fixtures/monte-carlo";
-import type { AnalysisInput, AnalysisMetric, MetricStatsRow, Posterior, SufficientStats } from "../src/index";
+import type { AnalysisInput, AnalysisResult, Posterior } from "../src/index";
 import { analyzeExperiment, probabilityOfBeingBest } from "../src/index";
+import { integrateVector } from "../src/quadrature";
+import { normalCdf, normalPdf } from "../src/special/normal";
+import { experimentInput } from "./inputs";
 
-// ---------------------------------------------------------------------------------------------
-// analyzeExperiment: 5 variations × 20 metrics × 90 days, Bayesian + sequential
-// ---------------------------------------------------------------------------------------------
-
-function experimentInput(): AnalysisInput {
-  const random = mulberry32(42);
-  const variations = ["control", "v1", "v2", "v3", "v4"].map((key, i) => ({ key, name: key, isControl: i === 0 }));
-  const kinds = ["occurrence", "sum", "count", "ratio"] as const;
-  const metrics: AnalysisMetric[] = Array.from({ length: 20 }, (_, i) => ({
-    id: `m${i}`,
-    name: `Metric ${i}`,
-    kind: kinds[i % 4] as AnalysisMetric["kind"],
-    direction: i % 5 === 4 ? "decrease" : "increase",
-    role: i < 2 ? "primary" : i < 14 ? "secondary" : "guardrail",
-  }));
-  const daily: MetricStatsRow[] = [];
-  const totals: MetricStatsRow[] = [];
-  for (const metric of metrics) {
-    for (const v of variations) {
-      const lift = v.isControl ? 0 : (random() - 0.4) * 0.1;
-      let n = 0;
-      let sum = 0;
-      let sumSquares = 0;
-      let den = 0;
-      let denSq = 0;
-      let cross = 0;
-      for (let day = 0; day < 90; day++) {
-        const units = 180 + Math.floor(random() * 40);
-        n += units;
-        const mean = 0.1 * (1 + lift);
-        const conversions = Math.round(units * (mean + (random() - 0.5) * 0.02));
-        sum += metric.kind === "occurrence" ? conversions : units * (mean * 10 + random());
-        sumSquares += metric.kind === "occurrence" ? conversions : units * ((mean * 10) ** 2 + 2 + random());
-        den += units * 2;
-        denSq += units * 5;
-        cross += units * (mean * 20 + random());
-        let stats: SufficientStats;
-        if (metric.kind === "occurrence") stats = { kind: "proportion", n, sum };
-        else if (metric.kind === "ratio") {
-          stats = {
-            kind: "ratio",
-            n,
-            sum,
-            sumSquares,
-            denominatorSum: den,
-            denominatorSumSquares: denSq,
-            crossSum: cross,
-          };
-        } else stats = { kind: "mean", n, sum, sumSquares };
-        const date = new Date(Date.UTC(2024, 0, 1 + day)).toISOString().slice(0, 10);
-        daily.push({ metricId: metric.id, variationKey: v.key, date, stats });
-        if (day === 89) totals.push({ metricId: metric.id, variationKey: v.key, stats });
-      }
-    }
+/** Runs `fn` `warmup` times, then times `runs` calls: the minimum and median in milliseconds. */
+function measure(fn: () => void, runs = 200, warmup = 50): { min: number; median: number } {
+  for (let i = 0; i < warmup; i++) fn();
+  const times: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const start = performance.now();
+    fn();
+    times.push(performance.now() - start);
   }
-  const weights = Object.fromEntries(variations.map((v) => [v.key, 20]));
-  return { variations, weights, metrics, totals, daily, options: { engine: "bayesian", sequential: true } };
+  times.sort((a, b) => a - b);
+  return { min: times[0] as number, median: times[Math.floor(runs / 2)] as number };
 }
 
-const input = experimentInput();
-
-describe("analyzeExperiment — 5 variations × 20 metrics × 90 days (9,000 daily rows), Bayesian + sequential", () => {
-  bench(
-    "analyzeExperiment",
-    () => {
-      analyzeExperiment(input);
+/** P(best) by a reference integration: 2,000 equal panels, each refined to a Kronrod–Gauss difference of 1e-15. */
+function referenceBest(posteriors: { mean: number; sd: number }[]): number[] {
+  const k = posteriors.length;
+  const out = new Float64Array(k);
+  const lower = Math.max(...posteriors.map((p) => p.mean - 12 * p.sd));
+  const upper = Math.max(...posteriors.map((p) => p.mean + 12 * p.sd));
+  const breaks = Array.from({ length: 2001 }, (_, i) => lower + ((upper - lower) * i) / 2000);
+  const values = integrateVector(
+    (x) => {
+      for (let i = 0; i < k; i++) {
+        const pi = posteriors[i] as { mean: number; sd: number };
+        let product = normalPdf((x - pi.mean) / pi.sd) / pi.sd;
+        for (let j = 0; j < k; j++) {
+          const pj = posteriors[j] as { mean: number; sd: number };
+          if (j !== i) product *= normalCdf((x - pj.mean) / pj.sd);
+        }
+        out[i] = product;
+      }
+      return out;
     },
-    { iterations: 20, warmupIterations: 3 },
+    breaks,
+    k,
+    1e-15,
+    60,
+    1_000_000,
   );
-});
+  return Array.from(values);
+}
+
+/** The largest |P(best) − reference| over every metric of the analysis (K ≥ 3; K = 2 is a closed form). */
+function probabilityError(result: AnalysisResult): number {
+  let worst = 0;
+  for (const metric of result.metrics) {
+    if (metric.variations.length < 3 || metric.direction === "informational") continue;
+    const sign = metric.direction === "decrease" ? -1 : 1;
+    const reference = referenceBest(metric.variations.map((v) => ({ mean: sign * v.value, sd: v.standardError })));
+    metric.variations.forEach((v, i) => {
+      worst = Math.max(worst, Math.abs((v.probabilityOfBeingBest ?? Number.NaN) - (reference[i] as number)));
+    });
+  }
+  return worst;
+}
+
+type Row = {
+  figure: string;
+  "min ms": number;
+  "median ms": number;
+  target: string;
+  "gbstats 0.8.0": string;
+  met: string;
+};
+
+function targetRow(figure: string, input: AnalysisInput, targetMs: number, gbstats: [number, number] | null): Row {
+  const { min, median } = measure(() => analyzeExperiment(input), input.daily === undefined ? 500 : 60);
+  return {
+    figure,
+    "min ms": Number(min.toFixed(3)),
+    "median ms": Number(median.toFixed(3)),
+    target: `≤ ${targetMs} ms`,
+    "gbstats 0.8.0":
+      gbstats === null ? "" : `${gbstats[0]}–${gbstats[1]} ms: ${Math.round(gbstats[0] / median)}× faster`,
+    met: median <= targetMs ? "yes" : min <= targetMs ? "at best" : "NO",
+  };
+}
+
+const fiveByTwenty = { variations: 5, metrics: 20, days: 1 };
+const withDays = { variations: 5, metrics: 20, days: 90 };
+const bayesian = experimentInput(fiveByTwenty, { engine: "bayesian" });
+const frequentistSequential = experimentInput(fiveByTwenty, { engine: "frequentist", sequential: true });
+const daily = experimentInput(withDays, { engine: "bayesian", sequential: true });
+const dashboardShape = experimentInput({ variations: 4, metrics: 20, days: 90 }, { engine: "bayesian" });
+
+const load = loadavg()
+  .map((x) => x.toFixed(2))
+  .join(", ");
+console.log(
+  `\nanalyzeExperiment in Node ${process.version} (load average ${load}; 2 shared cores — compare medians when quiet)`,
+);
+console.table([
+  targetRow("5 variations × 20 metrics, Bayesian", bayesian, 1, [200, 227]),
+  targetRow("5 × 20, frequentist + sequential", frequentistSequential, 1, [119, 125]),
+  targetRow("5 × 20 × 90 days, Bayesian + sequential", daily, 10, null),
+  targetRow(
+    "20 metrics × 4 variations × 90 days (dashboard shape; Chromium: chromium.bench.ts)",
+    dashboardShape,
+    20,
+    null,
+  ),
+]);
+console.log(
+  `P(best) exactness on the 5 × 20 analysis: max |P(best) − reference integration| = ${probabilityError(analyzeExperiment(bayesian)).toExponential(2)} (target ≤ 1e-6)`,
+);
 
 // ---------------------------------------------------------------------------------------------
 // probabilityOfBeingBest vs a seeded 10,000-draw Monte Carlo
@@ -97,6 +140,12 @@ function betaArms(k: number): Posterior[] {
     return { distribution: "beta", alpha: 1 + conversions, beta: 1 + 10_000 - conversions };
   });
 }
+/** Beta posteriors at n = 1e12 per arm (issue 13: seconds before the in-house incomplete beta). */
+const hugeBetas: Posterior[] = [1e11, 1.0000005e11, 0.9999995e11].map((s) => ({
+  distribution: "beta",
+  alpha: 1 + s,
+  beta: 1 + 1e12 - s,
+}));
 
 const rows: Record<string, string | number>[] = [];
 for (const k of [2, 5, 10, 20]) {
@@ -104,9 +153,8 @@ for (const k of [2, 5, 10, 20]) {
     ["normal", normalArms(k)],
     ["beta", betaArms(k)],
   ] as const) {
-    const exactStart = performance.now();
     const exact = probabilityOfBeingBest(arms);
-    const exactMs = performance.now() - exactStart;
+    const timing = measure(() => probabilityOfBeingBest(arms), 50, 5);
     const mcStart = performance.now();
     const mc = monteCarlo(arms, 10_000, 7);
     const mcMs = performance.now() - mcStart;
@@ -115,7 +163,7 @@ for (const k of [2, 5, 10, 20]) {
     rows.push({
       K: k,
       posterior: family,
-      "integration ms": Number(exactMs.toFixed(2)),
+      "integration ms (median)": Number(timing.median.toFixed(3)),
       "MC 10k ms": Number(mcMs.toFixed(2)),
       "max |MC 10k − exact|": Number(
         Math.max(...mc.map((p, i) => Math.abs(p - (exact[i] as number)))).toExponential(2),
@@ -127,8 +175,19 @@ for (const k of [2, 5, 10, 20]) {
     });
   }
 }
-console.log("\nprobabilityOfBeingBest: deterministic integration vs seeded Monte Carlo (first call, cold)");
+const huge = measure(() => probabilityOfBeingBest(hugeBetas), 5, 1);
+console.log("\nprobabilityOfBeingBest: deterministic integration vs seeded Monte Carlo");
 console.table(rows);
+console.log(`Beta posteriors at n = 1e12 (3 arms): ${huge.median.toFixed(1)} ms (median of 5)`);
+
+describe("analyzeExperiment", () => {
+  bench("5 × 20, Bayesian", () => {
+    analyzeExperiment(bayesian);
+  });
+  bench("5 × 20 × 90 days, Bayesian + sequential", () => {
+    analyzeExperiment(daily);
+  });
+});
 
 describe("probabilityOfBeingBest — integration vs 10,000-draw Monte Carlo", () => {
   for (const k of [2, 5, 10, 20]) {
@@ -142,9 +201,6 @@ describe("probabilityOfBeingBest — integration vs 10,000-draw Monte Carlo", ()
     });
     bench(`integration, beta, K=${k}`, () => {
       probabilityOfBeingBest(beta);
-    });
-    bench(`Monte Carlo 10k, beta, K=${k}`, () => {
-      monteCarlo(beta, 10_000, 7);
     });
   }
 });

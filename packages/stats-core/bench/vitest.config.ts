@@ -5,5 +5,6 @@ import { defineConfig } from "vitest/config";
 export default defineConfig({
   root: fileURLToPath(new URL("..", import.meta.url)),
   resolve: { conditions: ["source"] },
-  test: { environment: "node", benchmark: { include: ["bench/**/*.bench.ts"] } },
+  // One file at a time: the Node timings and the Chromium run must not compete for the CPU.
+  test: { environment: "node", fileParallelism: false, benchmark: { include: ["bench/**/*.bench.ts"] } },
 });

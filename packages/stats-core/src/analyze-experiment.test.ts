@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { analyzeExperiment } from "./analyze-experiment";
-import { posthog } from "./fixtures/reference-values";
+import { negativeControlMean, posthog } from "./fixtures/reference-values";
 import type { AnalysisInput, AnalysisMetric, AnalysisResult, MetricStatsRow, SufficientStats } from "./types";
 
 /** Property tests run 10,000 cases; allow for a busy CI machine (they take ~1–3 s on an idle core). */
@@ -80,7 +80,10 @@ describe("analyzeExperiment — PostHog issue #72503: 95.8 % chance to win, inte
     expect(t.lift?.pValue).toBeCloseTo(0.08487, 4);
     expect(t.lift?.significant).toBe(false);
     expect(result.recommendation.verdict).toBe("keep-running");
-    expect(result.recommendation.reasons[0]).toMatchObject({ code: "not-enough-data" });
+    expect(result.recommendation.reasons).toContainEqual(expect.objectContaining({ code: "not-enough-data" }));
+    expect(result.recommendation.reasons).toContainEqual(
+      expect.objectContaining({ code: "leader", variationKey: "treatment" }),
+    );
   });
 });
 
@@ -269,7 +272,7 @@ describe("analyzeExperiment — verdicts", () => {
       weights: { control: 50, treatment: 50 },
       metrics: [proportionMetric],
       totals: totals("conversion", big(50_000, 0.1), big(50_000, 0.1)),
-      options: { plannedSampleSizePerVariation: 40_000 },
+      plan: { sampleSizePerVariation: 40_000 },
     });
     expect(result.recommendation.verdict).toBe("no-difference");
     expect(result.progress.percentOfPlannedSample).toBeCloseTo(125, 9);
@@ -286,13 +289,15 @@ describe("analyzeExperiment — verdicts", () => {
       metrics: [proportionMetric],
       totals: totals("conversion", big(1000, 0.1), big(1000, 0.1)),
       daily,
-      options: { plannedSampleSizePerVariation: 10_000 },
+      plan: { sampleSizePerVariation: 10_000 },
     });
     expect(result.recommendation.verdict).toBe("keep-running");
     expect(result.recommendation.reasons).toContainEqual({
       code: "not-enough-data",
       percentOfPlannedSample: 10,
       daysLeft: 18,
+      plannedSampleSizePerVariation: 10_000,
+      smallestArm: 1000,
     });
     const series = result.metrics[0]?.timeSeries.find((s) => s.variationKey === "treatment");
     expect(series?.points.map((p) => p.date)).toEqual(["2024-03-01", "2024-03-02"]);
@@ -383,6 +388,7 @@ describe("analyzeExperiment — bad input never throws", () => {
       metrics: [conversion],
       totals: totals("conversion", posthog.mean.control, posthog.mean.treatment),
     });
+    expect(badWeights).toMatchObject({ status: "invalid-input", reason: { code: "invalid-weights" } });
     expect(badWeights.srm).toMatchObject({ status: "invalid-input", reason: { code: "invalid-weights" } });
     const kind = analyzeExperiment({
       variations,
@@ -391,6 +397,151 @@ describe("analyzeExperiment — bad input never throws", () => {
       totals: totals("conversion", posthog.mean.control, posthog.mean.treatment),
     });
     expect(kind.metrics[0]).toMatchObject({ status: "invalid-input", reason: { code: "kind-mismatch" } });
+  });
+});
+
+describe("analyzeExperiment — issue 13", () => {
+  it("a treatment that raises a negative mean is better, never the control's win (relative lift over |control mean|)", () => {
+    const metric: AnalysisMetric = { ...conversion, id: "profit", name: "Profit", kind: "sum" };
+    const result = analyzeExperiment({
+      variations,
+      weights: { control: 50, treatment: 50 },
+      metrics: [metric],
+      totals: totals("profit", negativeControlMean.control, negativeControlMean.treatment),
+      options: { engine: "frequentist" },
+      status: "stopped",
+    });
+    const t = treatmentOf(result, "profit");
+    expect(t.lift?.estimate).toBeCloseTo(0.1, 12);
+    expect(t.lift?.outcome).toBe("better");
+    expect(result.recommendation).toMatchObject({ verdict: "declare-winner", winner: "treatment" });
+  });
+
+  it("lift.adjusted is false, and the interval nominal, when the correction leaves the p-value unchanged", () => {
+    // Holm with two primaries: the larger p-value (≥ twice the smaller) is multiplied by 1 — unchanged.
+    const metrics: AnalysisMetric[] = ["small", "large"].map((id) => ({
+      ...conversion,
+      id,
+      name: id,
+      kind: "occurrence",
+    }));
+    const result = analyzeExperiment({
+      variations,
+      weights: { control: 50, treatment: 50 },
+      metrics,
+      totals: [
+        ...totals("small", { kind: "proportion", n: 10_000, sum: 1000 }, { kind: "proportion", n: 10_000, sum: 1100 }),
+        ...totals("large", { kind: "proportion", n: 10_000, sum: 1000 }, { kind: "proportion", n: 10_000, sum: 1003 }),
+      ],
+      options: { engine: "frequentist" },
+    });
+    const small = treatmentOf(result, "small").lift;
+    const large = treatmentOf(result, "large").lift;
+    expect(small?.adjusted).toBe(true);
+    expect(small?.adjustedPValue).toBe(2 * (small?.pValue ?? Number.NaN));
+    expect(large?.adjustedPValue).toBe(large?.pValue);
+    expect(large?.adjusted).toBe(false);
+    expect(large?.ci).toEqual(large?.unadjustedCi);
+  });
+
+  it("weights that do not sum to 100, are negative or not finite are invalid input: no SRM skip, no winner", () => {
+    const base = {
+      variations,
+      metrics: [{ ...conversion, kind: "occurrence" as const }],
+      totals: totals(
+        "conversion",
+        { kind: "proportion", n: 20_000, sum: 2000 },
+        { kind: "proportion", n: 20_000, sum: 2400 },
+      ),
+      status: "stopped" as const,
+    };
+    const invalidWeights: Record<string, number>[] = [
+      { control: 30, treatment: 30 },
+      { control: 150, treatment: -50 },
+      { control: 50, treatment: Number.NaN },
+      { control: 100 },
+    ];
+    for (const weights of invalidWeights) {
+      const result = analyzeExperiment({ ...base, weights });
+      expect(result).toMatchObject({ status: "invalid-input", reason: { code: "invalid-weights" } });
+      expect(result.recommendation.verdict).toBe("investigate");
+      expect(result.recommendation.winner).toBeUndefined();
+    }
+  });
+
+  it(
+    "variation keys are data: __proto__, constructor, toString and hasOwnProperty behave like any other key (1,000 runs)",
+    () => {
+      const hostile = ["__proto__", "constructor", "toString", "hasOwnProperty", "valueOf"];
+      fc.assert(
+        fc.property(experiment, fc.shuffledSubarray(hostile, { minLength: 3, maxLength: 3 }), (input, names) => {
+          const rename = (key: string) => names[input.variations.findIndex((v) => v.key === key)] as string;
+          const renamed: AnalysisInput = {
+            ...input,
+            variations: input.variations.map((v) => ({ ...v, key: rename(v.key), name: rename(v.name) })),
+            weights: Object.fromEntries(input.variations.map((v) => [rename(v.key), input.weights[v.key] as number])),
+            totals: input.totals.map((row) => ({ ...row, variationKey: rename(row.variationKey) })),
+            ...(input.daily === undefined
+              ? {}
+              : { daily: input.daily.map((row) => ({ ...row, variationKey: rename(row.variationKey) })) }),
+          };
+          // Messages (developer prose) may mention keys; everything else must match with the keys renamed.
+          const normalized = (value: unknown, map: (key: string) => string): unknown => {
+            if (Array.isArray(value)) return value.map((v) => normalized(v, map));
+            if (typeof value === "string") return map(value);
+            if (typeof value !== "object" || value === null) return value;
+            return Object.fromEntries(
+              Object.entries(value)
+                .filter(([k]) => k !== "message")
+                .map(([k, v]) => [map(k), normalized(v, map)]),
+            );
+          };
+          const keys = new Set(input.variations.map((v) => v.key));
+          const original = normalized(analyzeExperiment(input), (k) => (keys.has(k) ? rename(k) : k));
+          return JSON.stringify(normalized(analyzeExperiment(renamed), (k) => k)) === JSON.stringify(original);
+        }),
+        { numRuns: 1_000 },
+      );
+    },
+    PROPERTY_TIMEOUT,
+  );
+
+  it("is linear in days: daily rows from 1900-01-01 to 2025-12-31 (46,000 days) are analysed", () => {
+    // Formerly the dates were re-sorted for every daily row: 4,000 days took ~1 s and this never finished.
+    const start = Date.UTC(1900, 0, 1);
+    const days = Math.round((Date.UTC(2025, 11, 31) - start) / 86_400_000) + 1;
+    const daily: MetricStatsRow[] = [];
+    for (let day = 0; day < days; day++) {
+      const date = new Date(start + day * 86_400_000).toISOString().slice(0, 10);
+      const n = 10 * (day + 1);
+      daily.push(
+        {
+          metricId: "conversion",
+          variationKey: "control",
+          date,
+          stats: { kind: "proportion", n, sum: Math.round(n * 0.1) },
+        },
+        {
+          metricId: "conversion",
+          variationKey: "treatment",
+          date,
+          stats: { kind: "proportion", n, sum: Math.round(n * 0.11) },
+        },
+      );
+    }
+    const last = daily.slice(-2).map(({ date: _date, ...row }) => row);
+    const result = analyzeExperiment({
+      variations,
+      weights: { control: 50, treatment: 50 },
+      metrics: [{ ...conversion, kind: "occurrence" }],
+      totals: last,
+      daily: [...daily].reverse(),
+    });
+    const series = result.metrics[0]?.timeSeries[1]?.points ?? [];
+    expect(series).toHaveLength(days);
+    expect(series[0]?.date).toBe("1900-01-01");
+    expect(series.at(-1)?.date).toBe("2025-12-31");
+    expect(result.progress.daysLeft).toBe(0);
   });
 });
 

@@ -1,4 +1,4 @@
-import { armMoments, checkAlpha, checkDifference, type Effect, effectOfMoments } from "./effect";
+import { checkAlpha, checkDifference, type Effect, effectOfStats } from "./effect";
 import { type Failure, hasNaN, invalid, OUT_OF_RANGE } from "./reasons";
 import { normalCdf, normalPartialExpectation, normalQuantile } from "./special/normal";
 import type { BayesianOptions, BayesianResult, GaussianPrior, SufficientStats } from "./types";
@@ -17,8 +17,8 @@ export function gaussianRisk(mean: number, sd: number): [number, number] {
   return [sd * normalPartialExpectation(-z), sd * normalPartialExpectation(z)];
 }
 
-/** The posterior of the effect and everything read off it (shared with `analyzeExperiment`). */
-export function bayesianOfEffect(effect: Effect, alpha: number, prior: GaussianPrior | undefined): BayesianResult {
+/** The posterior of the effect and everything read off it. */
+function bayesianOfEffect(effect: Effect, alpha: number, prior: GaussianPrior | undefined): BayesianResult {
   const r = computeBayesian(effect, alpha, prior);
   return hasNaN([r.estimate, ...r.ci, r.standardError, r.chanceToWin, ...r.risk]) ? neutral(OUT_OF_RANGE) : r;
 }
@@ -69,9 +69,7 @@ export function bayesianTest(
   ) {
     return neutral(invalid("invalid-option", "prior needs a finite mean and a positive, finite variance"));
   }
-  const arms = armMoments(control, treatment);
-  if ("reason" in arms) return neutral(arms);
-  const effect = effectOfMoments(arms[0], arms[1], difference);
+  const effect = effectOfStats(control, treatment, difference);
   if ("reason" in effect) return neutral(effect);
   return bayesianOfEffect(effect, alpha, prior);
 }

@@ -35,6 +35,19 @@ describe("assignVariation — Flagsmith multivariate assignment", () => {
     },
   );
 
+  it("rejects negative or non-finite weights (control for everyone) instead of diverging from flagsmith-engine", () => {
+    // flagsmith-engine walks start += weight, so a negative weight shifts every later range down; clamping it
+    // to 0 put 400 of 2,000 identities in a different variation than Flagsmith would.
+    const identities = Array.from({ length: 2000 }, (_, i) => `identity-${i}`);
+    for (const weight of [-20, Number.NaN, Number.POSITIVE_INFINITY]) {
+      const variations = [
+        { key: "a", weight, priority: 1 },
+        { key: "b", weight: 50, priority: 2 },
+      ];
+      expect(identities.every((identity) => assignVariation("feature", identity, variations) === "control")).toBe(true);
+    }
+  });
+
   it("sorts by priority, not input order", () => {
     const { featureKey, variations } = flagsmith.assignment;
     expect(assignVariation(featureKey, "32103813", [...variations].reverse())).toBe("baz");
@@ -55,10 +68,12 @@ describe("assignVariation — Flagsmith multivariate assignment", () => {
             const variations = specs.map((s, i) => ({ key: `v${i}`, ...s }));
             const key = assignVariation(featureKey, identityKey, variations);
             const p = flagsmithHashPercentage([featureKey, identityKey]);
+            // An invalid weight (negative, not finite) rejects the configuration: everyone gets control.
+            if (variations.some((v) => !(Number.isFinite(v.weight) && v.weight >= 0))) return key === "control";
             let start = 0;
             let expected = "control";
             for (const v of [...variations].sort((a, b) => a.priority - b.priority)) {
-              const w = Number.isFinite(v.weight) && v.weight > 0 ? v.weight : 0;
+              const w = v.weight;
               if (start <= p && p < start + w) {
                 expected = v.key;
                 break;

@@ -17,7 +17,7 @@ function idText(id: unknown): string {
   return "";
 }
 
-/** A finite number, or 0: never coerces objects (whose `toString`/`valueOf` may throw). */
+/** A finite number, or 0: never coerces objects (whose `toString`/`valueOf` may throw). Used for priorities. */
 function finiteOrZero(value: unknown): number {
   return typeof value === "number" && Number.isFinite(value) ? value : 0;
 }
@@ -39,18 +39,26 @@ export function flagsmithHashPercentage(ids: (string | number)[]): number {
   return 0;
 }
 
+function isValidWeight(weight: unknown): weight is number {
+  return typeof weight === "number" && Number.isFinite(weight) && weight >= 0;
+}
+
 /**
  * Flagsmith's multivariate assignment: the identity's percentage for [featureKey, identityKey];
  * variations sorted by priority ascending, cumulative weights from 0; the first with
  * start ≤ p < start + weight wins, otherwise `"control"`.
+ * A weight that is negative or not a finite number makes the configuration invalid (Flagsmith refuses it;
+ * flagsmith-engine would shift every later range by it): nobody is assigned a variation, every identity
+ * gets `"control"` — rejected rather than bucketed differently from the engine.
  */
 export function assignVariation(featureKey: string, identityKey: string, variations: WeightedVariation[]): string {
-  const percentage = flagsmithHashPercentage([featureKey, identityKey]);
   const list = Array.isArray(variations) ? variations.filter((v) => typeof v === "object" && v !== null) : [];
+  if (!list.every((v) => isValidWeight(v.weight))) return "control";
+  const percentage = flagsmithHashPercentage([featureKey, identityKey]);
   const sorted = [...list].sort((a, b) => finiteOrZero(a.priority) - finiteOrZero(b.priority));
   let start = 0;
   for (const variation of sorted) {
-    const weight = Math.max(0, finiteOrZero(variation.weight));
+    const weight = variation.weight;
     const limit = start + weight;
     if (start <= percentage && percentage < limit) return variation.key;
     start = limit;

@@ -1,4 +1,4 @@
-import { cupedAdjust } from "./cuped";
+import { covariateArmOf, cupedEffect } from "./cuped";
 import { type Moments, momentsOf } from "./moments";
 import { type Failure, insufficient, invalid } from "./reasons";
 import type { Difference, SufficientStats } from "./types";
@@ -14,35 +14,58 @@ export type Effect = {
 };
 
 /**
- * Effect of treatment vs control. Absolute: μₜ − μ꜀ with variance vₜ + v꜀ (v = σ²/n).
- * Relative: μₜ/μ꜀ − 1 with the delta-method variance vₜ/μ꜀² + v꜀·μₜ²/μ꜀⁴.
- * Degrees of freedom (Welch–Satterthwaite) from the unscaled variances:
- * (v꜀ + vₜ)² / (v꜀²/(n꜀ − 1) + vₜ²/(nₜ − 1)).
+ * Effect of treatment vs control from the arms' moments. Absolute: μₜ − μ꜀ with variance vₜ + v꜀ (v = σ²/n).
+ * Relative: (μₜ − μ꜀)/|μ꜀| — divided by the magnitude of the control mean, as gbstats, so a treatment that
+ * raises a negative mean has a positive lift — with the delta-method variance vₜ/μ꜀² + v꜀·μₜ²/μ꜀⁴.
+ * Degrees of freedom (Welch–Satterthwaite) from the unscaled variances: (v꜀ + vₜ)² / (v꜀²/(n꜀ − 1) + vₜ²/(nₜ − 1)).
  */
 export function effectOfMoments(control: Moments, treatment: Moments, difference: Difference): Effect | Failure {
   const vc = control.variance / control.n;
   const vt = treatment.variance / treatment.n;
   const pooled = vc + vt;
   if (!(pooled > 0)) return insufficient("zero-variance", "both arms have zero variance");
-  const df = (pooled * pooled) / ((vc * vc) / (control.n - 1) + (vt * vt) / (treatment.n - 1));
+  const degreesOfFreedom = (pooled * pooled) / ((vc * vc) / (control.n - 1) + (vt * vt) / (treatment.n - 1));
   const n = control.n + treatment.n;
-  if (difference === "absolute") {
-    return { estimate: treatment.mean - control.mean, variance: pooled, degreesOfFreedom: df, n };
-  }
+  const change = treatment.mean - control.mean;
+  if (difference === "absolute") return { estimate: change, variance: pooled, degreesOfFreedom, n };
   const mc = control.mean;
   if (mc === 0) return insufficient("zero-control-mean", "relative lift is undefined when the control value is 0");
   const mt = treatment.mean;
   const variance = vt / (mc * mc) + (vc * mt * mt) / (mc * mc * mc * mc);
-  const estimate = mt / mc - 1;
+  const estimate = change / Math.abs(mc);
   if (!Number.isFinite(variance) || !Number.isFinite(estimate)) {
     return insufficient("zero-control-mean", "the control value is too close to 0 for a relative lift");
   }
   if (!(variance > 0)) return insufficient("zero-variance", "the lift has zero variance");
-  return { estimate, variance, degreesOfFreedom: df, n };
+  return { estimate, variance, degreesOfFreedom, n };
 }
 
-/** Validated moments of both arms, CUPED-adjusted when both carry a covariate. */
-export function armMoments(control: SufficientStats, treatment: SufficientStats): [Moments, Moments] | Failure {
+/**
+ * The effect from validated statistics and their moments: CUPED (θ pooled over the two arms) when both
+ * arms carry a covariate with variance, else the raw moments.
+ */
+export function effectOf(
+  control: SufficientStats,
+  treatment: SufficientStats,
+  controlMoments: Moments,
+  treatmentMoments: Moments,
+  difference: Difference,
+): Effect | Failure {
+  const controlCovariate = covariateArmOf(control);
+  const treatmentCovariate = covariateArmOf(treatment);
+  if (controlCovariate !== null && treatmentCovariate !== null) {
+    const adjusted = cupedEffect(controlCovariate, treatmentCovariate, difference);
+    if (adjusted !== null) return adjusted;
+  }
+  return effectOfMoments(controlMoments, treatmentMoments, difference);
+}
+
+/** The effect of treatment vs control from raw sufficient statistics, validated first. */
+export function effectOfStats(
+  control: SufficientStats,
+  treatment: SufficientStats,
+  difference: Difference,
+): Effect | Failure {
   const c = momentsOf(control, "control");
   if ("reason" in c) return c;
   const t = momentsOf(treatment, "treatment");
@@ -50,8 +73,7 @@ export function armMoments(control: SufficientStats, treatment: SufficientStats)
   if (control.kind !== treatment.kind) {
     return invalid("kind-mismatch", "control and treatment statistics are of different kinds");
   }
-  const { moments } = cupedAdjust([control, treatment], [c, t]);
-  return [moments[0] as Moments, moments[1] as Moments];
+  return effectOf(control, treatment, c, t, difference);
 }
 
 export function checkDifference(difference: unknown): Failure | null {

@@ -1,4 +1,4 @@
-import { armMoments, checkAlpha, checkDifference, type Effect, effectOfMoments } from "./effect";
+import { checkAlpha, checkDifference, type Effect, effectOfStats } from "./effect";
 import { type Failure, hasNaN, invalid, OUT_OF_RANGE } from "./reasons";
 import { sequentialHalfWidth, sequentialPValue, sequentialRho } from "./sequential";
 import { studentTQuantile, studentTSurvival } from "./special/student-t";
@@ -14,8 +14,20 @@ function clamp01(p: number): number {
   return Number.isFinite(p) ? Math.min(1, Math.max(0, p)) : 1;
 }
 
-/** The test on an already-computed effect (shared with `analyzeExperiment`). */
-export function frequentistOfEffect(
+/**
+ * The two-sided p-value of an effect: the always-valid p-value of the confidence sequence when `tuning` is
+ * set, else Welch's t-test (from the upper tail, so 1e-200 stays 1e-200). Shared with `analyzeExperiment`.
+ */
+export function twoSidedPValue(effect: Effect, alpha: number, tuning: number | undefined): number {
+  if (tuning !== undefined) {
+    return sequentialPValue(effect.estimate, effect.variance, effect.n, sequentialRho(alpha, tuning));
+  }
+  const t = effect.estimate / Math.sqrt(effect.variance);
+  return clamp01(2 * studentTSurvival(Math.abs(t), effect.degreesOfFreedom));
+}
+
+/** The test on an already-computed effect. */
+function frequentistOfEffect(
   effect: Effect,
   alpha: number,
   alternative: Alternative,
@@ -36,7 +48,7 @@ function computeFrequentist(
   if (tuning !== undefined) {
     const rho = sequentialRho(alpha, tuning);
     const half = sequentialHalfWidth(effect.variance, effect.n, alpha, rho);
-    const twoSidedP = sequentialPValue(estimate, effect.variance, effect.n, rho);
+    const twoSidedP = twoSidedPValue(effect, alpha, tuning);
     const base = { status: "ok" as const, estimate, standardError: se, degreesOfFreedom: Number.POSITIVE_INFINITY };
     if (alternative === "greater") {
       return { ...base, ci: [estimate - half, Number.POSITIVE_INFINITY], pValue: estimate > 0 ? twoSidedP : 1 };
@@ -59,11 +71,7 @@ function computeFrequentist(
     return { ...base, ci: [Number.NEGATIVE_INFINITY, estimate + q * se], pValue: clamp01(studentTSurvival(-t, df)) };
   }
   const q = studentTQuantile(1 - alpha / 2, df);
-  return {
-    ...base,
-    ci: [estimate - q * se, estimate + q * se],
-    pValue: clamp01(2 * studentTSurvival(Math.abs(t), df)),
-  };
+  return { ...base, ci: [estimate - q * se, estimate + q * se], pValue: twoSidedPValue(effect, alpha, undefined) };
 }
 
 /**
@@ -86,9 +94,7 @@ export function frequentistTest(
   if (tuning !== undefined && !(Number.isFinite(tuning) && tuning >= 1)) {
     return neutral(invalid("invalid-option", "sequential.tuning must be a number ≥ 1"));
   }
-  const arms = armMoments(control, treatment);
-  if ("reason" in arms) return neutral(arms);
-  const effect = effectOfMoments(arms[0], arms[1], difference);
+  const effect = effectOfStats(control, treatment, difference);
   if ("reason" in effect) return neutral(effect);
   return frequentistOfEffect(effect, alpha, alternative, tuning);
 }

@@ -28,7 +28,8 @@ export function adjustPValues(pValues: number[], method: PValueAdjustment): numb
     let runningMin = 1;
     for (let rank = m - 1; rank >= 0; rank--) {
       const index = order[rank] as number;
-      runningMin = Math.min(runningMin, ((p[index] as number) * m) / (rank + 1));
+      // p·(m/(i + 1)): the largest p-value is multiplied by exactly 1, so an unchanged p-value stays identical.
+      runningMin = Math.min(runningMin, (p[index] as number) * (m / (rank + 1)));
       adjusted[index] = Math.min(1, runningMin);
     }
   }

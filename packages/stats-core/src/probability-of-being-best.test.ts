@@ -61,6 +61,23 @@ describe("probabilityOfBeingBest — closed forms", () => {
     expect(Math.abs((pB as number) - exact)).toBeLessThan(1e-9);
   });
 
+  it("beta posteriors at n = 1e12 finish (issue 13: seconds before) and match the moment-matched normal closed form (1e-9)", () => {
+    // At n = 1e12 a beta is normal to within its skewness (≈ 5e-6), whose first-order effect cancels between two
+    // arms of the same size, so Φ((μ₁ − μ₀)/√(σ₀² + σ₁²)) on the betas' means and variances is a 1e-11 reference.
+    const [a, b] = [1e11, 1.0000005e11].map((s) => beta(1 + s, 1 + 1e12 - s)) as [BetaPosterior, BetaPosterior];
+    const moments = [a, b].map((p) => {
+      const total = p.alpha + p.beta;
+      return { mean: p.alpha / total, variance: (p.alpha * p.beta) / (total * total * (total + 1)) };
+    }) as [{ mean: number; variance: number }, { mean: number; variance: number }];
+    const reference = normalCdf(
+      (moments[1].mean - moments[0].mean) / Math.sqrt(moments[0].variance + moments[1].variance),
+      0,
+      1,
+    );
+    const [, pB] = probabilityOfBeingBest([a, b]);
+    expect(Math.abs((pB as number) - reference)).toBeLessThan(1e-9);
+  });
+
   it("higherIsBetter: false ranks the lowest best", () => {
     const higher = probabilityOfBeingBest([normal(1, 1), normal(2, 1), normal(1.5, 0.5)]);
     const lower = probabilityOfBeingBest([normal(-1, 1), normal(-2, 1), normal(-1.5, 0.5)], { higherIsBetter: false });

@@ -5,17 +5,23 @@
  */
 
 // ---------------------------------------------------------------------------------------------
-// Sufficient statistics (SPEC §5)
+// Sufficient statistics (packages/stats-core/STATISTICS.md)
 // ---------------------------------------------------------------------------------------------
 
 /** Pre-experiment covariate for CUPED: Σx, Σx², Σxy (y = the metric value of the same unit). */
 export type CovariateStats = { sum: number; sumSquares: number; crossSum: number };
 
 /** Conversion metric: `n` units, `sum` of them converted. */
-export type ProportionStats = { kind: "proportion"; n: number; sum: number; covariate?: CovariateStats };
+export type ProportionStats = { kind: "proportion"; n: number; sum: number; covariate?: CovariateStats | undefined };
 
 /** Mean metric (also used for counts): Σy and Σy² over `n` units. */
-export type MeanStats = { kind: "mean"; n: number; sum: number; sumSquares: number; covariate?: CovariateStats };
+export type MeanStats = {
+  kind: "mean";
+  n: number;
+  sum: number;
+  sumSquares: number;
+  covariate?: CovariateStats | undefined;
+};
 
 /** Ratio metric Σy / Σx (e.g. load time per page view): per-unit numerator y and denominator x. */
 export type RatioStats = {
@@ -35,7 +41,7 @@ export type MetricStatsRow = {
   metricId: string;
   variationKey: string;
   /** YYYY-MM-DD, absent for totals. */
-  date?: string;
+  date?: string | undefined;
   stats: SufficientStats;
 };
 
@@ -221,11 +227,25 @@ export type AnalysisMetric = {
   kind: MetricKind;
   /** Which way is good. */
   direction: MetricDirection;
-  unit?: MetricUnit;
+  unit?: MetricUnit | undefined;
   role: MetricRole;
 };
 
 export type AnalysisVariation = { key: string; name: string; isControl: boolean };
+
+/**
+ * What the experiment was planned for (a structural subset of the adapters' `ExperimentPlan`, so a stored
+ * plan can be passed as it is). When `sampleSizePerVariation` is absent it is computed for the primary metric
+ * (`primaryMetricId`, else the first primary) from the control's data, `minimumDetectableEffect` (default 0.05)
+ * and `power` (default 0.8).
+ */
+export type AnalysisPlan = {
+  sampleSizePerVariation?: number | undefined;
+  /** Relative, e.g. 0.05 for 5 %. */
+  minimumDetectableEffect?: number | undefined;
+  power?: number | undefined;
+  primaryMetricId?: string | undefined;
+};
 
 export type Engine = "bayesian" | "frequentist";
 export type Correction = PValueAdjustment | "none";
@@ -246,21 +266,20 @@ export type AnalysisOptions = {
    * interval's worst end within the margin; anything else is `inconclusive`.
    */
   guardrailMargin?: number;
-  /** Planned units per variation. When absent it is computed from the first primary metric. */
-  plannedSampleSizePerVariation?: number;
-  /** Relative MDE used to plan the sample when `plannedSampleSizePerVariation` is absent. Default 0.05. */
-  mde?: number;
-  /** Power used to plan the sample. Default 0.8. */
-  power?: number;
-  /** Bayesian: the largest expected loss (relative) at which a winner may be declared. Default 0.0025. */
+  /**
+   * Bayesian engine: a winner may be declared before the planned sample once its expected loss (risk of
+   * choosing it, on the `difference` scale, so relative by default) is at most this. Default 0.0025 (0.25 %).
+   */
   riskThreshold?: number;
 };
 
 export type AnalysisInput = {
   /** Where the experiment stands; the recommendation depends on it. Default `running`. */
   status?: ExperimentStatus;
+  /** The sample the experiment was planned for (see `AnalysisPlan`). */
+  plan?: AnalysisPlan;
   variations: AnalysisVariation[];
-  /** Percentages summing to 100, keyed by variation key. */
+  /** Percentages summing to 100, keyed by variation key. Keys are data: `__proto__` is a key like any other. */
   weights: Record<string, number>;
   metrics: AnalysisMetric[];
   totals: MetricStatsRow[];
@@ -268,14 +287,30 @@ export type AnalysisInput = {
   options?: AnalysisOptions;
 };
 
-/** How a lift compares with control, respecting the metric's direction. */
+/** How a lift compares with control, respecting the metric's direction (`informational` metrics: always `inconclusive`). */
 export type LiftOutcome = "better" | "worse" | "inconclusive";
 export type GuardrailStatus = "harmed" | "fine" | "inconclusive";
 
+/**
+ * The figures behind a guardrail's status, for a sentence such as "worse by 4.2 %, within the 5 % tolerance".
+ * All on the analysis' `difference` scale (0.042 = 4.2 % relative).
+ */
+export type GuardrailDetail = {
+  /** Which way the estimate moved, judged by the metric's direction. */
+  change: "worse" | "better" | "unchanged";
+  /** Size of the estimated change, |lift estimate|. */
+  size: number;
+  /** The harm tolerated (`guardrailMargin`). */
+  tolerance: number;
+  /** The harm at the interval's worst end; ≤ `tolerance` means `fine`. Negative when even that end is an improvement. */
+  worstCaseHarm: number;
+};
+
 /** A treatment's effect versus control, as shown. */
 export type LiftResult = {
+  /** Treatment minus control; relative lifts are divided by |control mean| (a rise is positive even below zero). */
   estimate: number;
-  /** The interval shown: multiplicity-adjusted for primary metrics when a correction is on. */
+  /** The interval shown: multiplicity-adjusted for primary metrics when a correction changed the p-value. */
   ci: [number, number];
   /** The nominal (unadjusted) interval. */
   unadjustedCi: [number, number];
@@ -284,13 +319,16 @@ export type LiftResult = {
   pValue: number | null;
   /** The p-value after correction over primaries (equals `pValue` when not adjusted); null for Bayesian. */
   adjustedPValue: number | null;
-  /** Bayesian engine: P(treatment better than control, respecting direction); null for frequentist. */
+  /**
+   * Bayesian engine: P(treatment better than control, respecting direction); null for frequentist and for
+   * informational metrics.
+   */
   chanceToWin: number | null;
   /** Bayesian engine: expected loss [choosing control, choosing treatment] in the good direction; null otherwise. */
   risk: [number, number] | null;
   /** Exactly `ci[0] > 0 || ci[1] < 0`. */
   significant: boolean;
-  /** Whether `ci` was widened for multiple testing. */
+  /** Whether the multiple-testing correction changed this lift's p-value (and so widened `ci`). */
   adjusted: boolean;
   outcome: LiftOutcome;
 };
@@ -309,10 +347,16 @@ export type VariationMetricResult = {
   standardError: number;
   /** null for control and when the comparison is not `ok`. */
   lift: LiftResult | null;
-  /** null when the metric could not be analysed. */
+  /**
+   * P(this variation's true value is the best), respecting direction. With exactly two variations it is the
+   * treatment's chance to win (and 1 minus that for control). null when the metric could not be analysed and
+   * for informational metrics.
+   */
   probabilityOfBeingBest: number | null;
-  /** Guardrail metrics only (null otherwise and for control). */
+  /** Guardrail metrics only (null otherwise, for control and for informational metrics). */
   guardrail: GuardrailStatus | null;
+  /** The figures behind `guardrail` (null exactly when `guardrail` is). */
+  guardrailDetail: GuardrailDetail | null;
 };
 
 export type LiftPoint = {
@@ -357,13 +401,33 @@ export type RecommendationVerdict =
   | "not-started"
   | "inconclusive";
 
+/** Why acting on a result now is valid (see STATISTICS.md, "Decision rules"). */
+export type DecisionBasis = "planned-sample-reached" | "experiment-ended" | "sequential" | "risk-below-threshold";
+
 export type RecommendationReason =
+  /** A draft or scheduled experiment has no results to act on. */
+  | { code: "not-started"; status: "draft" | "scheduled" }
+  /** The experiment no longer collects data, so "keep running" is not an option. */
+  | { code: "not-running"; status: "paused" | "stopped" | "concluded" }
   | { code: "srm"; pValue: number }
   | { code: "guardrail-harmed"; metricId: string; variationKey: string }
-  | { code: "not-enough-data"; percentOfPlannedSample: number; daysLeft?: number }
+  /** What is missing before a fixed-horizon result may be acted on. */
+  | {
+      code: "not-enough-data";
+      percentOfPlannedSample: number;
+      daysLeft?: number;
+      plannedSampleSizePerVariation: number;
+      smallestArm: number;
+    }
   | { code: "primaries-disagree"; variationKey: string }
   | { code: "significant-winner"; variationKey: string; metricIds: string[] }
   | { code: "control-better"; metricIds: string[] }
+  /** Why declaring this winner (or no difference) now is valid. */
+  | { code: "decision-valid"; basis: DecisionBasis }
+  /** Who leads on the primary metric where the lead is weakest, and by how much (its probability of being best). */
+  | { code: "leader"; variationKey: string; metricId: string; probabilityOfBeingBest: number }
+  /** Bayesian: the leader's expected loss is still above the threshold that would allow acting early. */
+  | { code: "risk-above-threshold"; variationKey: string; metricId: string; risk: number; riskThreshold: number }
   | { code: "no-significant-difference"; percentOfPlannedSample: number }
   | { code: "no-primary-metric" }
   | { code: "invalid-data"; metricId?: string; reason: StatsReason };
@@ -372,11 +436,14 @@ export type Recommendation = {
   verdict: RecommendationVerdict;
   /** Variation key of the winner (may be the control key) when `verdict` is `declare-winner`. */
   winner?: string;
+  /** Variation key of the current leader (may be the control key); absent without an analysable primary metric. */
+  leader?: string;
   /**
-   * 0–1. For a winner: the smallest, over primary metrics, of chance to win (Bayesian) or
-   * 1 − adjusted p-value (frequentist). Otherwise the same figure for the current leader.
+   * 0–1: the leader's probability of being best on the primary metric where it is weakest (`confidenceMetricId`);
+   * the same figure the results show as "Probability of being best". 0 without an analysable primary metric.
    */
   confidence: number;
+  confidenceMetricId?: string;
   reasons: RecommendationReason[];
 };
 
@@ -388,6 +455,8 @@ export type AnalysisResult = {
   alpha: number;
   difference: Difference;
   correction: Correction;
+  /** The expected-loss threshold the Bayesian decision rule used. */
+  riskThreshold: number;
   /** Key of the control variation ("" when none was given). */
   controlKey: string;
   srm: SrmAnalysis;

@@ -8,13 +8,28 @@ describe("createFormatters", () => {
     expect(en.lift(0.042)).toBe("+4.2%");
     expect(en.lift(-0.1234)).toBe("-12.3%");
     expect(en.lift(0)).toBe("0.0%");
+    expect(en.liftSize(-0.042)).toBe("4.2%");
   });
 
   it("formats values by the metric's unit", () => {
     expect(en.value(0.1234, "percent")).toBe("12.34%");
     expect(en.value(12.5, "currency")).toBe("$12.50");
-    expect(en.value(1234.56, "ms")).toBe("1,234.6 ms");
+    expect(en.value(1234.56, "ms")).toBe("1,235 ms");
     expect(en.value(1234.5678, "number")).toBe("1,234.57");
+  });
+
+  it("uses one precision per unit, for values and differences alike", () => {
+    expect([en.value(0.08, "percent"), en.value(0.0807, "percent"), en.difference(0.012, "percent")]).toEqual([
+      "8.00%",
+      "8.07%",
+      "+1.20%",
+    ]);
+    expect([en.value(0.5, "number"), en.value(12, "number"), en.difference(0.4, "number")]).toEqual([
+      "0.50",
+      "12.00",
+      "+0.40",
+    ]);
+    expect([en.value(812.4, "ms"), en.difference(-35.2, "ms")]).toEqual(["812 ms", "-35 ms"]);
   });
 
   it("follows the locale", () => {
@@ -32,11 +47,15 @@ describe("createFormatters", () => {
       expect(en.count(bad)).toBe("n/a");
     }
     expect(en.date("not a date")).toBe("n/a");
+    expect(en.dateTime("not a date")).toBe("n/a");
+    expect(en.time(undefined)).toBe("n/a");
   });
 
   it("floors tiny p-values and formats probabilities and dates", () => {
     expect(en.pValue(0.00001)).toBe("< 0.001");
     expect(en.pValue(0.0412)).toBe("0.041");
+    expect(en.pValueParts(0.00001)).toEqual({ relation: "<", value: "0.001" });
+    expect(en.pValueParts(0.0412)).toEqual({ relation: "=", value: "0.041" });
     expect(en.probability(0.953)).toBe("95.3%");
     expect(en.probability(0.99999)).toBe("> 99.9%");
     expect(en.probability(0.0000001)).toBe("< 0.1%");

@@ -30,12 +30,19 @@ export interface Formatters {
   value(value: number | null | undefined, unit: MetricUnit | undefined): string;
   /** A signed relative lift: 0.042 → "+4.2%". */
   lift(value: number | null | undefined): string;
+  /** The size of a relative lift, unsigned, with the lift's precision: -0.042 → "4.2%". */
+  liftSize(value: number | null | undefined): string;
   /** A signed absolute difference in the metric's unit. */
   difference(value: number | null | undefined, unit: MetricUnit | undefined): string;
   /** A probability: 0.953 → "95.3%". */
   probability(value: number | null | undefined): string;
-  /** A p-value with three significant digits, "< 0.001" style below a floor. */
+  /** A p-value with two significant digits, "< 0.001" style below a floor. */
   pValue(value: number | null | undefined): string;
+  /**
+   * A p-value split for a sentence: `{ relation: "<", value: "0.001" }` below the floor, else `"="` and the
+   * figure, so a message reads "p < 0.001" or "p = 0.042" (never "p = < 0.001").
+   */
+  pValueParts(value: number | null | undefined): { relation: "=" | "<"; value: string };
   /** A whole count: 12345 → "12,345". */
   count(value: number | null | undefined): string;
   /** A plain percentage of a whole: 0.5 → "50%". */
@@ -52,6 +59,10 @@ export interface Formatters {
   date(value: string | null | undefined): string;
   /** A short calendar date for axis ticks ("Mar 2"). */
   shortDate(value: string | null | undefined): string;
+  /** A date with its time of day, in the runtime's time zone ("May 18, 2026, 9:00 AM"). */
+  dateTime(value: Date | string | null | undefined): string;
+  /** A time of day, in the runtime's time zone ("9:00:05 AM"). */
+  time(value: Date | string | null | undefined): string;
   /** A plain decimal with up to four significant digits (for "show the maths"). */
   decimal(value: number | null | undefined): string;
 }
@@ -86,6 +97,11 @@ export function createFormatters({ locale: requested, currency = "USD", notAvail
     minimumFractionDigits: 1,
     maximumFractionDigits: 1,
   });
+  const liftSizeFormat = makeNumberFormat(locale, {
+    style: "percent",
+    minimumFractionDigits: 1,
+    maximumFractionDigits: 1,
+  });
   const probabilityFormat = makeNumberFormat(locale, {
     style: "percent",
     minimumFractionDigits: 1,
@@ -93,24 +109,30 @@ export function createFormatters({ locale: requested, currency = "USD", notAvail
   });
   const percentFormat = makeNumberFormat(locale, { style: "percent", maximumFractionDigits: 0 });
   const precisePercentFormat = makeNumberFormat(locale, { style: "percent", maximumFractionDigits: 1 });
-  const rateFormat = makeNumberFormat(locale, { style: "percent", minimumFractionDigits: 1, maximumFractionDigits: 2 });
+  // One precision per unit, the same for values, differences and axis ticks: rates 2 decimals, milliseconds none,
+  // plain numbers 2 decimals, currencies the currency's own (lifts and probabilities: 1 decimal, above).
+  const rateFormat = makeNumberFormat(locale, { style: "percent", minimumFractionDigits: 2, maximumFractionDigits: 2 });
   const signedRateFormat = makeNumberFormat(locale, {
     style: "percent",
     signDisplay: "exceptZero",
-    minimumFractionDigits: 1,
+    minimumFractionDigits: 2,
     maximumFractionDigits: 2,
   });
   const currencyFormat = makeNumberFormat(locale, { style: "currency", currency });
   const signedCurrencyFormat = makeNumberFormat(locale, { style: "currency", currency, signDisplay: "exceptZero" });
-  const msFormat = makeNumberFormat(locale, { style: "unit", unit: "millisecond", maximumFractionDigits: 1 });
+  const msFormat = makeNumberFormat(locale, { style: "unit", unit: "millisecond", maximumFractionDigits: 0 });
   const signedMsFormat = makeNumberFormat(locale, {
     style: "unit",
     unit: "millisecond",
-    maximumFractionDigits: 1,
+    maximumFractionDigits: 0,
     signDisplay: "exceptZero",
   });
-  const numberFormat = makeNumberFormat(locale, { maximumFractionDigits: 2 });
-  const signedNumberFormat = makeNumberFormat(locale, { maximumFractionDigits: 3, signDisplay: "exceptZero" });
+  const numberFormat = makeNumberFormat(locale, { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+  const signedNumberFormat = makeNumberFormat(locale, {
+    minimumFractionDigits: 2,
+    maximumFractionDigits: 2,
+    signDisplay: "exceptZero",
+  });
   const countFormat = makeNumberFormat(locale, { maximumFractionDigits: 0 });
   const daysFormat = makeNumberFormat(locale, {
     style: "unit",
@@ -129,6 +151,13 @@ export function createFormatters({ locale: requested, currency = "USD", notAvail
   const decimalFormat = makeNumberFormat(locale, { maximumSignificantDigits: 4 });
   const dateFormat = makeDateFormat(locale, { dateStyle: "medium", timeZone: "UTC" });
   const shortDateFormat = makeDateFormat(locale, { month: "short", day: "numeric", timeZone: "UTC" });
+  const dateTimeFormat = makeDateFormat(locale, { dateStyle: "medium", timeStyle: "short" });
+  const timeFormat = makeDateFormat(locale, { timeStyle: "medium" });
+  const formatInstant = (format: Intl.DateTimeFormat, value: Date | string | null | undefined) => {
+    if (value === null || value === undefined || value === "") return notAvailable;
+    const time = value instanceof Date ? value.getTime() : Date.parse(value);
+    return Number.isFinite(time) ? format.format(new Date(time)) : notAvailable;
+  };
   const formatDate = (format: Intl.DateTimeFormat, value: string | null | undefined) => {
     if (!value) return notAvailable;
     const time = Date.parse(value.length === 10 ? `${value}T00:00:00Z` : value);
@@ -151,6 +180,9 @@ export function createFormatters({ locale: requested, currency = "USD", notAvail
     },
     lift(value) {
       return isFiniteNumber(value) ? liftFormat.format(value) : notAvailable;
+    },
+    liftSize(value) {
+      return isFiniteNumber(value) ? liftSizeFormat.format(Math.abs(value)) : notAvailable;
     },
     difference(value, unit) {
       if (!isFiniteNumber(value)) return notAvailable;
@@ -177,6 +209,11 @@ export function createFormatters({ locale: requested, currency = "USD", notAvail
       if (value < 0.001) return `< ${pFloor}`;
       return pFormat.format(value);
     },
+    pValueParts(value) {
+      if (!isFiniteNumber(value)) return { relation: "=", value: notAvailable };
+      if (value < 0.001) return { relation: "<", value: pFloor };
+      return { relation: "=", value: pFormat.format(value) };
+    },
     count(value) {
       return isFiniteNumber(value) ? countFormat.format(value) : notAvailable;
     },
@@ -200,6 +237,12 @@ export function createFormatters({ locale: requested, currency = "USD", notAvail
     },
     shortDate(value) {
       return formatDate(shortDateFormat, value);
+    },
+    dateTime(value) {
+      return formatInstant(dateTimeFormat, value);
+    },
+    time(value) {
+      return formatInstant(timeFormat, value);
     },
     decimal(value) {
       return isFiniteNumber(value) ? decimalFormat.format(value) : notAvailable;

@@ -1,7 +1,11 @@
 /**
  * Calendar dates as `YYYY-MM-DD` strings (what `<input type="date">` and the Experiment model hold).
- * "Today" is the host's local calendar day; arithmetic happens in UTC so daylight-saving changes never
- * shift a day.
+ *
+ * One rule everywhere: an experiment's dates are days in UTC. The warehouse counts data from 00:00 UTC on the
+ * start date to the end of the end date, and a launch schedules the experiment when its start date is after
+ * today's date in UTC. So "today" is the UTC calendar day too, and the wizard says what a start date means on the
+ * user's own clock ("Starts Mar 2, 2:00 PM (your time)"). Arithmetic happens in UTC, so daylight-saving changes
+ * never shift a day.
  */
 
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
@@ -10,11 +14,11 @@ const DAY_MS = 86_400_000;
 /** The default planned duration: end date = start date + 14 days. */
 export const DEFAULT_DURATION_DAYS = 14;
 
-/** The local calendar day of `date` as `YYYY-MM-DD`. */
+/** The UTC calendar day of `date` as `YYYY-MM-DD` (the day the lifecycle and the warehouse go by). */
 export function toIsoDate(date: Date): string {
-  const y = String(date.getFullYear()).padStart(4, "0");
-  const m = String(date.getMonth() + 1).padStart(2, "0");
-  const d = String(date.getDate()).padStart(2, "0");
+  const y = String(date.getUTCFullYear()).padStart(4, "0");
+  const m = String(date.getUTCMonth() + 1).padStart(2, "0");
+  const d = String(date.getUTCDate()).padStart(2, "0");
   return `${y}-${m}-${d}`;
 }
 
@@ -56,14 +60,23 @@ export function plannedDurationDays(startDate: string, endDate: string): number 
   return days === undefined || days < 0 ? undefined : days + 1;
 }
 
-/** Start today, end 14 days later. */
+/** Start today (in UTC: a launch then starts the experiment at once), end 14 days later. */
 export function defaultDates(today: Date): { startDate: string; endDate: string } {
   const startDate = toIsoDate(today);
   return { startDate, endDate: addDays(startDate, DEFAULT_DURATION_DAYS) };
 }
 
-/** A start after today means the launch schedules the experiment instead of running it now. */
+/**
+ * A start after today (both in UTC) means the launch schedules the experiment instead of running it now: the same
+ * rule as the lifecycle's `launch` in `@flagsmith-experimentation/adapters`.
+ */
 export function isScheduledStart(startDate: string, today: Date): boolean {
   const days = daysBetween(toIsoDate(today), startDate);
   return days !== undefined && days > 0;
+}
+
+/** The instant a start date begins (00:00 UTC), or `undefined` for an invalid date. */
+export function startInstant(startDate: string): Date | undefined {
+  const time = parseIsoDate(startDate);
+  return time === undefined ? undefined : new Date(time);
 }

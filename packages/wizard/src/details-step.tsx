@@ -1,13 +1,13 @@
 import { Callout, describedBy, FieldError } from "@flagsmith-experimentation/ui";
 import { useId } from "react";
 import { useFormContext, useWatch } from "react-hook-form";
-import { isScheduledStart, plannedDurationDays } from "./dates";
+import { isScheduledStart, plannedDurationDays, startInstant } from "./dates";
 import type { WizardValues } from "./steps";
 import { useWizardText } from "./wizard-text";
 
 /** Step 1: name, hypothesis, start and end dates. */
 export function DetailsStep({ today }: { today: Date }) {
-  const { messages, date, days } = useWizardText();
+  const { messages, days, localTime } = useWizardText();
   const {
     register,
     control,
@@ -16,7 +16,8 @@ export function DetailsStep({ today }: { today: Date }) {
   const [startDate, endDate] = useWatch({ control, name: ["startDate", "endDate"] });
   const id = useId();
   const duration = plannedDurationDays(startDate, endDate);
-  const scheduled = isScheduledStart(startDate, today);
+  const start = startInstant(startDate);
+  const scheduled = start !== undefined && isScheduledStart(startDate, today);
 
   return (
     <div className="fx-wizard-fields">
@@ -58,7 +59,7 @@ export function DetailsStep({ today }: { today: Date }) {
             type="date"
             required
             aria-invalid={errors.startDate ? true : undefined}
-            aria-describedby={describedBy(errors.startDate && `${id}-start-error`)}
+            aria-describedby={describedBy(errors.startDate && `${id}-start-error`, `${id}-dates-hint`)}
             {...register("startDate")}
           />
           <FieldError id={`${id}-start-error`} message={errors.startDate?.message} />
@@ -70,15 +71,18 @@ export function DetailsStep({ today }: { today: Date }) {
             type="date"
             required
             aria-invalid={errors.endDate ? true : undefined}
-            aria-describedby={describedBy(errors.endDate && `${id}-end-error`)}
+            aria-describedby={describedBy(errors.endDate && `${id}-end-error`, `${id}-dates-hint`)}
             {...register("endDate")}
           />
           <FieldError id={`${id}-end-error`} message={errors.endDate?.message} />
         </div>
       </div>
+      <p id={`${id}-dates-hint`} className="fx-hint">
+        {messages.datesHint}
+      </p>
       <div className="fx-wizard-notes" aria-live="polite">
         {duration !== undefined ? <p className="fx-hint">{messages.durationNote(days(duration))}</p> : null}
-        {scheduled ? <Callout tone="info">{messages.scheduledNote(date(startDate))}</Callout> : null}
+        {scheduled ? <Callout tone="info">{messages.scheduledNote(localTime(start))}</Callout> : null}
       </div>
     </div>
   );

@@ -1,7 +1,7 @@
-import type { Flag, MetricDefinition, Segment } from "@flagsmith-experimentation/adapters";
+import type { ExperimentPlan, Flag, MetricDefinition, Segment } from "@flagsmith-experimentation/adapters";
 import { Button } from "@flagsmith-experimentation/ui";
 import { useId } from "react";
-import { isScheduledStart, plannedDurationDays } from "./dates";
+import { isScheduledStart, plannedDurationDays, startInstant } from "./dates";
 import { roleLabel } from "./messages";
 import { stepName } from "./step-list";
 import type { WizardStepId, WizardValues } from "./steps";
@@ -16,9 +16,15 @@ export function ExperimentSummary({
   metrics,
   segments,
   today,
+  plan,
+  environmentName,
   onEdit,
 }: {
   values: WizardValues;
+  /** The plan as it will be stored (the sample per variation, when it could be computed). */
+  plan: ExperimentPlan | undefined;
+  /** The environment the experiment runs in, when the wizard knows it. */
+  environmentName: string | undefined;
   flag: Flag | undefined;
   metrics: readonly MetricDefinition[] | undefined;
   segments: readonly Segment[] | undefined;
@@ -30,7 +36,12 @@ export function ExperimentSummary({
   const id = useId();
   const none = <span className="fx-muted">{messages.summaryNone}</span>;
   const duration = plannedDurationDays(values.startDate, values.endDate);
-  const segmentName = segments?.find((s) => s.id === values.segmentId)?.name ?? values.segmentId;
+  const start = startInstant(values.startDate);
+  const segmentName =
+    values.segmentId === null
+      ? messages.segmentAllIdentities
+      : (segments?.find((s) => s.id === values.segmentId)?.name ?? values.segmentId);
+  const sample = plan?.sampleSizePerVariation;
 
   const section = (step: EditableStep, body: React.ReactNode) => (
     <section className="fx-wizard-summary-section" aria-labelledby={`${id}-${step}`}>
@@ -51,6 +62,12 @@ export function ExperimentSummary({
       {section(
         "details",
         <dl>
+          {environmentName ? (
+            <>
+              <dt>{messages.summaryEnvironment}</dt>
+              <dd>{environmentName}</dd>
+            </>
+          ) : null}
           <dt>{messages.summaryName}</dt>
           <dd>{values.name.trim() || none}</dd>
           <dt>{messages.summaryHypothesis}</dt>
@@ -60,8 +77,8 @@ export function ExperimentSummary({
             {messages.summaryDateRange(text.date(values.startDate), text.date(values.endDate))}
             {duration !== undefined ? ` (${text.days(duration)})` : null}
             <br />
-            {isScheduledStart(values.startDate, today)
-              ? messages.summaryStatusScheduled
+            {start && isScheduledStart(values.startDate, today)
+              ? messages.summaryStatusScheduled(text.localTime(start))
               : messages.summaryStatusImmediate}
           </dd>
         </dl>,
@@ -70,7 +87,7 @@ export function ExperimentSummary({
         "flag",
         <dl>
           <dt>{messages.summaryFlag}</dt>
-          <dd>{flag?.name ?? (values.flagId || none)}</dd>
+          <dd>{flag?.name ?? (values.flagName || values.flagId || none)}</dd>
           <dt>{messages.summaryVariations}</dt>
           <dd>
             {values.variations.length > 0 ? (
@@ -106,6 +123,8 @@ export function ExperimentSummary({
         <dl>
           <dt>{messages.summarySegment}</dt>
           <dd>{segmentName || none}</dd>
+          <dt>{messages.summaryRollout}</dt>
+          <dd>{text.share(values.rolloutPercentage)}</dd>
           <dt>{messages.summaryWeights}</dt>
           <dd>
             <ul>
@@ -115,6 +134,13 @@ export function ExperimentSummary({
                 </li>
               ))}
             </ul>
+          </dd>
+          <dt>{messages.summaryPlan}</dt>
+          <dd>
+            {messages.summaryPlanValue(
+              text.percent(values.minimumDetectableEffect),
+              sample === undefined ? undefined : text.count(sample),
+            )}
           </dd>
         </dl>,
       )}

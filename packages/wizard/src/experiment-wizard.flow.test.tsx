@@ -1,4 +1,5 @@
-import { createInMemoryAdapters, type Experiment, type Flag } from "@flagsmith-experimentation/adapters";
+import type { Experiment, Flag } from "@flagsmith-experimentation/adapters";
+import { createInMemoryAdapters, demoWorld } from "@flagsmith-experimentation/adapters/testing";
 import { render, screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import axe from "axe-core";
@@ -9,7 +10,7 @@ const today = new Date(2026, 2, 1);
 const flagHref = (flag: Flag) => `https://app.flagsmith.test/features/${flag.id}`;
 
 function setup(options: Parameters<typeof createInMemoryAdapters>[0] = {}) {
-  const adapters = createInMemoryAdapters({ now: () => today, ...options });
+  const adapters = createInMemoryAdapters({ ...demoWorld, now: () => today, ...options });
   const onLaunched = vi.fn<(experiment: Experiment) => void>();
   const user = userEvent.setup();
   const view = render(
@@ -73,17 +74,17 @@ describe("ExperimentWizard: the five steps", { timeout: 30_000 }, () => {
     await user.keyboard(" ");
     expect(conversion).toBeChecked();
     const roles = screen.getByRole("radiogroup", { name: "Role for Checkout conversion" });
-    expect(within(roles).getByRole("radio", { name: "Primary" })).toHaveAttribute("aria-checked", "true");
+    expect(within(roles).getByRole("radio", { name: "Primary" })).toBeChecked();
     const tickets = screen.getByRole("checkbox", { name: "Support contact rate" });
     await tabTo(user, tickets);
     await user.keyboard(" ");
     const ticketRoles = screen.getByRole("radiogroup", { name: "Role for Support contact rate" });
-    expect(within(ticketRoles).getByRole("radio", { name: "Secondary" })).toHaveAttribute("aria-checked", "true");
+    expect(within(ticketRoles).getByRole("radio", { name: "Secondary" })).toBeChecked();
     await tabTo(user, within(ticketRoles).getByRole("radio", { name: "Secondary" }));
     await user.keyboard("{ArrowRight}");
     expect(within(ticketRoles).getByRole("radio", { name: "Guardrail" })).toHaveFocus();
     await user.keyboard(" ");
-    expect(within(ticketRoles).getByRole("radio", { name: "Guardrail" })).toHaveAttribute("aria-checked", "true");
+    expect(within(ticketRoles).getByRole("radio", { name: "Guardrail" })).toBeChecked();
     await tabTo(user, screen.getByRole("button", { name: "Next" }));
     await user.keyboard("{Enter}");
 

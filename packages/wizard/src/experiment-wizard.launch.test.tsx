@@ -1,11 +1,10 @@
+import { AdapterError, type Experiment, type Flag } from "@flagsmith-experimentation/adapters";
 import {
-  AdapterError,
   createInMemoryAdapters,
-  type Experiment,
-  type Flag,
+  demoWorld,
   type InMemoryAdapters,
   type InMemoryAdaptersOptions,
-} from "@flagsmith-experimentation/adapters";
+} from "@flagsmith-experimentation/adapters/testing";
 import { render, screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { describe, expect, it, vi } from "vitest";
@@ -15,7 +14,7 @@ const today = new Date(2026, 2, 1);
 type User = ReturnType<typeof userEvent.setup>;
 
 function setup(options: InMemoryAdaptersOptions = {}, props: Partial<ExperimentWizardProps> = {}) {
-  const adapters = createInMemoryAdapters({ now: () => today, ...options });
+  const adapters = createInMemoryAdapters({ ...demoWorld, now: () => today, ...options });
   const onLaunched = vi.fn<(experiment: Experiment) => void>();
   const user = userEvent.setup();
   const view = render(
@@ -66,7 +65,7 @@ describe("Review & Launch", { timeout: 30_000 }, () => {
     await user.click(screen.getByRole("button", { name: "Edit Select Metrics" }));
     expect(screen.getByRole("heading", { level: 2, name: "Select Metrics" })).toHaveFocus();
     const roles = screen.getByRole("radiogroup", { name: "Role for Checkout conversion" });
-    expect(within(roles).getByRole("radio", { name: "Primary" })).toHaveAttribute("aria-checked", "true");
+    expect(within(roles).getByRole("radio", { name: "Primary" })).toBeChecked();
     await user.click(screen.getByRole("checkbox", { name: "Support contact rate" }));
     await user.click(
       within(screen.getByRole("radiogroup", { name: "Role for Support contact rate" })).getByRole("radio", {
@@ -97,6 +96,8 @@ describe("Review & Launch", { timeout: 30_000 }, () => {
     ).toEqual([
       "The hypothesis doesn't say which way you expect the metric to move (e.g. “increase” or “reduce”).",
       "No guardrail metric: nothing will warn you if the change hurts something else.",
+      // The fixture world's segments and metrics carry planning figures: two weeks are too short for them.
+      expect.stringMatching(/^The planned 15 days are shorter than the \d+ days the power estimate needs\.$/),
     ]);
     await user.click(screen.getByRole("button", { name: "Edit Segments & Traffic" }));
     const control = screen.getByRole("spinbutton", { name: "Weight for Blue (control)" });
@@ -140,7 +141,7 @@ describe("Review & Launch", { timeout: 30_000 }, () => {
 
   it("retries a failed launch with the same idempotency key: the experiment launches once", async () => {
     const keys: string[] = [];
-    const base = createInMemoryAdapters({ now: () => today });
+    const base = createInMemoryAdapters({ ...demoWorld, now: () => today });
     let loseResponse = true;
     // The server launches, but the answer is lost on the way back (the worst case for a retry).
     const persistence = {
@@ -174,7 +175,7 @@ describe("Review & Launch", { timeout: 30_000 }, () => {
   });
 
   it("refuses to launch when the flag changed since it was picked, and reopens the flag step", async () => {
-    const base = createInMemoryAdapters({ now: () => today });
+    const base = createInMemoryAdapters({ ...demoWorld, now: () => today });
     let removeOrange = false;
     const flags = {
       listFlags: base.flags.listFlags,
@@ -202,7 +203,7 @@ describe("Review & Launch", { timeout: 30_000 }, () => {
   });
 
   it("refuses to launch when the segment got an override since it was picked", async () => {
-    const base = createInMemoryAdapters({ now: () => today });
+    const base = createInMemoryAdapters({ ...demoWorld, now: () => today });
     let overridden = false;
     const segments = {
       listSegments: base.segments.listSegments,
@@ -237,7 +238,7 @@ describe("Review & Launch", { timeout: 30_000 }, () => {
     await user.type(end, "2026-04-20");
     await toReview(user);
     const { dialog, confirm } = await confirmLaunch(user);
-    expect(dialog).toHaveTextContent("It is scheduled to start on Apr 1, 2026.");
+    expect(dialog).toHaveTextContent(/It is scheduled to start .+ \(your time\)\./);
     await user.click(confirm);
     await waitFor(() => expect(onLaunched).toHaveBeenCalledTimes(1));
     expect(onLaunched.mock.calls[0]?.[0]).toMatchObject({ status: "scheduled", startDate: "2026-04-01" });
@@ -318,6 +319,7 @@ describe("Text, locale and safety", { timeout: 30_000 }, () => {
   it("renders hostile names as inert text", async () => {
     const xss = '<img src=x onerror="window.__pwned=1"><script>window.__pwned=1</script>';
     const adapters = createInMemoryAdapters({
+      ...demoWorld,
       now: () => today,
       flags: [
         {
@@ -362,7 +364,7 @@ describe("Text, locale and safety", { timeout: 30_000 }, () => {
 
   it("uses the messages and locale props", async () => {
     const user = userEvent.setup();
-    const adapters = createInMemoryAdapters({ now: () => today });
+    const adapters = createInMemoryAdapters({ ...demoWorld, now: () => today });
     render(
       <ExperimentWizard
         adapters={adapters}

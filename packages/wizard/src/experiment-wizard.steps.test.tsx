@@ -1,10 +1,11 @@
+import type { Flag } from "@flagsmith-experimentation/adapters";
 import {
   createInMemoryAdapters,
   demoMetrics,
   demoSegments,
-  type Flag,
+  demoWorld,
   type InMemoryAdaptersOptions,
-} from "@flagsmith-experimentation/adapters";
+} from "@flagsmith-experimentation/adapters/testing";
 import { render, screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { describe, expect, it } from "vitest";
@@ -14,7 +15,7 @@ const today = new Date(2026, 2, 1);
 const flagHref = (flag: Flag) => `https://app.flagsmith.test/features/${flag.id}`;
 
 function setup(options: InMemoryAdaptersOptions = {}) {
-  const adapters = createInMemoryAdapters({ now: () => today, ...options });
+  const adapters = createInMemoryAdapters({ ...demoWorld, now: () => today, ...options });
   const user = userEvent.setup();
   const view = render(<ExperimentWizard adapters={adapters} today={today} flagHref={flagHref} locale="en-US" />);
   return { adapters, user, ...view };
@@ -62,7 +63,9 @@ describe("Experiment Details", { timeout: 30_000 }, () => {
     expect(screen.getByRole("textbox", { name: "Hypothesis" })).toHaveAccessibleDescription(
       expect.stringContaining("Enter a hypothesis"),
     );
-    expect(screen.getByLabelText("Start date")).toHaveAccessibleDescription("Enter a start date.");
+    expect(screen.getByLabelText("Start date")).toHaveAccessibleDescription(
+      expect.stringMatching(/^Enter a start date\. Dates are days in UTC/),
+    );
     expect(screen.getByRole("heading", { level: 2, name: "Experiment Details" })).toBeInTheDocument();
   });
 
@@ -74,7 +77,7 @@ describe("Experiment Details", { timeout: 30_000 }, () => {
     expect(screen.getByRole("alert")).toHaveTextContent("1 problem needs fixing.");
   });
 
-  it("requires the end date after the start date and notes a scheduled start", async () => {
+  it("requires the end date on or after the start date and notes a scheduled start", async () => {
     const { user } = setup();
     await user.type(screen.getByRole("textbox", { name: "Name" }), "N");
     await user.type(screen.getByRole("textbox", { name: "Hypothesis" }), "H");
@@ -83,14 +86,18 @@ describe("Experiment Details", { timeout: 30_000 }, () => {
     await user.type(end, "2026-02-20");
     await user.click(screen.getByRole("button", { name: "Next" }));
     expect(end).toHaveFocus();
-    expect(end).toHaveAccessibleDescription("The end date must be after the start date.");
+    expect(end).toHaveAccessibleDescription(
+      expect.stringMatching(/^The end date can't be before the start date\. Dates are days in UTC/),
+    );
 
     const start = screen.getByLabelText("Start date");
     await user.clear(start);
     await user.type(start, "2026-03-10");
     await user.clear(end);
     await user.type(end, "2026-03-24");
-    expect(screen.getByText(/will be scheduled to start on Mar 10, 2026/)).toBeInTheDocument();
+    expect(
+      screen.getByText(/will be scheduled: it starts .+ \(your time\), 00:00 UTC on the start date/),
+    ).toBeInTheDocument();
     await user.click(screen.getByRole("button", { name: "Next" }));
     expect(await screen.findByRole("heading", { level: 2, name: "Flag & Variations" })).toBeInTheDocument();
   });
@@ -130,8 +137,55 @@ describe("Flag & Variations", { timeout: 30_000 }, () => {
       ["1", "Control"],
       ["2", "Treatment"],
       ["3", "Treatment"],
+      ["4", "Treatment"],
     ]);
     expect(within(table).getByRole("rowheader", { name: "Model v2" })).toBeInTheDocument();
+  });
+
+  it("lists 10,000 flags in a virtualised popup: a few dozen rows rendered, arrow keys reach any flag", async () => {
+    const template = demoWorld.flags.find((f) => f.id === "checkout-cta") as Flag;
+    const flags = Array.from({ length: 10_000 }, (_, i) => ({
+      ...template,
+      id: `flag-${i}`,
+      name: `feature_${String(i).padStart(5, "0")}`,
+    }));
+    const { user } = setup({ flags, guard: false });
+    await fillDetails(user);
+    const input = screen.getByRole("combobox", { name: "Flag" });
+    await waitFor(() => expect(screen.queryByText(/Loading flags/)).not.toBeInTheDocument());
+    await user.click(input);
+    const options = screen.getAllByRole("option");
+    expect(options.length).toBeLessThan(50);
+    expect(options[0]).toHaveAttribute("aria-setsize", "10000");
+    expect(options[0]).toHaveAttribute("aria-posinset", "1");
+    for (let i = 0; i < 30; i++) await user.keyboard("{ArrowDown}");
+    const active = input.getAttribute("aria-activedescendant");
+    expect(active).toBeTruthy();
+    expect(document.getElementById(active ?? "")).toHaveTextContent("feature_00029");
+    await user.keyboard("{ArrowUp}{ArrowUp}");
+    expect(document.getElementById(input.getAttribute("aria-activedescendant") ?? "")).toHaveTextContent(
+      "feature_00027",
+    );
+    await user.keyboard("{Enter}");
+    expect(input).toHaveValue("feature_00027");
+    await user.clear(input);
+    await user.type(input, "feature_09999");
+    expect(screen.getByRole("option", { name: "feature_09999" })).toHaveAttribute("aria-setsize", "1");
+  });
+
+  it("offers a searchable picker instead of a select for hundreds of segments", async () => {
+    const segments = Array.from({ length: 300 }, (_, i) => ({ id: `segment-${i}`, name: `Segment ${i}` }));
+    const { user } = setup({ segments });
+    await toTraffic(user);
+    const picker = screen.getByRole("combobox", { name: "Segment" });
+    expect(picker.tagName).toBe("INPUT");
+    expect(picker).toHaveValue("All identities");
+    await user.clear(picker);
+    await user.type(picker, "Segment 29");
+    await user.click(screen.getByRole("option", { name: "Segment 299" }));
+    expect(picker).toHaveValue("Segment 299");
+    await user.click(screen.getByRole("button", { name: "Next" }));
+    expect(await screen.findByRole("region", { name: "Segments & Traffic" })).toHaveTextContent("Segment 299");
   });
 
   it("says when nothing matches", async () => {
@@ -161,6 +215,20 @@ describe("Flag & Variations", { timeout: 30_000 }, () => {
     expect(screen.getByRole("heading", { level: 2, name: "Flag & Variations" })).toBeInTheDocument();
   });
 
+  it("links only to http(s) or relative URLs: a javascript:, data: or vbscript: flagHref shows no link", async () => {
+    for (const href of ["javascript:alert(1)", "data:text/html,<script>alert(1)</script>", "vbscript:msgbox(1)"]) {
+      const adapters = createInMemoryAdapters({ ...demoWorld, now: () => today });
+      const user = userEvent.setup();
+      const view = render(<ExperimentWizard adapters={adapters} today={today} flagHref={() => href} locale="en-US" />);
+      await fillDetails(user);
+      await pickFlag(user, "onboarding_tour");
+      expect(screen.getByRole("alert")).toHaveTextContent("“onboarding_tour” can't be used");
+      expect(screen.queryByRole("link", { name: "Add a variation" })).not.toBeInTheDocument();
+      expect(view.container.querySelector("a[href]")).toBeNull();
+      view.unmount();
+    }
+  });
+
   it("shows loading, then the adapter's error with Retry, and recovers", async () => {
     const { user, adapters } = setup({
       // Long enough that the loading state is still up after the step change, however busy the machine.
@@ -173,7 +241,8 @@ describe("Flag & Variations", { timeout: 30_000 }, () => {
     expect(alert).toHaveTextContent("Couldn't load flags: We could not reach the server.");
     await user.click(within(alert).getByRole("button", { name: "Retry" }));
     await user.click(screen.getByRole("combobox", { name: "Flag" }));
-    expect(await screen.findByRole("option", { name: "pricing_page_layout" })).toBeInTheDocument();
+    // The retried call has the same latency: wait for it as long as for the first one.
+    expect(await screen.findByRole("option", { name: "pricing_page_layout" }, { timeout: 5_000 })).toBeInTheDocument();
     expect(adapters.controls.calls("flags.listFlags")).toBe(2);
   });
 
@@ -218,11 +287,9 @@ describe("Select Metrics", { timeout: 30_000 }, () => {
 
     await user.click(screen.getByRole("checkbox", { name: "Page load time" }));
     const roles = screen.getByRole("radiogroup", { name: "Role for Page load time" });
-    expect(
-      within(roles)
-        .getAllByRole("radio")
-        .map((r) => r.textContent),
-    ).toEqual(["Primary", "Secondary", "Guardrail"]);
+    expect(within(roles).getAllByRole("radio")).toEqual(
+      ["Primary", "Secondary", "Guardrail"].map((name) => within(roles).getByRole("radio", { name })),
+    );
     await user.click(within(roles).getByRole("radio", { name: "Guardrail" }));
     await user.click(screen.getByRole("button", { name: "Next" }));
     expect(screen.getByRole("group", { name: "Metrics" })).toHaveAccessibleDescription(
@@ -231,6 +298,16 @@ describe("Select Metrics", { timeout: 30_000 }, () => {
     await user.click(within(roles).getByRole("radio", { name: "Primary" }));
     await user.click(screen.getByRole("button", { name: "Next" }));
     expect(await screen.findByRole("heading", { level: 2, name: "Segments & Traffic" })).toBeInTheDocument();
+  });
+
+  it("refuses a metrics list in which two metrics share an id, instead of checking both with one checkbox", async () => {
+    const duplicate = { ...demoMetrics[1], id: demoMetrics[0]?.id } as (typeof demoMetrics)[number];
+    const { user } = setup({ guard: false, metrics: [...demoMetrics, duplicate] });
+    await toMetrics(user);
+    const alert = await screen.findByRole("alert");
+    expect(alert).toHaveTextContent("Couldn't load metrics");
+    expect(within(alert).getByRole("button", { name: "Retry" })).toBeInTheDocument();
+    expect(screen.queryByRole("checkbox")).not.toBeInTheDocument();
   });
 
   it("warns about multiple primary metrics", async () => {
@@ -275,24 +352,84 @@ describe("Segments & Traffic", { timeout: 30_000 }, () => {
     expect(await screen.findByRole("heading", { level: 2, name: "Review & Launch" })).toBeInTheDocument();
   });
 
-  it("rebalances the other weights so the total stays 100, and splits evenly", async () => {
+  it("rebalances the weights nobody typed so the total stays 100, and splits evenly in one click", async () => {
     const { user } = setup();
     await toTraffic(user);
     const control = screen.getByRole("spinbutton", { name: "Weight for Blue (control)" });
     const green = screen.getByRole("spinbutton", { name: "Weight for Green" });
     const orange = screen.getByRole("spinbutton", { name: "Weight for Orange" });
-    expect([control, green, orange].map((i) => (i as HTMLInputElement).valueAsNumber)).toEqual([34, 33, 33]);
+    const values = () => [control, green, orange].map((i) => (i as HTMLInputElement).valueAsNumber);
+    expect(values()).toEqual([34, 33, 33]);
 
     await user.clear(control);
     await user.type(control, "50");
-    expect([control, green, orange].map((i) => (i as HTMLInputElement).valueAsNumber)).toEqual([50, 25, 25]);
+    expect(values()).toEqual([50, 25, 25]);
+    // Control was typed: it stays; the untouched Orange takes the difference.
     await user.clear(green);
     await user.type(green, "40");
-    expect([control, green, orange].map((i) => (i as HTMLInputElement).valueAsNumber)).toEqual([40, 40, 20]);
+    expect(values()).toEqual([50, 40, 10]);
     expect(screen.getByText("Total: 100%")).toBeInTheDocument();
 
     await user.click(screen.getByRole("button", { name: "Split evenly" }));
-    expect([control, green, orange].map((i) => (i as HTMLInputElement).valueAsNumber)).toEqual([34, 33, 33]);
+    expect(values()).toEqual([34, 33, 33]);
+  });
+
+  it("never rewrites a weight the user typed: 33, 33, 34 stay as typed", async () => {
+    const { user } = setup();
+    await toTraffic(user);
+    const control = screen.getByRole("spinbutton", { name: "Weight for Blue (control)" });
+    const green = screen.getByRole("spinbutton", { name: "Weight for Green" });
+    const orange = screen.getByRole("spinbutton", { name: "Weight for Orange" });
+    const values = () => [control, green, orange].map((i) => (i as HTMLInputElement).value);
+    await user.clear(control);
+    await user.type(control, "33");
+    await user.clear(green);
+    await user.type(green, "33");
+    expect(values()).toEqual(["33", "33", "34"]);
+    await user.clear(orange);
+    await user.type(orange, "34");
+    expect(values()).toEqual(["33", "33", "34"]);
+    await user.tab();
+    expect(values()).toEqual(["33", "33", "34"]);
+    expect(screen.getByText("Total: 100%")).toBeInTheDocument();
+  });
+
+  it("shows an error for 150, a negative or a decimal weight instead of rewriting it", async () => {
+    const { user } = setup();
+    await toTraffic(user);
+    const control = screen.getByRole("spinbutton", { name: "Weight for Blue (control)" });
+    const green = screen.getByRole("spinbutton", { name: "Weight for Green" });
+    const orange = screen.getByRole("spinbutton", { name: "Weight for Orange" });
+    const values = () => [control, green, orange].map((i) => (i as HTMLInputElement).value);
+
+    await user.clear(control);
+    await user.type(control, "150");
+    await user.tab();
+    expect(values()).toEqual(["150", "33", "33"]);
+    expect(control).toHaveAttribute("aria-invalid", "true");
+    expect(control).toHaveAccessibleDescription("Enter a weight from 0 to 100.");
+    expect(screen.queryByText("Total: 100%")).not.toBeInTheDocument();
+
+    await user.clear(green);
+    await user.type(green, "-5");
+    await user.tab();
+    expect(green).toHaveValue(-5);
+    expect(green).toHaveAccessibleDescription("Enter a weight from 0 to 100.");
+
+    await user.clear(orange);
+    await user.type(orange, "33.5");
+    await user.tab();
+    expect(orange).toHaveValue(33.5);
+    expect(orange).toHaveAccessibleDescription("Use a whole percentage, such as 33.");
+
+    await user.click(screen.getByRole("button", { name: "Next" }));
+    expect(screen.getByRole("heading", { level: 2, name: "Segments & Traffic" })).toBeInTheDocument();
+    expect(screen.getByRole("group", { name: "Traffic split" })).toHaveAccessibleDescription(
+      expect.stringContaining("The weights must be whole percentages that add up to 100."),
+    );
+    await user.click(screen.getByRole("button", { name: "Split evenly" }));
+    expect(values()).toEqual(["34", "33", "33"]);
+    expect(control).not.toHaveAttribute("aria-invalid");
   });
 
   it("refuses a variation with no traffic", async () => {
@@ -344,7 +481,9 @@ describe("Segments & Traffic", { timeout: 30_000 }, () => {
       metrics: demoMetrics.map((m) => (m.id === "conversion" ? Object.assign({}, m, { baseline: 0.1 }) : m)),
     });
     await toTraffic(user, "pricing_page_layout");
-    expect(screen.getByText("Choose a segment to see a power estimate.")).toBeInTheDocument();
+    // All identities, and the host gave no environment traffic: the sample, but no duration.
+    expect(screen.getByRole("combobox", { name: "Segment" })).toHaveValue("");
+    expect(screen.getByText(/each variation needs about [\d,]+ identities\. No duration estimate/)).toBeInTheDocument();
     await user.selectOptions(screen.getByRole("combobox", { name: "Segment" }), "All users");
     expect(screen.getByText(/detects a lift of 5% in about \d+ days/)).toBeInTheDocument();
     expect(screen.queryByText(/are needed/)).not.toBeInTheDocument();
@@ -353,6 +492,72 @@ describe("Segments & Traffic", { timeout: 30_000 }, () => {
     await waitFor(() => expect(screen.getByText(/detects a lift of 5% in about \d+ days/)).toBeInTheDocument());
     expect(screen.getByRole("status")).toHaveTextContent(
       /The planned dates cover 15 days, but about \d+ days are needed/,
+    );
+  });
+
+  it("plans with an editable minimum detectable effect and the rollout", async () => {
+    const { user } = setup({
+      guard: false,
+      segments: demoSegments.map((s) => Object.assign({}, s, { expectedDailyTraffic: 20_000 })),
+      metrics: demoMetrics.map((m) => (m.id === "conversion" ? Object.assign({}, m, { baseline: 0.1 }) : m)),
+    });
+    await toTraffic(user, "pricing_page_layout");
+    await user.selectOptions(screen.getByRole("combobox", { name: "Segment" }), "All users");
+    const daysFor = () => Number(/in about (\d+) days/.exec(document.body.textContent ?? "")?.[1]);
+    const atFive = daysFor();
+    expect(atFive).toBeGreaterThan(0);
+    const mde = screen.getByRole("spinbutton", { name: "Minimum detectable effect" });
+    expect(mde).toHaveValue(5);
+    await user.clear(mde);
+    await user.type(mde, "10");
+    expect(screen.getByText(/detects a lift of 10% in about \d+ days/)).toBeInTheDocument();
+    expect(daysFor()).toBeLessThan(atFive);
+    const atTen = daysFor();
+    const rollout = screen.getByRole("spinbutton", { name: "Rollout percentage" });
+    await user.clear(rollout);
+    await user.type(rollout, "50");
+    expect(daysFor()).toBeGreaterThan(atTen);
+    await user.click(screen.getByRole("button", { name: "Next" }));
+    expect(await screen.findByRole("region", { name: "Segments & Traffic" })).toHaveTextContent(
+      /Rollout50%.*Detect a lift of 10% with about [\d,]+ identities per variation/,
+    );
+  });
+
+  it("offers all identities with a rollout percentage, and only this flag's feature-specific segments", async () => {
+    const { user, adapters } = setup({
+      segments: [
+        ...demoSegments,
+        { id: "checkout-only", name: "Checkout testers", flagId: "checkout-cta" },
+        { id: "pricing-only", name: "Pricing testers", flagId: "pricing-layout" },
+      ],
+    });
+    await toTraffic(user);
+    const segment = screen.getByRole("combobox", { name: "Segment" });
+    expect(segment).toHaveValue("");
+    expect(within(segment).getByRole("option", { selected: true })).toHaveTextContent("All identities");
+    expect(within(segment).getByRole("option", { name: "Checkout testers" })).toBeInTheDocument();
+    expect(within(segment).queryByRole("option", { name: "Pricing testers" })).not.toBeInTheDocument();
+    const rollout = screen.getByRole("spinbutton", { name: "Rollout percentage" });
+    expect(rollout).toHaveValue(100);
+    await user.clear(rollout);
+    await user.type(rollout, "0");
+    await user.click(screen.getByRole("button", { name: "Next" }));
+    expect(rollout).toHaveFocus();
+    expect(rollout).toHaveAccessibleDescription(expect.stringContaining("Enter a whole percentage from 1 to 100."));
+    await user.clear(rollout);
+    await user.type(rollout, "20");
+    await user.click(screen.getByRole("button", { name: "Next" }));
+    await screen.findByRole("heading", { level: 2, name: "Review & Launch" });
+    expect(screen.getByRole("region", { name: "Segments & Traffic" })).toHaveTextContent("All identities");
+    await waitFor(
+      () =>
+        expect(adapters.controls.experiments().find((e) => e.name === "Checkout colour")).toMatchObject({
+          flagName: "checkout_cta_color",
+          segmentId: null,
+          rolloutPercentage: 20,
+          plan: { minimumDetectableEffect: 0.05, power: 0.8, alpha: 0.05, primaryMetricId: "conversion" },
+        }),
+      { timeout: 5_000 },
     );
   });
 });

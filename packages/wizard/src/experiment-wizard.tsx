@@ -1,59 +1,60 @@
-import type { Experiment, Flag, SegmentOverride, Variation } from "@flagsmith-experimentation/adapters";
 import {
-  type AsyncQuery,
-  Button,
-  Callout,
-  errorKind,
-  rootProps,
-  type StyleProps,
-  useAsyncState,
-} from "@flagsmith-experimentation/ui";
-import { type FormEvent, useCallback, useEffect, useMemo, useRef, useState } from "react";
+  type Experiment,
+  type Flag,
+  type MetricDefinition,
+  planExperiment,
+  type Segment,
+  type SegmentOverride,
+} from "@flagsmith-experimentation/adapters";
+import { Button, Callout, errorKind, rootProps, type StyleProps, useAsyncState } from "@flagsmith-experimentation/ui";
+import { type FormEvent, useCallback, useEffect, useMemo, useReducer, useRef, useState } from "react";
 import { FormProvider, useForm, useWatch } from "react-hook-form";
 import { AdapterState } from "./adapter-state";
-import { isScheduledStart, plannedDurationDays } from "./dates";
+import { CancelDialog } from "./cancel-dialog";
+import { ConflictPanel } from "./conflict-panel";
+import { isScheduledStart, plannedDurationDays, startInstant } from "./dates";
 import { DetailsStep } from "./details-step";
-import { configurationOf, initialWizardValues, type WizardDefaultValues } from "./draft-values";
+import { DraftStatus } from "./draft-status";
+import { configurationOf, initialWizardValues, toDraftFields, type WizardDefaultValues } from "./draft-values";
 import { ExperimentSummary } from "./experiment-summary";
 import { FlagStep } from "./flag-step";
-import { createIdempotencyKey } from "./idempotency";
-import { LaunchDialog, type LaunchState } from "./launch-dialog";
+import { LaunchDialog } from "./launch-dialog";
+import { LaunchedView } from "./launched-view";
 import type { WizardMessages } from "./messages";
 import { MetricsStep } from "./metrics-step";
-import { estimatePower } from "./power-estimate";
+import { powerEstimateFrom } from "./power-estimate";
 import { preLaunchWarnings } from "./pre-launch-checks";
-import { StepList, type StepState, stepName } from "./step-list";
-import { type StepContext, type StepIssue, validateStep } from "./step-schemas";
-import {
-  STEP_FIELDS,
-  stepIndex,
-  stepOfField,
-  WIZARD_STEPS,
-  type WizardField,
-  type WizardStepId,
-  type WizardValues,
-} from "./steps";
+import { ReviewStep } from "./review-step";
+import { StepList, stepName } from "./step-list";
+import { isDetectableEffect, type StepContext, validateStep } from "./step-schemas";
+import { stepIndex, WIZARD_STEPS, type WizardStepId, type WizardValues } from "./steps";
 import { TrafficStep } from "./traffic-step";
 import { useDraftAutosave } from "./use-draft-autosave";
-import { alignWeights, splitEvenly } from "./weights";
+import { useLaunch } from "./use-launch";
+import { splitEvenly } from "./weights";
 import {
   type GuardedWizardAdapters,
   guardWizardAdapters,
-  type PlannedMetric,
-  type PlannedSegment,
   type WizardAdapters,
+  type WizardEnvironment,
 } from "./wizard-adapters";
+import { initialWizardState, stepState, wizardReducer } from "./wizard-machine";
 import { useWizardI18nScope, useWizardText, WizardTextProvider } from "./wizard-text";
 
 /** Milliseconds of quiet before the draft is saved. */
 export const DRAFT_SAVE_DELAY_MS = 600;
 
 export interface ExperimentWizardProps extends StyleProps {
-  /** The host's adapters; every answer is validated before the wizard uses it. */
+  /** The host's adapters; every answer is validated before the wizard uses it. Replacing them reloads every list. */
   adapters: WizardAdapters;
+  /**
+   * The environment the experiment runs in (its key is stored as `Experiment.environmentKey`). Default: the adapters'
+   * `environment` (the Flagsmith adapters know theirs), else none.
+   */
+  environment?: WizardEnvironment;
   /** Called once the experiment has launched (status `running`, or `scheduled` for a future start). */
   onLaunched?: (experiment: Experiment) => void;
-  /** Shows a "Cancel" button on the first step. */
+  /** Shows a "Cancel" button on the first step; once something was typed it first asks whether to keep the draft. */
   onCancel?: () => void;
   /** "Today" for date defaults and validation (tests and stories pin it). Default: the current date. */
   today?: Date;
@@ -71,6 +72,13 @@ export interface ExperimentWizardProps extends StyleProps {
   locale?: string;
 }
 
+/** A key that changes whenever the host passes other adapters: every list the wizard loads is keyed by it. */
+function useGeneration(value: unknown): string {
+  const ref = useRef({ value, generation: 0 });
+  if (ref.current.value !== value) ref.current = { value, generation: ref.current.generation + 1 };
+  return `adapters-${ref.current.generation}`;
+}
+
 /**
  * The five-step experiment-creation flow: details & hypothesis, flag & variations, metrics with roles,
  * segment & traffic split, review & launch.
@@ -82,14 +90,21 @@ export function ExperimentWizard(props: ExperimentWizardProps) {
     () => guardWizardAdapters({ flags, segments, metrics, persistence }),
     [flags, segments, metrics, persistence],
   );
+  const adaptersKey = useGeneration(adapters);
   const [today] = useState(() => props.today ?? new Date());
   return (
     <WizardTextProvider value={i18n}>
       <div {...rootProps("fx-wizard", props)}>
         {props.draftId ? (
-          <DraftLoader draftId={props.draftId} adapters={adapters} today={today} props={props} />
+          <DraftLoader
+            draftId={props.draftId}
+            adapters={adapters}
+            adaptersKey={adaptersKey}
+            today={today}
+            props={props}
+          />
         ) : (
-          <WizardForm adapters={adapters} today={today} props={props} saved={undefined} />
+          <WizardForm adapters={adapters} adaptersKey={adaptersKey} today={today} props={props} saved={undefined} />
         )}
       </div>
     </WizardTextProvider>
@@ -99,230 +114,222 @@ export function ExperimentWizard(props: ExperimentWizardProps) {
 function DraftLoader({
   draftId,
   adapters,
+  adaptersKey,
   today,
   props,
 }: {
   draftId: string;
   adapters: GuardedWizardAdapters;
+  adaptersKey: string;
   today: Date;
   props: ExperimentWizardProps;
 }) {
   const { messages } = useWizardText();
-  const query = useAsyncState(`draft:${draftId}`, () => adapters.persistence.getExperiment(draftId));
+  const query = useAsyncState(`${adaptersKey}:draft:${draftId}`, () => adapters.persistence.getExperiment(draftId));
   return (
     <AdapterState query={query} resource={messages.resourceDraft}>
       {(experiment) => (
-        <WizardForm key={experiment.id} adapters={adapters} today={today} props={props} saved={experiment} />
+        <WizardForm
+          key={experiment.id}
+          adapters={adapters}
+          adaptersKey={adaptersKey}
+          today={today}
+          props={props}
+          saved={experiment}
+        />
       )}
     </AdapterState>
   );
 }
 
-type Notice = { step: WizardStepId; message: string };
-
-function sameVariations(a: readonly Variation[], b: readonly Variation[]): boolean {
-  if (a.length !== b.length) return false;
-  return a.every((v) => {
-    const other = b.find((w) => w.key === v.key);
-    return other !== undefined && other.value === v.value && other.isControl === v.isControl;
-  });
-}
-
 function WizardForm({
   adapters,
+  adaptersKey,
   today,
   props,
   saved,
 }: {
   adapters: GuardedWizardAdapters;
+  adaptersKey: string;
   today: Date;
   props: ExperimentWizardProps;
   saved: Experiment | undefined;
 }) {
   const text = useWizardText();
   const { messages } = text;
-  const { onLaunched, onCancel, flagHref, onDraftSaved } = props;
   const [initialValues] = useState(() => initialWizardValues(today, props.defaultValues, saved));
   const form = useForm<WizardValues>({ defaultValues: initialValues, mode: "onSubmit", shouldFocusError: false });
-  const { control, getValues, setValue, setError, clearErrors, setFocus } = form;
+  const { control, getValues, setValue, setError, clearErrors, setFocus, reset } = form;
   const values = useWatch({ control }) as WizardValues;
-
-  const [step, setStep] = useState<WizardStepId>(saved && saved.status !== "draft" ? "review" : "details");
-  const [completed, setCompleted] = useState<ReadonlySet<WizardStepId>>(() => new Set());
-  const [returnToReview, setReturnToReview] = useState(false);
-  const [errorCount, setErrorCount] = useState(0);
-  const [attempted, setAttempted] = useState(false);
-  const [notice, setNotice] = useState<Notice | undefined>(undefined);
-  const [launched, setLaunched] = useState<Experiment | undefined>(
-    saved && saved.status !== "draft" ? saved : undefined,
-  );
-  const [dialogOpen, setDialogOpen] = useState(false);
-  const [launchState, setLaunchState] = useState<LaunchState>({ status: "idle" });
+  const [state, dispatch] = useReducer(wizardReducer, saved, initialWizardState);
+  const { step, launched } = state;
+  /** The flag the user picked (its variations may be newer than what `getFlag` cached). */
   const [pickedFlag, setPickedFlag] = useState<Flag | undefined>(undefined);
   const headingRef = useRef<HTMLHeadingElement>(null);
   const summaryRef = useRef<HTMLDivElement>(null);
-  const pendingFocus = useRef<{ field?: WizardField; heading?: boolean } | null>(null);
-  const launchingRef = useRef(false);
-  const idempotencyKeyRef = useRef<string | undefined>(undefined);
+  const environment = props.environment ?? props.adapters.environment;
+  const environmentKey = environment?.key ?? saved?.environmentKey ?? "";
 
-  // Adapter data shared by several steps.
+  // Adapter data shared by several steps, reloaded when the host replaces its adapters.
   const flagId = values.flagId;
-  const flagQuery = useAsyncState<Flag>(flagId ? `flag:${flagId}` : null, () => adapters.flags.getFlag(flagId));
-  const overridesQuery = useAsyncState<SegmentOverride[]>(flagId ? `overrides:${flagId}` : null, () =>
+  const flagQuery = useAsyncState<Flag>(flagId ? `${adaptersKey}:flag:${flagId}` : null, () =>
+    adapters.flags.getFlag(flagId),
+  );
+  const overridesQuery = useAsyncState<SegmentOverride[]>(flagId ? `${adaptersKey}:overrides:${flagId}` : null, () =>
     adapters.segments.listOverrides(flagId),
   );
-  const segmentsQuery = useAsyncState<PlannedSegment[]>("segments", () => adapters.segments.listSegments());
-  const metricsQuery = useAsyncState<PlannedMetric[]>("metrics", () => adapters.metrics.listMetrics());
-
+  const segmentsQuery = useAsyncState<Segment[]>(`${adaptersKey}:segments`, () => adapters.segments.listSegments());
+  const metricsQuery = useAsyncState<MetricDefinition[]>(`${adaptersKey}:metrics`, () =>
+    adapters.metrics.listMetrics(),
+  );
   const currentFlag =
     pickedFlag?.id === flagId ? pickedFlag : flagQuery.data?.id === flagId ? flagQuery.data : undefined;
-  const overrides = overridesQuery.status === "success" ? overridesQuery.data : undefined;
 
-  const context = useCallback(
-    (overridesOverride?: readonly SegmentOverride[], flagOverride?: Flag): StepContext => ({
+  const segmentName = useCallback(
+    (id: string) => segmentsQuery.data?.find((s) => s.id === id)?.name ?? id,
+    [segmentsQuery.data],
+  );
+  const context = useMemo<StepContext>(
+    () => ({
       today,
       messages,
-      flag: flagOverride ?? currentFlag,
-      overrides: overridesOverride ?? overrides,
-      segmentName: (id) => segmentsQuery.data?.find((s) => s.id === id)?.name ?? id,
+      flag: currentFlag,
+      overrides: overridesQuery.status === "success" ? overridesQuery.data : undefined,
+      segmentName,
+      segments: segmentsQuery.data,
     }),
-    [today, messages, currentFlag, overrides, segmentsQuery.data],
+    [today, messages, currentFlag, overridesQuery.status, overridesQuery.data, segmentName, segmentsQuery.data],
   );
+  const check = (target: WizardStepId) => validateStep(target, getValues(), context);
+
+  // The plan (one model with the results page: the adapters' planExperiment), from the primary metric's baseline and
+  // the audience's traffic: the segment's, or the environment's for all identities.
+  const primary = values.metrics.find((m) => m.role === "primary");
+  const primaryMetric = primary ? metricsQuery.data?.find((m) => m.id === primary.metricId) : undefined;
+  const audienceDailyTraffic =
+    values.segmentId === null
+      ? environment?.expectedDailyTraffic
+      : segmentsQuery.data?.find((s) => s.id === values.segmentId)?.expectedDailyTraffic;
+  const planning = planExperiment({
+    metric: primaryMetric,
+    audienceDailyTraffic,
+    rolloutPercentage: values.rolloutPercentage,
+    weights: values.weights,
+    minimumDetectableEffect: values.minimumDetectableEffect,
+  });
+  const plan = isDetectableEffect(values.minimumDetectableEffect) ? planning.plan : undefined;
+  const power = powerEstimateFrom(planning, primaryMetric?.name);
+  const latestDraftExtras = useRef({ environmentKey, plan });
+  latestDraftExtras.current = { environmentKey, plan };
 
   const autosave = useDraftAutosave({
     persistence: adapters.persistence,
-    getValues,
-    initial: saved ? { id: saved.id, revision: saved.revision } : undefined,
+    getDraft: () => toDraftFields(getValues(), latestDraftExtras.current),
+    initial: saved,
     delayMs: DRAFT_SAVE_DELAY_MS,
-    onSaved: onDraftSaved,
+    onSaved: props.onDraftSaved,
   });
   const { schedule, stop: stopAutosave } = autosave;
 
-  // Save the draft after every change (debounced) until launch.
+  // Save the draft after every change the user makes (debounced) until launch. A wizard nobody changed saves
+  // nothing: visiting steps, or prefilled values, never create a draft.
+  const initialText = useRef(JSON.stringify(initialValues));
+  const touched = useRef(false);
   useEffect(() => {
     if (launched) {
       stopAutosave();
       return;
     }
-    const subscription = form.watch(() => schedule());
+    const subscription = form.watch(() => {
+      if (!touched.current && JSON.stringify(getValues()) === initialText.current) return;
+      touched.current = true;
+      schedule();
+    });
     return () => subscription.unsubscribe();
-  }, [form, schedule, stopAutosave, launched]);
+  }, [form, getValues, schedule, stopAutosave, launched]);
 
-  // After a failed "Next", errors follow the user's corrections live.
+  // After a failed "Next", the issues follow the user's corrections live.
   useEffect(() => {
-    if (!attempted || step === "review") return;
-    const issues = validateStep(step, values, context());
-    const fields = STEP_FIELDS[step];
-    for (const field of fields) {
-      const issue = issues.find((i) => i.field === field);
-      const current = form.getFieldState(field).error?.message;
-      if (issue && issue.message !== current) setError(field, { type: "validate", message: issue.message });
-      if (!issue && current !== undefined) clearErrors(field);
-    }
-    setErrorCount(issues.length);
-  }, [attempted, step, values, context, form, setError, clearErrors]);
+    if (state.attempted) dispatch({ type: "revalidate", issues: validateStep(step, values, context) });
+  }, [state.attempted, step, values, context]);
 
-  // Move focus after navigation (to the step heading) or a failed validation (to the first invalid field).
+  // The machine's issues are what react-hook-form shows on the fields.
   useEffect(() => {
-    const target = pendingFocus.current;
-    if (!target) return;
-    pendingFocus.current = null;
-    if (target.field) {
-      const before = document.activeElement;
-      setFocus(target.field);
-      // A field that is not on screen (e.g. its list failed to load) cannot take focus: the summary does.
-      if (document.activeElement === before) summaryRef.current?.focus();
+    clearErrors();
+    for (const issue of state.issues) setError(issue.field, { type: "validate", message: issue.message });
+  }, [state.issues, clearErrors, setError]);
+
+  // Focus follows the machine: the step heading after navigation, the first invalid field after a failed check.
+  useEffect(() => {
+    const request = state.focus;
+    if (!request) return;
+    if (request.target === "heading") {
+      headingRef.current?.focus();
       return;
     }
-    headingRef.current?.focus();
-  });
-
-  const showIssues = (target: WizardStepId, issues: readonly StepIssue[]) => {
-    clearErrors();
-    for (const issue of issues) setError(issue.field, { type: "validate", message: issue.message });
-    setErrorCount(issues.length);
-    setAttempted(true);
-    pendingFocus.current = { field: issues[0]?.field };
-    if (target !== step) setStep(target);
-  };
-
-  const goTo = (target: WizardStepId) => {
-    clearErrors();
-    setErrorCount(0);
-    setAttempted(false);
-    if (notice && notice.step !== target) setNotice(undefined);
-    pendingFocus.current = { heading: true };
-    setStep(target);
-  };
-
-  /** Validates the steps from the current one up to (not including) `target`; stops at the first invalid. */
-  const advanceTo = (target: WizardStepId) => {
-    const from = stepIndex(step);
-    const to = stepIndex(target);
-    if (to <= from) {
-      goTo(target);
-      return;
-    }
-    const current = getValues();
-    const passed = new Set(completed);
-    for (let index = from; index < to; index++) {
-      const checked = WIZARD_STEPS[index] as WizardStepId;
-      const issues = validateStep(checked, current, context());
-      if (issues.length > 0) {
-        setCompleted(passed);
-        showIssues(checked, issues);
-        return;
-      }
-      passed.add(checked);
-    }
-    setCompleted(passed);
-    goTo(target);
-  };
-
-  const onNext = (event: FormEvent) => {
-    event.preventDefault();
-    const next = WIZARD_STEPS[stepIndex(step) + 1];
-    if (next) advanceTo(next);
-  };
-
-  const onBack = () => {
-    const previous = WIZARD_STEPS[stepIndex(step) - 1];
-    if (previous) goTo(previous);
-  };
-
-  const onEdit = (target: Exclude<WizardStepId, "review">) => {
-    setReturnToReview(true);
-    goTo(target);
-  };
+    const before = document.activeElement;
+    if (request.field) setFocus(request.field);
+    // A field that is not on screen (e.g. its list failed to load) cannot take focus: the summary does.
+    if (document.activeElement === before) summaryRef.current?.focus();
+  }, [state.focus, setFocus]);
 
   const onPickFlag = (flag: Flag) => {
     setPickedFlag(flag);
     if (flag.id === getValues("flagId")) return;
     const opts = { shouldDirty: true, shouldValidate: false } as const;
     setValue("flagId", flag.id, opts);
+    setValue("flagName", flag.name, opts);
     setValue("variations", flag.variations, opts);
     setValue("weights", splitEvenly(flag.variations.map((v) => v.key)), opts);
-    if (notice?.step === "flag") setNotice(undefined);
+    dispatch({ type: "flag-picked" });
   };
 
-  const stateOf = (target: WizardStepId): StepState =>
-    launched || completed.has(target) ? "done" : target === step ? "current" : "upcoming";
-
-  const onSelectStep = (target: WizardStepId) => {
-    if (target === step) return;
-    advanceTo(target);
-  };
-
-  // Planning figures for the power estimate and the pre-launch checks.
-  const plannedDays = plannedDurationDays(values.startDate, values.endDate);
-  const primary = values.metrics.find((m) => m.role === "primary");
-  const primaryMetric = primary ? metricsQuery.data?.find((m) => m.id === primary.metricId) : undefined;
-  const segment = segmentsQuery.data?.find((s) => s.id === values.segmentId);
-  const power = estimatePower({
-    metric: primaryMetric,
-    segment,
-    weights: values.weights,
+  const launch = useLaunch({
+    adapters,
+    dispatch,
+    getValues,
+    autosave,
+    context: { today, messages, segmentName, segments: segmentsQuery.data },
+    text,
+    segmentName,
+    onFlagChanged: (flag, refresh) => {
+      setPickedFlag(flag);
+      setValue("flagName", flag.name, { shouldDirty: true });
+      setValue("variations", refresh.variations, { shouldDirty: true });
+      setValue("weights", refresh.weights, { shouldDirty: true });
+      void flagQuery.retry();
+    },
+    onOverridesChanged: () => void overridesQuery.retry(),
+    onLaunched: props.onLaunched,
   });
+
+  /** The stored draft changed somewhere else; the user keeps their version or takes the stored one, then reviews. */
+  const resolveConflict = (choice: "mine" | "theirs", current: Experiment, fromLaunch: boolean) => {
+    if (current.status !== "draft") {
+      autosave.stop();
+      dispatch({ type: "launched", experiment: current });
+      return;
+    }
+    if (choice === "mine") {
+      autosave.keepMine(current).catch(() => undefined);
+    } else {
+      reset(configurationOf(current));
+      touched.current = true;
+      autosave.takeTheirs(current);
+    }
+    if (fromLaunch) dispatch({ type: "review-again" });
+  };
+
+  const onCancel = props.onCancel;
+  const requestCancel = () => {
+    if (!onCancel) return;
+    if (touched.current || saved) dispatch({ type: "cancel-dialog", open: true });
+    else onCancel();
+  };
+  const deleteDraft = adapters.persistence.deleteDraft;
+
+  // Planning figures for the pre-launch checks.
+  const plannedDays = plannedDurationDays(values.startDate, values.endDate);
   const warnings = preLaunchWarnings({
     hypothesis: values.hypothesis,
     metrics: values.metrics,
@@ -330,173 +337,122 @@ function WizardForm({
     plannedDays,
     neededDays: power.status === "ok" ? power.days : undefined,
     directionWords: messages.directionWords,
+    flagEnabled: currentFlag?.enabled,
   });
 
-  const reopen = (target: WizardStepId, message: string) => {
-    setDialogOpen(false);
-    setLaunchState({ status: "idle" });
-    setReturnToReview(true);
-    setNotice({ step: target, message });
-    goTo(target);
-  };
-
-  const launch = async () => {
-    if (launchingRef.current || launched) return;
-    launchingRef.current = true;
-    setLaunchState({ status: "launching" });
-    try {
-      const current = getValues();
-      // Stale data: the flag or segment may have changed since they were picked.
-      let fresh: Flag;
-      try {
-        fresh = await adapters.flags.getFlag(current.flagId);
-      } catch (error) {
-        if (errorKind(error) === "not-found") {
-          reopen("flag", messages.staleMissing);
-          return;
-        }
-        throw error;
-      }
-      const freshOverrides = await adapters.segments.listOverrides(current.flagId);
-      if (!sameVariations(fresh.variations, current.variations)) {
-        setPickedFlag(fresh);
-        setValue("variations", fresh.variations, { shouldDirty: true });
-        setValue(
-          "weights",
-          alignWeights(
-            fresh.variations.map((v) => v.key),
-            current.weights,
-          ),
-          { shouldDirty: true },
-        );
-        void flagQuery.retry();
-        reopen("flag", messages.staleFlag(fresh.name));
-        return;
-      }
-      if (freshOverrides.some((o) => o.segmentId === current.segmentId)) {
-        await overridesQuery.retry();
-        reopen("traffic", messages.staleSegment(segment?.name ?? current.segmentId));
-        return;
-      }
-      const issues = validateStep("review", current, context(freshOverrides, fresh));
-      const first = issues[0];
-      if (first) {
-        setDialogOpen(false);
-        setLaunchState({ status: "idle" });
-        setReturnToReview(true);
-        const target = stepOfField(first.field) ?? "details";
-        showIssues(
-          target,
-          issues.filter((i) => (STEP_FIELDS[target] as readonly string[]).includes(i.field)),
-        );
-        return;
-      }
-      const draft = await autosave.flush();
-      idempotencyKeyRef.current ??= createIdempotencyKey();
-      const experiment = await adapters.persistence.launch(draft.id, {
-        idempotencyKey: idempotencyKeyRef.current,
-        expectedRevision: draft.revision,
-      });
-      stopAutosave();
-      setLaunched(experiment);
-      setLaunchState({ status: "idle" });
-      setDialogOpen(false);
-      pendingFocus.current = { heading: true };
-      onLaunched?.(experiment);
-    } catch (error) {
-      setLaunchState({ status: "failed", error });
-    } finally {
-      launchingRef.current = false;
-    }
-  };
-
+  const go = (target: WizardStepId) => dispatch({ type: "navigate", target, check });
+  const previous = WIZARD_STEPS[stepIndex(step) - 1];
+  const onBack = () => previous && go(previous);
   const heading = stepName(step, messages);
-  const stepNotice = notice?.step === step ? notice.message : undefined;
-  const lastEditable = step === "traffic";
+  const summary = (editable: boolean) => (
+    <ExperimentSummary
+      values={launched && !editable ? configurationOf(launched) : values}
+      flag={currentFlag}
+      metrics={metricsQuery.data}
+      segments={segmentsQuery.data}
+      today={today}
+      plan={launched && !editable ? launched.plan : plan}
+      environmentName={environment?.name}
+      onEdit={editable ? (target) => dispatch({ type: "edit", target }) : undefined}
+    />
+  );
+  const conflictView = (current: Experiment, fromLaunch: boolean) => (
+    <ConflictPanel
+      current={current}
+      mine={values}
+      intro={fromLaunch ? messages.conflictLaunch : messages.conflictSave}
+      metrics={metricsQuery.data}
+      segments={segmentsQuery.data}
+      onKeepMine={() => resolveConflict("mine", current, fromLaunch)}
+      onUseTheirs={() => resolveConflict("theirs", current, fromLaunch)}
+    />
+  );
+  const start = startInstant(values.startDate);
 
   return (
     <FormProvider {...form}>
-      <StepList current={step} stateOf={stateOf} onSelect={onSelectStep} disabled={Boolean(launched)} />
+      <StepList
+        current={step}
+        stateOf={(target) => stepState(state, target)}
+        onSelect={go}
+        disabled={Boolean(launched)}
+      />
       <div className="fx-wizard-panel" data-step={step}>
-        <p className="fx-wizard-position">{messages.stepPosition(stepIndex(step) + 1, WIZARD_STEPS.length)}</p>
+        <p className="fx-wizard-position">
+          {messages.stepPosition(stepIndex(step) + 1, WIZARD_STEPS.length)}
+          {environment?.name ? (
+            <span className="fx-wizard-environment">
+              {" · "}
+              {messages.environmentLabel}: {environment.name}
+            </span>
+          ) : null}
+        </p>
         <h2 ref={headingRef} tabIndex={-1} className="fx-wizard-heading">
           {heading}
         </h2>
         <div ref={summaryRef} tabIndex={-1} className="fx-wizard-error-summary-anchor">
-          {errorCount > 0 ? (
+          {state.issues.length > 0 ? (
             <Callout tone="danger" role="alert">
-              {messages.errorSummary(errorCount)}
+              {messages.errorSummary(state.issues.length)}
             </Callout>
           ) : null}
         </div>
-        {stepNotice ? (
+        {state.notice?.step === step ? (
           <Callout tone="danger" role="alert">
-            <p>{stepNotice}</p>
+            {state.notice.message}
           </Callout>
         ) : null}
-
         {launched ? (
           <LaunchedView
             experiment={launched}
-            flag={currentFlag}
-            metricsQuery={metricsQuery}
-            segmentsQuery={segmentsQuery}
-            today={today}
+            summary={summary(false)}
+            startedEarly={
+              saved?.status !== launched.status &&
+              launched.status === "running" &&
+              isScheduledStart(launched.startDate, today)
+            }
           />
         ) : step === "review" ? (
-          <div className="fx-wizard-review">
-            <p className="fx-hint">{messages.reviewIntro}</p>
-            <ExperimentSummary
-              values={values}
-              flag={currentFlag}
-              metrics={metricsQuery.data}
-              segments={segmentsQuery.data}
-              today={today}
-              onEdit={onEdit}
-            />
-            {warnings.length > 0 ? (
-              <section className="fx-wizard-warnings" aria-label={messages.warningsHeading}>
-                <h3>{messages.warningsHeading}</h3>
-                <ul>
-                  {warnings.map((warning) => (
-                    <li key={warning} data-warning={warning}>
-                      {warning === "no-direction"
-                        ? messages.warningNoDirection
-                        : warning === "no-guardrail"
-                          ? messages.warningNoGuardrail
-                          : warning === "too-short" && power.status === "ok" && plannedDays !== undefined
-                            ? messages.warningTooShort(text.days(plannedDays), text.days(power.days))
-                            : messages.warningUnevenWeights}
-                    </li>
-                  ))}
-                </ul>
-              </section>
-            ) : null}
-            <div className="fx-wizard-actions">
-              <Button onClick={onBack}>{messages.back}</Button>
+          <ReviewStep
+            summary={summary(true)}
+            warnings={warnings}
+            power={power}
+            plannedDays={plannedDays}
+            flagName={currentFlag?.name ?? values.flagName}
+            onBack={onBack}
+            launch={
               <LaunchDialog
-                open={dialogOpen}
-                onOpenChange={(open) => {
-                  setDialogOpen(open);
-                  if (!open) setLaunchState({ status: "idle" });
-                }}
+                open={state.dialogOpen}
+                onOpenChange={(open) => dispatch({ type: "dialog", open })}
                 onConfirm={() => void launch()}
-                state={launchState}
+                state={state.launch}
                 experimentName={values.name}
-                scheduledStart={isScheduledStart(values.startDate, today) ? text.date(values.startDate) : undefined}
+                scheduledStart={start && isScheduledStart(values.startDate, today) ? text.localTime(start) : undefined}
+                conflictView={state.launch.status === "conflict" ? conflictView(state.launch.current, true) : null}
               />
-            </div>
-          </div>
+            }
+          />
         ) : (
-          <form className="fx-wizard-form" noValidate onSubmit={onNext} aria-label={heading}>
+          <form
+            className="fx-wizard-form"
+            noValidate
+            aria-label={heading}
+            onSubmit={(event: FormEvent) => {
+              event.preventDefault();
+              const next = WIZARD_STEPS[stepIndex(step) + 1];
+              if (next) go(next);
+            }}
+          >
             {step === "details" ? <DetailsStep today={today} /> : null}
             {step === "flag" ? (
               <FlagStep
                 flagsAdapter={adapters.flags}
+                adaptersKey={adaptersKey}
+                getExperiment={adapters.persistence.getExperiment}
                 flagQuery={flagQuery}
                 currentFlag={currentFlag}
                 onPick={onPickFlag}
-                flagHref={flagHref}
+                flagHref={props.flagHref}
               />
             ) : null}
             {step === "metrics" ? <MetricsStep metricsQuery={metricsQuery} /> : null}
@@ -505,20 +461,17 @@ function WizardForm({
                 segmentsQuery={segmentsQuery}
                 overridesQuery={overridesQuery}
                 flag={currentFlag}
-                power={power}
-                plannedDays={plannedDays}
+                planning={{ power, plannedDays }}
               />
             ) : null}
             <div className="fx-wizard-actions">
-              {step === "details" ? (
-                onCancel ? (
-                  <Button onClick={onCancel}>{messages.cancel}</Button>
-                ) : null
-              ) : (
+              {step !== "details" ? (
                 <Button onClick={onBack}>{messages.back}</Button>
-              )}
-              {returnToReview && !lastEditable ? (
-                <Button onClick={() => advanceTo("review")}>{messages.backToReview}</Button>
+              ) : onCancel ? (
+                <Button onClick={requestCancel}>{messages.cancel}</Button>
+              ) : null}
+              {state.returnToReview && step !== "traffic" ? (
+                <Button onClick={() => go("review")}>{messages.backToReview}</Button>
               ) : null}
               <Button type="submit" variant="primary">
                 {messages.next}
@@ -527,60 +480,39 @@ function WizardForm({
           </form>
         )}
       </div>
-      {launched ? null : (
+      {launched ? null : autosave.state.status === "conflict" && state.launch.status !== "conflict" ? (
+        <div className="fx-wizard-draft">{conflictView(autosave.state.current, false)}</div>
+      ) : (
         <DraftStatus state={autosave.state} onRetry={() => void autosave.flush().catch(() => undefined)} />
       )}
-    </FormProvider>
-  );
-}
-
-function DraftStatus({ state, onRetry }: { state: ReturnType<typeof useDraftAutosave>["state"]; onRetry: () => void }) {
-  const text = useWizardText();
-  const { messages } = text;
-  return (
-    <div className="fx-wizard-draft" aria-live="polite">
-      {state.status === "saving" ? <p className="fx-muted">{messages.draftSaving}</p> : null}
-      {state.status === "saved" ? <p className="fx-muted">{messages.draftSaved}</p> : null}
-      {state.status === "error" ? (
-        <Callout tone="warning">
-          <p>{messages.draftSaveFailed(text.error(state.error))}</p>
-          <Button onClick={onRetry}>{messages.retry}</Button>
-        </Callout>
+      {onCancel ? (
+        <CancelDialog
+          open={state.cancelOpen}
+          onOpenChange={(open) => dispatch({ type: "cancel-dialog", open })}
+          experimentName={values.name}
+          onKeep={async () => {
+            if (touched.current) await autosave.flush();
+            autosave.stop();
+            dispatch({ type: "cancel-dialog", open: false });
+            onCancel();
+          }}
+          onDelete={
+            deleteDraft
+              ? async () => {
+                  const id = await autosave.settle();
+                  // A first save that never arrived left nothing to delete.
+                  if (id !== undefined) {
+                    await deleteDraft(id).catch((error: unknown) => {
+                      if (errorKind(error) !== "not-found") throw error;
+                    });
+                  }
+                  dispatch({ type: "cancel-dialog", open: false });
+                  onCancel();
+                }
+              : undefined
+          }
+        />
       ) : null}
-    </div>
-  );
-}
-
-function LaunchedView({
-  experiment,
-  flag,
-  metricsQuery,
-  segmentsQuery,
-  today,
-}: {
-  experiment: Experiment;
-  flag: Flag | undefined;
-  metricsQuery: AsyncQuery<PlannedMetric[]>;
-  segmentsQuery: AsyncQuery<PlannedSegment[]>;
-  today: Date;
-}) {
-  const text = useWizardText();
-  const { messages } = text;
-  return (
-    <div className="fx-wizard-launched" data-status={experiment.status}>
-      <Callout tone="success" role="status">
-        {experiment.status === "scheduled"
-          ? messages.launchedScheduled(experiment.name, text.date(experiment.startDate))
-          : messages.launched(experiment.name)}
-      </Callout>
-      <p className="fx-hint">{messages.readOnlyNote}</p>
-      <ExperimentSummary
-        values={configurationOf(experiment)}
-        flag={flag}
-        metrics={metricsQuery.data}
-        segments={segmentsQuery.data}
-        today={today}
-      />
-    </div>
+    </FormProvider>
   );
 }

@@ -1,10 +1,11 @@
-import type { Flag, FlagsAdapter } from "@flagsmith-experimentation/adapters";
+import { type Experiment, type Flag, type FlagsAdapter, flagIneligibility } from "@flagsmith-experimentation/adapters";
 import { type AsyncQuery, Callout, FieldError, useAsyncState } from "@flagsmith-experimentation/ui";
-import { useId, useState } from "react";
+import { useId, useMemo, useState } from "react";
 import { Controller, useFormContext, useWatch } from "react-hook-form";
 import { LoadError, Loading } from "./adapter-state";
 import { FlagCombobox } from "./flag-combobox";
-import { hasTreatmentVariation, type WizardValues } from "./steps";
+import { safeHref } from "./safe-href";
+import type { WizardValues } from "./steps";
 import { useDebouncedValue } from "./use-debounced-value";
 import { VariationsTable } from "./variations-table";
 import { useWizardText } from "./wizard-text";
@@ -12,15 +13,25 @@ import { useWizardText } from "./wizard-text";
 /** Milliseconds of quiet typing before the flag search asks the adapter. */
 const SEARCH_DELAY_MS = 200;
 
-/** Step 2: pick a multivariate flag; its variations become control and treatments. */
+/**
+ * Step 2: pick a multivariate flag in the wizard's environment; its variations become control and treatments. A flag
+ * that cannot get an experiment (no variation besides control, options without a key, or an experiment already holds
+ * it) is listed but not selectable, with the reason; a flag that is off in the environment gets a warning.
+ */
 export function FlagStep({
   flagsAdapter,
+  adaptersKey,
+  getExperiment,
   flagQuery,
   currentFlag,
   onPick,
   flagHref,
 }: {
   flagsAdapter: FlagsAdapter;
+  /** Changes when the host replaces its adapters: the flags are listed again. */
+  adaptersKey: string;
+  /** Looks up the experiment that holds a flag, to name it. */
+  getExperiment: (id: string) => Promise<Experiment>;
   /** `getFlag` for the chosen flag (restored drafts). */
   flagQuery: AsyncQuery<Flag>;
   currentFlag: Flag | undefined;
@@ -37,14 +48,25 @@ export function FlagStep({
   const [search, setSearch] = useState("");
   const [rejected, setRejected] = useState<Flag | undefined>(undefined);
   const query = useDebouncedValue(search.trim(), SEARCH_DELAY_MS);
-  const flagsQuery = useAsyncState(`flags:${query}`, () =>
+  const flagsQuery = useAsyncState(`${adaptersKey}:flags:${query}`, () =>
     flagsAdapter.listFlags(query === "" ? {} : { search: query }),
   );
   // Filter what is on screen right away; the adapter's search (debounced) brings in what is not.
   const needle = search.trim().toLowerCase();
-  const flags = (flagsQuery.data ?? []).filter((flag) => flag.name.toLowerCase().includes(needle));
-  const ineligibleCurrent = currentFlag && !hasTreatmentVariation(currentFlag) ? currentFlag : undefined;
+  const data = flagsQuery.data;
+  const flags = useMemo(
+    () => (data ?? []).filter((flag) => needle === "" || flag.name.toLowerCase().includes(needle)),
+    [data, needle],
+  );
+  const ineligibleCurrent = currentFlag && flagIneligibility(currentFlag) ? currentFlag : undefined;
   const explained = rejected ?? ineligibleCurrent;
+  const reason = explained ? flagIneligibility(explained) : null;
+  const heldBy = reason?.reason === "active-experiment" ? reason.experimentId : undefined;
+  const holder = useAsyncState(heldBy ? `${adaptersKey}:experiment:${heldBy}` : null, () =>
+    getExperiment(heldBy ?? ""),
+  );
+  // Only http(s) and relative links: a host's URL built from flag data must never become a script.
+  const explainedHref = explained && flagHref ? safeHref(flagHref(explained)) : undefined;
   const errorId = `${id}-error`;
   const reasonId = `${id}-reason`;
   const flagError = errors.flagId?.message;
@@ -93,14 +115,32 @@ export function FlagStep({
         ) : null}
       </div>
 
-      {explained ? (
+      {explained && reason ? (
         <Callout id={reasonId} tone="warning" role="alert">
-          <p>{messages.flagIneligibleReason(explained.name)}</p>
-          {flagHref ? (
-            <a className="fx-link" href={flagHref(explained)}>
-              {messages.addVariation}
+          <p>
+            {reason.reason === "no-variations"
+              ? messages.flagIneligibleReason(explained.name)
+              : reason.reason === "unkeyed-options"
+                ? messages.flagUnkeyedOptions(
+                    explained.name,
+                    reason.options.map((o) => o.name),
+                  )
+                : messages.flagHeldByExperiment(
+                    explained.name,
+                    (holder.data?.id === reason.experimentId && holder.data.name) || reason.experimentId,
+                  )}
+          </p>
+          {explainedHref && reason.reason !== "active-experiment" ? (
+            <a className="fx-link" href={explainedHref}>
+              {reason.reason === "no-variations" ? messages.addVariation : messages.fixOptionKeys}
             </a>
           ) : null}
+        </Callout>
+      ) : null}
+
+      {currentFlag && !explained && currentFlag.enabled === false ? (
+        <Callout tone="warning" role="status">
+          <p>{messages.flagDisabledWarning(currentFlag.name)}</p>
         </Callout>
       ) : null}
 

@@ -12,12 +12,13 @@ export type { StepContext, StepIssue } from "./step-schemas";
 export { validateStep } from "./step-schemas";
 export type { WizardField, WizardStepId, WizardValues } from "./steps";
 export { STEP_FIELDS, WIZARD_STEPS } from "./steps";
-export type { Weights } from "./weights";
-export { rebalanceWeights, splitEvenly } from "./weights";
+export type { WeightIssue, Weights } from "./weights";
+export { rebalanceWeights, splitEvenly, weightIssue } from "./weights";
 export type {
   GuardedWizardAdapters,
   PlannedMetric,
   PlannedSegment,
   WizardAdapters,
+  WizardEnvironment,
 } from "./wizard-adapters";
 export { guardWizardAdapters } from "./wizard-adapters";

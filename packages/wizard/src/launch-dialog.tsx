@@ -1,9 +1,13 @@
-import { Button, Callout, Dialog, DialogClose } from "@flagsmith-experimentation/ui";
+import { Button, Callout, Dialog, DialogClose, errorKind } from "@flagsmith-experimentation/ui";
+import { type ReactNode, useEffect, useRef, useState } from "react";
+import type { LaunchState } from "./wizard-machine";
 import { useWizardText } from "./wizard-text";
 
-export type LaunchState = { status: "idle" } | { status: "launching" } | { status: "failed"; error: unknown };
-
-/** "Launch Experiment" → a confirmation dialog whose confirm button is "Confirm launch". */
+/**
+ * "Launch Experiment" → a confirmation dialog whose confirm button is "Confirm launch". It shows the launch's
+ * progress, why it failed (with "Retry"; a rate limit counts down and retries by itself), or — when the stored draft
+ * changed after the review — `conflictView`, which sends the user back to review.
+ */
 export function LaunchDialog({
   open,
   onOpenChange,
@@ -11,18 +15,22 @@ export function LaunchDialog({
   state,
   experimentName,
   scheduledStart,
+  conflictView,
 }: {
   open: boolean;
   onOpenChange: (open: boolean) => void;
   onConfirm: () => void;
   state: LaunchState;
   experimentName: string;
-  /** The formatted start date when the launch schedules the experiment. */
+  /** The start on the user's clock when the launch schedules the experiment. */
   scheduledStart: string | undefined;
+  /** What changed since the review, and the choices (shown while `state` is a conflict). */
+  conflictView: ReactNode;
 }) {
   const text = useWizardText();
   const { messages } = text;
   const busy = state.status === "launching";
+  const conflict = state.status === "conflict";
   return (
     <Dialog
       open={open}
@@ -37,10 +45,19 @@ export function LaunchDialog({
         </>
       }
     >
+      {conflict ? conflictView : null}
       {state.status === "failed" ? (
         <Callout tone="danger" role="alert">
-          <p>{messages.launchFailed(text.error(state.error))}</p>
-          <Button onClick={onConfirm}>{messages.retry}</Button>
+          <p>
+            {errorKind(state.error) === "conflict" && flagHolder(state.error)
+              ? messages.launchFlagHeld(flagHolder(state.error) ?? "")
+              : messages.launchFailed(text.error(state.error))}
+          </p>
+          {state.retryAt !== undefined ? (
+            <RetryCountdown retryAt={state.retryAt} onRetry={onConfirm} />
+          ) : (
+            <Button onClick={onConfirm}>{messages.retry}</Button>
+          )}
         </Callout>
       ) : null}
       {busy ? (
@@ -52,10 +69,53 @@ export function LaunchDialog({
         <DialogClose asChild>
           <Button aria-disabled={busy || undefined}>{messages.cancelLaunch}</Button>
         </DialogClose>
-        <Button variant="primary" aria-disabled={busy || undefined} onClick={onConfirm}>
-          {messages.confirmLaunch}
-        </Button>
+        {conflict ? null : (
+          <Button variant="primary" aria-disabled={busy || undefined} onClick={onConfirm}>
+            {messages.confirmLaunch}
+          </Button>
+        )}
       </div>
     </Dialog>
+  );
+}
+
+/** The experiment that already holds the flag (a `conflict` naming it), when the error says which. */
+function flagHolder(error: unknown): string | undefined {
+  const conflict = (error as { conflict?: { experimentName?: unknown; experimentId?: unknown } } | null)?.conflict;
+  const name = conflict?.experimentName ?? conflict?.experimentId;
+  return typeof name === "string" && name.trim() !== "" ? name : undefined;
+}
+
+/** "Rate limited: retrying in 12 seconds." counting down each second, then retrying once by itself; "Retry now". */
+function RetryCountdown({ retryAt, onRetry }: { retryAt: number; onRetry: () => void }) {
+  const { messages, seconds } = useWizardText();
+  const [now, setNow] = useState(() => Date.now());
+  const retried = useRef(false);
+  const latest = useRef(onRetry);
+  latest.current = onRetry;
+  const left = Math.max(0, Math.ceil((retryAt - now) / 1000));
+  useEffect(() => {
+    if (left <= 0) {
+      if (!retried.current) {
+        retried.current = true;
+        latest.current();
+      }
+      return;
+    }
+    const timer = setTimeout(() => setNow(Date.now()), Math.min(1000, Math.max(0, retryAt - Date.now())));
+    return () => clearTimeout(timer);
+  }, [left, retryAt]);
+  return (
+    <>
+      <p role="status">{messages.launchRetryingIn(seconds(left))}</p>
+      <Button
+        onClick={() => {
+          retried.current = true;
+          onRetry();
+        }}
+      >
+        {messages.retryNow}
+      </Button>
+    </>
   );
 }

@@ -48,6 +48,9 @@ export interface WizardMessages extends ErrorMessages {
   segmentRequired: string;
   weightsInvalid: string;
   weightZero: (variationName: string) => string;
+  rolloutInvalid: string;
+  detectableEffectInvalid: string;
+  segmentForOtherFlag: (segmentName: string) => string;
 
   // Adapter states
   retry: string;
@@ -67,7 +70,8 @@ export interface WizardMessages extends ErrorMessages {
   hypothesisHint: string;
   startDateLabel: string;
   endDateLabel: string;
-  scheduledNote: (startDate: string) => string;
+  datesHint: string;
+  scheduledNote: (localStart: string) => string;
   durationNote: (days: string) => string;
 
   // Step 2
@@ -78,6 +82,12 @@ export interface WizardMessages extends ErrorMessages {
   flagOptionVariations: (count: string) => string;
   flagOptionIneligible: string;
   flagIneligibleReason: (flagName: string) => string;
+  flagUnkeyedOptions: (flagName: string, optionNames: readonly string[]) => string;
+  flagHeldByExperiment: (flagName: string, experimentName: string) => string;
+  flagOptionUnkeyed: string;
+  flagOptionHeld: string;
+  fixOptionKeys: string;
+  flagDisabledWarning: (flagName: string) => string;
   addVariation: string;
   variationsCaption: (flagName: string) => string;
   variationColumn: string;
@@ -102,18 +112,27 @@ export interface WizardMessages extends ErrorMessages {
   // Step 4
   segmentLabel: string;
   segmentHint: string;
-  segmentPlaceholder: string;
   segmentsEmpty: string;
+  segmentAllIdentities: string;
+  segmentSearchHint: string;
+  rolloutLabel: string;
+  rolloutHintAll: string;
+  rolloutHintSegment: string;
+  detectableEffectLabel: string;
+  detectableEffectHint: string;
+  powerSample: (lift: string, perVariation: string) => string;
   overrideConflict: (flagName: string, segmentName: string) => string;
   weightsLegend: string;
   weightsHint: string;
   weightFor: (variationName: string) => string;
+  weightEmpty: string;
+  weightNotWhole: string;
+  weightOutOfRange: string;
   weightsTotal: (total: string) => string;
   splitEvenly: string;
   powerHeading: string;
   powerEstimate: (lift: string, days: string) => string;
   powerUnavailableTraffic: string;
-  powerUnavailableSegment: string;
   powerUnavailableBaseline: (metricName: string) => string;
   powerUnavailableMetric: string;
   powerTooShort: (plannedDays: string, neededDays: string) => string;
@@ -125,11 +144,15 @@ export interface WizardMessages extends ErrorMessages {
   summaryHypothesis: string;
   summaryDates: string;
   summaryDateRange: (start: string, end: string) => string;
-  summaryStatusScheduled: string;
+  summaryStatusScheduled: (localStart: string) => string;
   summaryStatusImmediate: string;
   summaryFlag: string;
   summaryVariations: string;
   summarySegment: string;
+  summaryRollout: string;
+  summaryPlan: string;
+  summaryPlanValue: (lift: string, perVariation: string | undefined) => string;
+  summaryEnvironment: string;
   summaryWeights: string;
   summaryNone: string;
   warningsHeading: string;
@@ -153,6 +176,34 @@ export interface WizardMessages extends ErrorMessages {
   staleFlag: (flagName: string) => string;
   staleSegment: (segmentName: string) => string;
   staleMissing: string;
+  launchRetryingIn: (seconds: string) => string;
+  retryNow: string;
+  launchFieldErrors: string;
+  launchFlagHeld: (experimentName: string) => string;
+  launchedStartedNow: (experimentName: string, plannedStart: string) => string;
+
+  // Changed somewhere else
+  conflictLaunch: string;
+  conflictSave: string;
+  conflictLaunchedElsewhere: (experimentName: string) => string;
+  conflictTable: string;
+  conflictField: string;
+  conflictMine: string;
+  conflictTheirs: string;
+  conflictSame: string;
+  keepMine: string;
+  useTheirs: string;
+
+  // Cancel
+  cancelTitle: string;
+  cancelBody: (experimentName: string) => string;
+  keepDraft: string;
+  deleteDraft: string;
+  continueEditing: string;
+  cancelFailed: (reason: string) => string;
+
+  // Environment
+  environmentLabel: string;
 
   // Draft
   draftSaving: string;
@@ -185,14 +236,18 @@ export const defaultMessages: WizardMessages = {
   startDateInvalid: "Enter a start date.",
   startDateInPast: "The start date can't be in the past.",
   endDateInvalid: "Enter an end date.",
-  endDateBeforeStart: "The end date must be after the start date.",
+  endDateBeforeStart: "The end date can't be before the start date.",
   flagRequired: "Choose a multivariate flag.",
   flagIneligible: (flag) => `“${flag}” has no variation besides control, so there is nothing to compare.`,
   metricsRequired: "Choose at least one metric.",
   primaryRequired: "Give at least one metric the Primary role.",
-  segmentRequired: "Choose a segment.",
+  segmentRequired: "Choose a segment, or all identities.",
   weightsInvalid: "The weights must be whole percentages that add up to 100.",
   weightZero: (variation) => `“${variation}” gets no traffic: give every variation at least 1 %.`,
+  rolloutInvalid: "Enter a whole percentage from 1 to 100.",
+  detectableEffectInvalid: "Enter a lift above 0 % and at most 1000 %, such as 5.",
+  segmentForOtherFlag: (segment) =>
+    `“${segment}” is specific to another flag: choose another segment, or all identities.`,
 
   retry: "Retry",
   loadingResource: (what) => `Loading ${what}…`,
@@ -211,7 +266,10 @@ export const defaultMessages: WizardMessages = {
     "Say what you expect and in which direction, e.g. “Showing the total earlier will increase checkout conversion.” It stays attached to the experiment after launch.",
   startDateLabel: "Start date",
   endDateLabel: "End date",
-  scheduledNote: (start) => `The start date is in the future: the experiment will be scheduled to start on ${start}.`,
+  datesHint:
+    "Dates are days in UTC: data counts from 00:00 UTC on the start date to the end of the end date. A start date after today (in UTC) schedules the experiment.",
+  scheduledNote: (start) =>
+    `The experiment will be scheduled: it starts ${start} (your time), 00:00 UTC on the start date.`,
   durationNote: (days) => `Planned duration: ${days}.`,
 
   flagLabel: "Flag",
@@ -222,6 +280,15 @@ export const defaultMessages: WizardMessages = {
   flagOptionIneligible: "needs another variation",
   flagIneligibleReason: (flag) =>
     `“${flag}” can't be used: an experiment needs the control plus at least one other variation, and this flag only has its control value.`,
+  flagUnkeyedOptions: (flag, options) =>
+    `“${flag}” can't be used: ${options.length === 1 ? "the option" : "the options"} ${options.map((o) => `“${o}”`).join(", ")} ${options.length === 1 ? "has" : "have"} no key, and SDKs never report an exposure for an option without one. Give every option a key in Flagsmith.`,
+  flagHeldByExperiment: (flag, experiment) =>
+    `“${flag}” can't be used: the experiment “${experiment}” already holds it, and a flag has one experiment at a time. Stop that experiment first, or choose another flag.`,
+  flagOptionUnkeyed: "options without a key",
+  flagOptionHeld: "already in an experiment",
+  fixOptionKeys: "Give the options keys",
+  flagDisabledWarning: (flag) =>
+    `“${flag}” is off in this environment. SDKs record no exposures for a disabled flag, so the experiment would collect no data: turn it on before launching.`,
   addVariation: "Add a variation",
   variationsCaption: (flag) => `Variations of “${flag}”`,
   variationColumn: "Variation",
@@ -244,20 +311,33 @@ export const defaultMessages: WizardMessages = {
     `${count} metrics have the Primary role. With multiple primary metrics the results are harder to interpret, and they will be corrected for multiple comparisons.`,
 
   segmentLabel: "Segment",
-  segmentHint: "Only users in this segment take part; everyone else keeps the environment default.",
-  segmentPlaceholder: "Choose a segment",
+  segmentHint: "Target one segment, or all identities in this environment.",
   segmentsEmpty: "No segments are defined yet: create one in Flagsmith first.",
+  segmentAllIdentities: "All identities",
+  segmentSearchHint: "Type to search the segments, then choose one, or all identities.",
+  rolloutLabel: "Rollout percentage",
+  rolloutHintAll:
+    "The share of all identities in this environment that enter the experiment; the others keep the flag's value.",
+  rolloutHintSegment: "The share of the segment's identities that enter the experiment.",
+  detectableEffectLabel: "Minimum detectable effect",
+  detectableEffectHint:
+    "The smallest relative lift on the primary metric the experiment should detect, in %. A smaller lift needs more identities.",
+  powerSample: (lift, perVariation) =>
+    `To detect a lift of ${lift}, each variation needs about ${perVariation} identities.`,
   overrideConflict: (flag, segment) =>
     `“${flag}” already has a segment override for “${segment}”. Pick another segment, or remove the override in Flagsmith and try again.`,
   weightsLegend: "Traffic split",
-  weightsHint: "Whole percentages; changing one rebalances the others so the total stays 100 %.",
+  weightsHint:
+    "Whole percentages. Typing one rebalances the fields you haven't typed in, so the total stays 100 %; what you type is never changed.",
   weightFor: (variation) => `Weight for ${variation}`,
+  weightEmpty: "Enter a weight from 0 to 100.",
+  weightNotWhole: "Use a whole percentage, such as 33.",
+  weightOutOfRange: "Enter a weight from 0 to 100.",
   weightsTotal: (total) => `Total: ${total}`,
   splitEvenly: "Split evenly",
   powerHeading: "Power estimate",
   powerEstimate: (lift, days) => `With this traffic, the experiment detects a lift of ${lift} in about ${days}.`,
-  powerUnavailableTraffic: "No power estimate: the segment's expected daily traffic is unknown.",
-  powerUnavailableSegment: "Choose a segment to see a power estimate.",
+  powerUnavailableTraffic: "No duration estimate: the audience's expected daily traffic is unknown.",
   powerUnavailableBaseline: (metric) =>
     `No power estimate: “${metric}” needs a baseline (and, for counts and averages, a standard deviation).`,
   powerUnavailableMetric: "Choose a primary metric to see a power estimate.",
@@ -270,11 +350,18 @@ export const defaultMessages: WizardMessages = {
   summaryHypothesis: "Hypothesis",
   summaryDates: "Dates",
   summaryDateRange: (start, end) => `${start} – ${end}`,
-  summaryStatusScheduled: "Scheduled: starts on the start date.",
+  summaryStatusScheduled: (start) => `Scheduled: starts ${start} (your time), 00:00 UTC on the start date.`,
   summaryStatusImmediate: "Starts as soon as it is launched.",
   summaryFlag: "Flag",
   summaryVariations: "Variations",
   summarySegment: "Segment",
+  summaryRollout: "Rollout",
+  summaryPlan: "Plan",
+  summaryPlanValue: (lift, perVariation) =>
+    perVariation === undefined
+      ? `Detect a lift of ${lift}`
+      : `Detect a lift of ${lift} with about ${perVariation} identities per variation`,
+  summaryEnvironment: "Environment",
   summaryWeights: "Traffic split",
   summaryNone: "Not set",
   warningsHeading: "Before you launch",
@@ -290,7 +377,7 @@ export const defaultMessages: WizardMessages = {
   confirmTitle: "Launch this experiment?",
   confirmBody: (name) =>
     `“${name}” will start serving variations to the chosen segment. Its configuration is then locked.`,
-  confirmScheduledBody: (start) => `It is scheduled to start on ${start}.`,
+  confirmScheduledBody: (start) => `It is scheduled to start ${start} (your time).`,
   confirmLaunch: "Confirm launch",
   cancelLaunch: "Cancel",
   launching: "Launching…",
@@ -303,6 +390,37 @@ export const defaultMessages: WizardMessages = {
   staleSegment: (segment) =>
     `The flag now has an override for “${segment}”. Pick another segment or remove the override before launching.`,
   staleMissing: "The flag or segment no longer exists. Choose again before launching.",
+  launchRetryingIn: (seconds) => `Rate limited: retrying in ${seconds}.`,
+  retryNow: "Retry now",
+  launchFieldErrors: "The experiment was not launched: the server refused some fields. They are marked below.",
+  launchFlagHeld: (experiment) =>
+    `The experiment was not launched: “${experiment}” already holds this flag, and a flag has one experiment at a time. Stop it first, or choose another flag.`,
+  launchedStartedNow: (name, start) =>
+    `“${name}” is running: this backend starts experiments at launch, so ${start} is kept as the planned start only.`,
+
+  conflictLaunch: "This draft was changed somewhere else after you reviewed it, so nothing was launched.",
+  conflictSave:
+    "This draft was changed somewhere else (another tab or a colleague). Your changes are kept on this page: keep them, or use the saved version.",
+  conflictLaunchedElsewhere: (name) => `“${name}” was launched somewhere else: it can no longer change.`,
+  conflictTable: "What changed",
+  conflictField: "Field",
+  conflictMine: "Yours",
+  conflictTheirs: "Saved",
+  conflictSame: "The saved version has the same configuration.",
+  keepMine: "Keep my changes",
+  useTheirs: "Use the saved version",
+
+  cancelTitle: "Keep this draft?",
+  cancelBody: (name) =>
+    name.trim() === ""
+      ? "What you entered is saved as a draft. Keep it to finish later, or delete it."
+      : `“${name}” is saved as a draft. Keep it to finish later, or delete it.`,
+  keepDraft: "Keep draft",
+  deleteDraft: "Delete draft",
+  continueEditing: "Continue editing",
+  cancelFailed: (reason) => `The draft could not be deleted: ${reason}`,
+
+  environmentLabel: "Environment",
 
   draftSaving: "Saving draft…",
   draftSaved: "Draft saved",

@@ -1,12 +1,10 @@
-import type { ExperimentMetric, MetricRole } from "@flagsmith-experimentation/adapters";
+import type { ExperimentMetric, MetricDefinition, MetricRole } from "@flagsmith-experimentation/adapters";
 import { type AsyncQuery, Callout, describedBy, FieldError } from "@flagsmith-experimentation/ui";
-import * as ToggleGroup from "@radix-ui/react-toggle-group";
 import { useId } from "react";
 import { Controller, useFormContext } from "react-hook-form";
 import { AdapterState } from "./adapter-state";
 import { roleLabel } from "./messages";
 import type { WizardValues } from "./steps";
-import type { PlannedMetric } from "./wizard-adapters";
 import { useWizardText } from "./wizard-text";
 
 const ROLES: readonly MetricRole[] = ["primary", "secondary", "guardrail"];
@@ -32,7 +30,7 @@ export function setMetricRole(
 }
 
 /** Step 3: choose metrics and give each a role (Primary / Secondary / Guardrail). */
-export function MetricsStep({ metricsQuery }: { metricsQuery: AsyncQuery<PlannedMetric[]> }) {
+export function MetricsStep({ metricsQuery }: { metricsQuery: AsyncQuery<MetricDefinition[]> }) {
   const { messages } = useWizardText();
   const id = useId();
   const {
@@ -92,22 +90,28 @@ export function MetricsStep({ metricsQuery }: { metricsQuery: AsyncQuery<Planned
                             .join(" · ")}
                         </p>
                         {selection ? (
-                          <ToggleGroup.Root
-                            type="single"
+                          <div
+                            role="radiogroup"
                             className="fx-wizard-segmented"
                             aria-label={messages.roleFor(metric.name)}
-                            value={selection.role}
-                            onValueChange={(value) => {
-                              const role = ROLES.find((r) => r === value);
-                              if (role) field.onChange(setMetricRole(chosen, metric.id, role));
-                            }}
                           >
                             {ROLES.map((role) => (
-                              <ToggleGroup.Item key={role} value={role} className="fx-wizard-segment">
+                              <label
+                                key={role}
+                                className="fx-wizard-segment"
+                                data-state={selection.role === role ? "on" : "off"}
+                              >
+                                <input
+                                  type="radio"
+                                  name={`${inputId}-role`}
+                                  value={role}
+                                  checked={selection.role === role}
+                                  onChange={() => field.onChange(setMetricRole(chosen, metric.id, role))}
+                                />
                                 {roleLabel(role, messages)}
-                              </ToggleGroup.Item>
+                              </label>
                             ))}
-                          </ToggleGroup.Root>
+                          </div>
                         ) : null}
                       </li>
                     );

@@ -1,12 +1,12 @@
+import type { MetricDefinition } from "@flagsmith-experimentation/adapters";
 import { sampleSizePerVariation } from "@flagsmith-experimentation/stats-core";
 import { describe, expect, it } from "vitest";
 import { estimatePower } from "./power-estimate";
-import type { PlannedMetric } from "./wizard-adapters";
 
 const everyone = { id: "everyone", name: "All users", expectedDailyTraffic: 10_000 };
 const traffic = (expectedDailyTraffic: number | undefined) => ({ ...everyone, expectedDailyTraffic });
 
-const conversion: PlannedMetric = {
+const conversion: MetricDefinition = {
   id: "conversion",
   name: "Checkout conversion",
   kind: "occurrence",
@@ -19,7 +19,12 @@ describe("estimatePower", () => {
   it("turns the sample size into days of traffic for the smallest arm", () => {
     const perArm = sampleSizePerVariation({ kind: "occurrence", baseline: 0.1, mde: 0.05 });
     const estimate = estimatePower({ metric: conversion, segment: everyone, weights: { control: 50, b: 50 } });
-    expect(estimate).toEqual({ status: "ok", lift: 0.05, days: Math.ceil(perArm / 5_000) });
+    expect(estimate).toEqual({
+      status: "ok",
+      lift: 0.05,
+      days: Math.ceil(perArm / 5_000),
+      sampleSizePerVariation: perArm,
+    });
   });
 
   it("takes longer with an uneven split", () => {
@@ -29,7 +34,7 @@ describe("estimatePower", () => {
   });
 
   it("uses the standard deviation for means", () => {
-    const revenue: PlannedMetric = { ...conversion, kind: "sum", baseline: 20, baselineSd: 40 };
+    const revenue: MetricDefinition = { ...conversion, kind: "sum", baseline: 20, baselineSd: 40 };
     expect(estimatePower({ metric: revenue, segment: traffic(1_000), weights: { a: 50, b: 50 } }).status).toBe("ok");
     expect(
       estimatePower({
@@ -41,7 +46,7 @@ describe("estimatePower", () => {
   });
 
   it("plans a ratio metric (page-load time) on its per-user delta-method sd", () => {
-    const pageLoad: PlannedMetric = {
+    const pageLoad: MetricDefinition = {
       ...conversion,
       kind: "ratio",
       denominatorEventName: "page_view",
@@ -54,20 +59,38 @@ describe("estimatePower", () => {
       status: "ok",
       lift: 0.05,
       days: 2,
+      sampleSizePerVariation: 566,
     });
   });
 
   it("says what is missing", () => {
     const weights = { a: 50, b: 50 };
     expect(estimatePower({ metric: undefined, segment: everyone, weights })).toEqual({ status: "no-metric" });
-    expect(estimatePower({ metric: conversion, segment: undefined, weights })).toEqual({ status: "no-segment" });
-    expect(estimatePower({ metric: conversion, segment: traffic(undefined), weights })).toEqual({
-      status: "no-traffic",
-    });
-    expect(estimatePower({ metric: conversion, segment: traffic(0), weights })).toEqual({ status: "no-traffic" });
+    const perArm = sampleSizePerVariation({ kind: "occurrence", baseline: 0.1, mde: 0.05 });
+    const noTraffic = { status: "no-traffic", lift: 0.05, sampleSizePerVariation: perArm };
+    expect(estimatePower({ metric: conversion, segment: undefined, weights })).toEqual(noTraffic);
+    expect(estimatePower({ metric: conversion, segment: traffic(undefined), weights })).toEqual(noTraffic);
+    expect(estimatePower({ metric: conversion, segment: traffic(0), weights })).toEqual(noTraffic);
     expect(estimatePower({ metric: { ...conversion, baseline: undefined }, segment: everyone, weights })).toEqual({
       status: "no-baseline",
       metricName: "Checkout conversion",
     });
+  });
+
+  it("takes the editable target and the rollout into account", () => {
+    const weights = { a: 50, b: 50 };
+    const base = estimatePower({ metric: conversion, audienceDailyTraffic: 10_000, weights });
+    const wider = estimatePower({ metric: conversion, audienceDailyTraffic: 10_000, weights, lift: 0.1 });
+    const rolledOut = estimatePower({
+      metric: conversion,
+      audienceDailyTraffic: 10_000,
+      rolloutPercentage: 10,
+      weights,
+    });
+    if (base.status !== "ok" || wider.status !== "ok" || rolledOut.status !== "ok")
+      throw new Error("expected estimates");
+    expect(wider.lift).toBe(0.1);
+    expect(wider.days).toBeLessThan(base.days);
+    expect(rolledOut.days).toBe(Math.ceil(base.sampleSizePerVariation / 500));
   });
 });

@@ -45,8 +45,9 @@ describe("preLaunchWarnings", () => {
         weights: { control: 95, green: 5 },
         plannedDays: 15,
         neededDays: 30,
+        flagEnabled: false,
       }),
-    ).toEqual(["no-direction", "no-guardrail", "too-short", "uneven-weights"]);
+    ).toEqual(["flag-disabled", "no-direction", "no-guardrail", "too-short", "uneven-weights"]);
   });
 
   it("skips the duration check without an estimate", () => {

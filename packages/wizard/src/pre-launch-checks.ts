@@ -48,7 +48,7 @@ export function hypothesisHasDirection(
   return pattern.test(hypothesis);
 }
 
-export type PreLaunchWarningId = "no-direction" | "no-guardrail" | "too-short" | "uneven-weights";
+export type PreLaunchWarningId = "flag-disabled" | "no-direction" | "no-guardrail" | "too-short" | "uneven-weights";
 
 export interface PreLaunchCheckInput {
   hypothesis: string;
@@ -59,11 +59,14 @@ export interface PreLaunchCheckInput {
   /** Days the power estimate needs (absent when it cannot be estimated). */
   neededDays: number | undefined;
   directionWords?: readonly string[];
+  /** Whether the chosen flag is on in the environment (SDKs record no exposures for a disabled flag). */
+  flagEnabled?: boolean | undefined;
 }
 
 /** Non-blocking warnings shown on the review step, in a fixed order. */
 export function preLaunchWarnings(input: PreLaunchCheckInput): PreLaunchWarningId[] {
   const warnings: PreLaunchWarningId[] = [];
+  if (input.flagEnabled === false) warnings.push("flag-disabled");
   if (input.hypothesis.trim() !== "" && !hypothesisHasDirection(input.hypothesis, input.directionWords)) {
     warnings.push("no-direction");
   }

@@ -34,10 +34,13 @@ function values(overrides: Partial<WizardValues> = {}): WizardValues {
     startDate: "2026-03-01",
     endDate: "2026-03-15",
     flagId: "f1",
+    flagName: "checkout",
     variations: checkout.variations,
     metrics: [{ metricId: "m1", role: "primary" }],
     segmentId: "s1",
+    rolloutPercentage: 100,
     weights: { control: 50, green: 50 },
+    minimumDetectableEffect: 0.05,
     ...overrides,
   };
 }
@@ -56,7 +59,7 @@ describe("details step", () => {
     ]);
   });
 
-  it("requires real dates, not in the past, with the end after the start", () => {
+  it("requires real dates, not in the past, with the end on or after the start", () => {
     expect(validateStep("details", values({ startDate: "", endDate: "2026-02-30" }), context)).toEqual([
       { field: "startDate", message: defaultMessages.startDateInvalid },
       { field: "endDate", message: defaultMessages.endDateInvalid },
@@ -64,9 +67,13 @@ describe("details step", () => {
     expect(validateStep("details", values({ startDate: "2026-02-28" }), context)).toEqual([
       { field: "startDate", message: defaultMessages.startDateInPast },
     ]);
-    expect(validateStep("details", values({ endDate: "2026-03-01" }), context)).toEqual([
+    expect(validateStep("details", values({ startDate: "2026-03-02", endDate: "2026-03-01" }), context)).toEqual([
       { field: "endDate", message: defaultMessages.endDateBeforeStart },
     ]);
+  });
+
+  it("accepts a one-day experiment (end date = start date), as the domain model does", () => {
+    expect(validateStep("details", values({ endDate: "2026-03-01" }), context)).toEqual([]);
   });
 
   it("uses overridden messages", () => {

@@ -1,12 +1,30 @@
-import type { Flag, SegmentOverride, Variation } from "@flagsmith-experimentation/adapters";
-import * as z from "zod/mini";
-import { daysBetween, isIsoDate, toIsoDate } from "./dates";
+import {
+  type ExperimentProblem,
+  type ExperimentProblemCode,
+  type Flag,
+  type FlagIneligibility,
+  findExperimentProblems,
+  flagIneligibility,
+  isoDateSchema,
+  type Segment,
+  type SegmentOverride,
+} from "@flagsmith-experimentation/adapters";
+import { daysBetween, toIsoDate } from "./dates";
 import type { WizardMessages } from "./messages";
-import { hasTreatmentVariation, STEP_FIELDS, type WizardField, type WizardStepId, type WizardValues } from "./steps";
-import { isValidSplit, type Weights } from "./weights";
+import { STEP_FIELDS, type WizardField, type WizardStepId, type WizardValues } from "./steps";
+import { isValidSplit } from "./weights";
+
+/*
+ * The wizard's validation is the domain model's (docs/architecture.md, "Validation is written once"): what makes an
+ * experiment launchable comes from `findExperimentProblems` and `isoDateSchema` of
+ * `@flagsmith-experimentation/adapters`, keyed by problem code to the wizard's (translatable) messages. The wizard
+ * adds only what needs its context: a start date not in the past (it knows "today"), the chosen flag's eligibility
+ * (`flagIneligibility` on the loaded flag), the flag's segment overrides, and whole-percent weights that give every
+ * variation some traffic (what its weight inputs can express).
+ */
 
 /**
- * What the step schemas need besides the form values: "today", and the data the adapters returned for
+ * What the step checks need besides the form values: "today", and the data the adapters returned for
  * the current choices (absent while loading — validation then only checks what it can).
  */
 export interface StepContext {
@@ -18,111 +36,101 @@ export interface StepContext {
   overrides?: readonly SegmentOverride[] | undefined;
   /** Segment display names by id (for messages). */
   segmentName?: ((segmentId: string) => string) | undefined;
-}
-
-/** A string with something besides whitespace (the only check the wizard needs: one `refine` keeps zod small). */
-const filled = (message?: string) =>
-  z.string().check(z.refine((value) => value.trim().length > 0, message === undefined ? undefined : { message }));
-
-const metricSchema = z.object({
-  metricId: filled(),
-  role: z.enum(["primary", "secondary", "guardrail"]),
-});
-
-export function detailsSchema({ today, messages }: StepContext) {
-  const todayIso = toIsoDate(today);
-  return z
-    .object({
-      name: filled(messages.nameRequired),
-      hypothesis: filled(messages.hypothesisRequired),
-      startDate: z.string().check(z.refine(isIsoDate, messages.startDateInvalid)),
-      endDate: z.string().check(z.refine(isIsoDate, messages.endDateInvalid)),
-    })
-    .check(
-      z.superRefine((values, ctx) => {
-        const fromToday = daysBetween(todayIso, values.startDate);
-        if (fromToday !== undefined && fromToday < 0) {
-          ctx.addIssue({ code: "custom", path: ["startDate"], message: messages.startDateInPast });
-        }
-        const length = daysBetween(values.startDate, values.endDate);
-        if (length !== undefined && length <= 0) {
-          ctx.addIssue({ code: "custom", path: ["endDate"], message: messages.endDateBeforeStart });
-        }
-      }),
-    );
-}
-
-export function flagStepSchema({ flag, messages }: StepContext) {
-  return z.object({ flagId: filled(messages.flagRequired) }).check(
-    z.superRefine((values, ctx) => {
-      if (flag && flag.id === values.flagId && !hasTreatmentVariation(flag)) {
-        ctx.addIssue({ code: "custom", path: ["flagId"], message: messages.flagIneligible(flag.name) });
-      }
-    }),
-  );
-}
-
-export function metricsStepSchema({ messages }: StepContext) {
-  return z.object({
-    metrics: z.array(metricSchema).check(
-      z.refine((metrics) => metrics.length > 0, messages.metricsRequired),
-      z.refine((metrics) => metrics.some((m) => m.role === "primary"), messages.primaryRequired),
-    ),
-  });
-}
-
-export function trafficStepSchema({ flag, overrides, messages, segmentName }: StepContext) {
-  return z
-    .object({
-      flagId: z.string(),
-      segmentId: filled(messages.segmentRequired),
-      // Checked as a whole below (exact keys, whole percentages, sum 100): `custom` keeps zod's record and
-      // number schemas out of the bundle.
-      weights: z.custom<Weights>((value) => typeof value === "object" && value !== null && !Array.isArray(value)),
-      variations: z.custom<readonly Pick<Variation, "key" | "name">[]>(Array.isArray),
-    })
-    .check(
-      z.superRefine((values, ctx) => {
-        if (values.segmentId !== "" && overrides === undefined) {
-          ctx.addIssue({ code: "custom", path: ["segmentId"], message: messages.overridesPending });
-        } else if (values.segmentId !== "" && overrides?.some((o) => o.segmentId === values.segmentId)) {
-          const segment = segmentName?.(values.segmentId) ?? values.segmentId;
-          ctx.addIssue({
-            code: "custom",
-            path: ["segmentId"],
-            message: messages.overrideConflict(flag?.name ?? values.flagId, segment),
-          });
-        }
-        const keys = values.variations.map((v) => v.key);
-        if (!isValidSplit(keys, values.weights)) {
-          ctx.addIssue({ code: "custom", path: ["weights"], message: messages.weightsInvalid });
-          return;
-        }
-        const starved = values.variations.find((v) => (values.weights[v.key] ?? 0) <= 0);
-        if (starved) {
-          ctx.addIssue({ code: "custom", path: ["weights"], message: messages.weightZero(starved.name) });
-        }
-      }),
-    );
-}
-
-/** The schema that validates one step (the review step checks every other step). */
-export function stepSchema(step: Exclude<WizardStepId, "review">, context: StepContext) {
-  switch (step) {
-    case "details":
-      return detailsSchema(context);
-    case "flag":
-      return flagStepSchema(context);
-    case "metrics":
-      return metricsStepSchema(context);
-    case "traffic":
-      return trafficStepSchema(context);
-  }
+  /** The segments as last loaded (a feature-specific one must belong to the chosen flag). */
+  segments?: readonly Segment[] | undefined;
+  /** The name of an experiment by id, when the wizard knows it (the one that already holds a flag). */
+  experimentName?: ((experimentId: string) => string | undefined) | undefined;
 }
 
 export interface StepIssue {
   field: WizardField;
   message: string;
+}
+
+/** A relative lift the plan can target: more than 0, at most +1000 %. */
+export function isDetectableEffect(value: number): boolean {
+  return Number.isFinite(value) && value > 0 && value <= 10;
+}
+
+/** Why the chosen flag cannot get an experiment, in the wizard's words. */
+export function ineligibilityMessage(
+  flag: Flag,
+  reason: FlagIneligibility,
+  messages: WizardMessages,
+  experimentName?: (experimentId: string) => string | undefined,
+): string {
+  switch (reason.reason) {
+    case "no-variations":
+      return messages.flagIneligible(flag.name);
+    case "unkeyed-options":
+      return messages.flagUnkeyedOptions(
+        flag.name,
+        reason.options.map((o) => o.name),
+      );
+    case "active-experiment":
+      return messages.flagHeldByExperiment(flag.name, experimentName?.(reason.experimentId) ?? reason.experimentId);
+  }
+}
+
+/** The wizard's words for each domain rule; a rule without its own words shows the domain's message. */
+function problemMessage(problem: ExperimentProblem, values: WizardValues, context: StepContext): StepIssue {
+  const { messages, flag } = context;
+  const words: Partial<Record<ExperimentProblemCode, () => string>> = {
+    "name-required": () => messages.nameRequired,
+    "hypothesis-required": () => messages.hypothesisRequired,
+    "start-date-required": () => messages.startDateInvalid,
+    "end-date-required": () => messages.endDateInvalid,
+    "end-before-start": () => messages.endDateBeforeStart,
+    "flag-required": () => messages.flagRequired,
+    "treatment-required": () => messages.flagIneligible(flag?.name ?? values.flagId),
+    "metrics-required": () => messages.metricsRequired,
+    "primary-required": () => messages.primaryRequired,
+    "segment-required": () => messages.segmentRequired,
+    "weights-keys": () => messages.weightsInvalid,
+    "weights-sum": () => messages.weightsInvalid,
+  };
+  // The variations come with the flag: their problems are the flag step's.
+  const field = (problem.path[0] === "variations" ? "flagId" : problem.path[0]) as WizardField;
+  return { field, message: words[problem.code]?.() ?? problem.message };
+}
+
+/** A date the domain accepts, or "" (which the domain reports as missing). */
+function validDate(value: string): string {
+  return isoDateSchema.safeParse(value).success ? value : "";
+}
+
+/** The checks that need the wizard's context, in the order their fields appear. */
+function contextIssues(values: WizardValues, context: StepContext): StepIssue[] {
+  const { messages, flag, overrides, segmentName, today } = context;
+  const issues: StepIssue[] = [];
+  const fromToday = daysBetween(toIsoDate(today), validDate(values.startDate));
+  if (fromToday !== undefined && fromToday < 0) issues.push({ field: "startDate", message: messages.startDateInPast });
+  const ineligible = flag && flag.id === values.flagId ? flagIneligibility(flag) : null;
+  if (flag && ineligible) {
+    issues.push({ field: "flagId", message: ineligibilityMessage(flag, ineligible, messages, context.experimentName) });
+  }
+  const { segmentId } = values;
+  const segment = segmentId === null ? undefined : context.segments?.find((s) => s.id === segmentId);
+  if (segmentId !== null && segment?.flagId !== undefined && segment.flagId !== values.flagId) {
+    issues.push({ field: "segmentId", message: messages.segmentForOtherFlag(segment.name) });
+  } else if (segmentId !== null && overrides === undefined) {
+    issues.push({ field: "segmentId", message: messages.overridesPending });
+  } else if (segmentId !== null && overrides?.some((o) => o.segmentId === segmentId)) {
+    const name = segmentName?.(segmentId) ?? segmentId;
+    issues.push({ field: "segmentId", message: messages.overrideConflict(flag?.name ?? values.flagId, name) });
+  }
+  const rollout = values.rolloutPercentage;
+  if (!(Number.isInteger(rollout) && rollout >= 1 && rollout <= 100)) {
+    issues.push({ field: "rolloutPercentage", message: messages.rolloutInvalid });
+  }
+  const keys = values.variations.map((v) => v.key);
+  const starved = values.variations.find((v) => (values.weights[v.key] ?? 0) <= 0);
+  if (!isValidSplit(keys, values.weights)) issues.push({ field: "weights", message: messages.weightsInvalid });
+  else if (starved) issues.push({ field: "weights", message: messages.weightZero(starved.name) });
+  if (!isDetectableEffect(values.minimumDetectableEffect)) {
+    issues.push({ field: "minimumDetectableEffect", message: messages.detectableEffectInvalid });
+  }
+  return issues;
 }
 
 /**
@@ -133,18 +141,16 @@ export function validateStep(step: WizardStepId, values: WizardValues, context: 
   if (step === "review") {
     return (["details", "flag", "metrics", "traffic"] as const).flatMap((s) => validateStep(s, values, context));
   }
-  const result = stepSchema(step, context).safeParse(values);
-  if (result.success) return [];
-  const fields = STEP_FIELDS[step];
+  const domain = findExperimentProblems({
+    ...values,
+    startDate: validDate(values.startDate),
+    endDate: validDate(values.endDate),
+  }).map((problem) => problemMessage(problem, values, context));
   const byField = new Map<WizardField, string>();
-  for (const issue of result.error.issues) {
-    const field = issue.path[0];
-    if (typeof field === "string" && (fields as readonly string[]).includes(field)) {
-      const key = field as WizardField;
-      if (!byField.has(key)) byField.set(key, issue.message);
-    }
+  for (const issue of [...domain, ...contextIssues(values, context)]) {
+    if (!byField.has(issue.field)) byField.set(issue.field, issue.message);
   }
-  return fields.flatMap((field) => {
+  return STEP_FIELDS[step].flatMap((field) => {
     const message = byField.get(field);
     return message === undefined ? [] : [{ field, message }];
   });

@@ -1,4 +1,4 @@
-import type { ExperimentMetric, Flag, Variation } from "@flagsmith-experimentation/adapters";
+import type { ExperimentMetric, Variation } from "@flagsmith-experimentation/adapters";
 
 /** The wizard's five steps, in order. */
 export const WIZARD_STEPS = ["details", "flag", "metrics", "traffic", "review"] as const;
@@ -14,12 +14,19 @@ export interface WizardValues {
   /** `YYYY-MM-DD` */
   endDate: string;
   flagId: string;
+  /** The chosen flag's name: what Flagsmith's exposure events carry (`feature_name`). */
+  flagName: string;
   /** The chosen flag's variations as they were when it was picked (control first). */
   variations: Variation[];
   metrics: ExperimentMetric[];
-  segmentId: string;
+  /** The targeted segment, or `null` for all identities. */
+  segmentId: string | null;
+  /** Share of the audience (the segment, or all identities) that enters the experiment: a whole percentage, 1–100. */
+  rolloutPercentage: number;
   /** Whole percentages per variation key, summing to 100. */
   weights: Record<string, number>;
+  /** The plan's target: the smallest relative lift to detect (0.05 = +5 %). */
+  minimumDetectableEffect: number;
 }
 
 export type WizardField = keyof WizardValues;
@@ -29,7 +36,7 @@ export const STEP_FIELDS: Record<WizardStepId, readonly WizardField[]> = {
   details: ["name", "hypothesis", "startDate", "endDate"],
   flag: ["flagId"],
   metrics: ["metrics"],
-  traffic: ["segmentId", "weights"],
+  traffic: ["segmentId", "rolloutPercentage", "weights", "minimumDetectableEffect"],
   review: [],
 };
 
@@ -40,9 +47,4 @@ export function stepIndex(step: WizardStepId): number {
 /** The step that edits `field`. */
 export function stepOfField(field: string): WizardStepId | undefined {
   return WIZARD_STEPS.find((step) => (STEP_FIELDS[step] as readonly string[]).includes(field));
-}
-
-/** A flag can be experimented on only with at least one variation besides the control (SPEC §3). */
-export function hasTreatmentVariation(flag: Pick<Flag, "variations">): boolean {
-  return flag.variations.some((v) => !v.isControl);
 }

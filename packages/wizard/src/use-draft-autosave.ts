@@ -1,54 +1,85 @@
-import type { Experiment, PersistenceAdapter } from "@flagsmith-experimentation/adapters";
+import { AdapterError, type Experiment, type PersistenceAdapter } from "@flagsmith-experimentation/adapters";
+import { errorKind } from "@flagsmith-experimentation/ui";
 import { useCallback, useEffect, useRef, useState } from "react";
-import { toExperimentDraft } from "./draft-values";
-import type { WizardValues } from "./steps";
+import type { DraftFields } from "./draft-values";
+import { createDraftId } from "./idempotency";
 
 export type DraftSaveState =
   | { status: "idle" }
   | { status: "saving" }
   | { status: "saved"; experiment: Experiment }
-  | { status: "error"; error: unknown };
+  | { status: "error"; error: unknown }
+  /** The stored draft changed somewhere else: saving waits until the user keeps their version or takes the stored one. */
+  | { status: "conflict"; current: Experiment };
 
 export interface DraftAutosave {
   state: DraftSaveState;
-  /** Saves after `delayMs` of quiet (each call restarts the wait). */
+  /** Saves after `delayMs` of quiet (each call restarts the wait). Does nothing while a conflict waits for the user. */
   schedule: () => void;
   /** Saves now (or joins the save that is about to start) and resolves with the stored draft. */
   flush: () => Promise<Experiment>;
   /** Stops scheduling saves (after launch the configuration is locked). */
   stop: () => void;
-  /** The id and revision of the last save, if any. */
-  saved: () => Pick<Experiment, "id" | "revision"> | undefined;
+  /** The draft's id, once a save was attempted (or for a reopened draft). */
+  draftId: () => string | undefined;
+  /** "Keep my changes": continue from the stored revision and save the form's values over it. */
+  keepMine: (current: Experiment) => Promise<Experiment>;
+  /** "Use the saved version": the stored draft becomes the last save (the form shows it). */
+  takeTheirs: (current: Experiment) => void;
+  /** Stops saving, waits for a save in flight, and resolves with the draft's id (if any save was attempted). */
+  settle: () => Promise<string | undefined>;
+}
+
+/** The stored experiment a conflict error carries (`AdapterError.conflict.current`), if any. */
+function conflictCurrent(error: unknown): Experiment | undefined {
+  const conflict = (error as { conflict?: { current?: Experiment } } | null)?.conflict;
+  return conflict?.current;
 }
 
 /**
- * Keeps the draft saved through `persistence.saveDraft`, debounced. Saves never overlap: they run one
- * after another, each with the latest values, and pass the last known `revision` along.
+ * Keeps the draft saved through `persistence.saveDraft`, debounced. Saves never overlap: they run one after another,
+ * each with the latest values, and pass the last known `revision` along.
+ *
+ * - A new draft gets its id from the wizard before the first save (`createDraftId`): a save that outlives its timeout
+ *   and a later one write the same draft.
+ * - A `conflict` (the draft changed somewhere else) is never retried with the stale revision: the hook fetches the
+ *   stored draft and waits for the user to keep their changes (saved on the stored revision) or take the stored ones.
+ * - Nothing is reported after unmount (`onSaved` is not called, no state is set).
  */
 export function useDraftAutosave({
   persistence,
-  getValues,
+  getDraft,
   initial,
   delayMs,
   onSaved,
+  newId = createDraftId,
 }: {
-  persistence: Pick<PersistenceAdapter, "saveDraft">;
-  getValues: () => WizardValues;
+  persistence: Pick<PersistenceAdapter, "saveDraft" | "getExperiment">;
+  /** The fields to save, read when a save starts. */
+  getDraft: () => DraftFields;
+  /** A reopened draft. */
   initial: Pick<Experiment, "id" | "revision"> | undefined;
   delayMs: number;
   onSaved?: ((experiment: Experiment) => void) | undefined;
+  newId?: () => string;
 }): DraftAutosave {
   const [state, setState] = useState<DraftSaveState>({ status: "idle" });
-  const savedRef = useRef(initial);
+  const savedRef = useRef<{ id: string | undefined; revision: number | undefined; attempted: boolean }>(
+    initial
+      ? { id: initial.id, revision: initial.revision, attempted: true }
+      : { id: undefined, revision: undefined, attempted: false },
+  );
   /** The last stored draft and what was sent for it: an unchanged form is not saved again. */
   const lastSavedRef = useRef<{ experiment: Experiment; sent: string } | undefined>(undefined);
+  /** The stored draft of an unresolved conflict, and the error that reported it. */
+  const conflictRef = useRef<{ current: Experiment; error: unknown } | undefined>(undefined);
   const chainRef = useRef<Promise<unknown>>(Promise.resolve());
   const queuedRef = useRef<Promise<Experiment> | null>(null);
   const timerRef = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
   const stoppedRef = useRef(false);
   const mountedRef = useRef(true);
-  const latest = useRef({ persistence, getValues, onSaved });
-  latest.current = { persistence, getValues, onSaved };
+  const latest = useRef({ persistence, getDraft, onSaved, newId });
+  latest.current = { persistence, getDraft, onSaved, newId };
 
   useEffect(() => {
     mountedRef.current = true;
@@ -58,25 +89,53 @@ export function useDraftAutosave({
     };
   }, []);
 
+  const report = useCallback((next: DraftSaveState) => {
+    if (mountedRef.current) setState(next);
+  }, []);
+
   const saveOnce = useCallback(async (): Promise<Experiment> => {
-    const { persistence: adapter, getValues: read, onSaved: notify } = latest.current;
-    const values = read();
-    const sent = JSON.stringify(toExperimentDraft(values));
+    const { persistence: adapter, getDraft: read, onSaved: notify, newId: makeId } = latest.current;
+    const pending = conflictRef.current;
+    if (pending) throw pending.error;
+    const draft = read();
+    const sent = JSON.stringify(draft);
     const last = lastSavedRef.current;
     if (last && last.sent === sent) return last.experiment;
-    if (mountedRef.current) setState({ status: "saving" });
+    const saved = savedRef.current;
+    saved.id ??= makeId();
+    saved.attempted = true;
+    const id = saved.id;
+    report({ status: "saving" });
     try {
-      const experiment = await adapter.saveDraft(toExperimentDraft(values, savedRef.current));
-      savedRef.current = { id: experiment.id, revision: experiment.revision };
+      const experiment = await adapter.saveDraft({
+        id,
+        ...(saved.revision !== undefined ? { revision: saved.revision } : {}),
+        ...draft,
+      });
+      savedRef.current = { id: experiment.id, revision: experiment.revision, attempted: true };
       lastSavedRef.current = { experiment, sent };
-      if (mountedRef.current) setState({ status: "saved", experiment });
-      notify?.(experiment);
+      report({ status: "saved", experiment });
+      if (mountedRef.current) notify?.(experiment);
       return experiment;
     } catch (error) {
-      if (mountedRef.current) setState({ status: "error", error });
+      if (errorKind(error) === "conflict") {
+        const current = conflictCurrent(error) ?? (await adapter.getExperiment(id).catch(() => undefined));
+        if (current) {
+          // The error carries the stored draft, so whoever awaited the save (the launch) can show what changed.
+          const withCurrent = new AdapterError("conflict", (error as Error).message, {
+            cause: error,
+            operation: "persistence.saveDraft",
+            conflict: { ...(error as AdapterError).conflict, current },
+          });
+          conflictRef.current = { current, error: withCurrent };
+          report({ status: "conflict", current });
+          throw withCurrent;
+        }
+      }
+      report({ status: "error", error });
       throw error;
     }
-  }, []);
+  }, [report]);
 
   const flush = useCallback((): Promise<Experiment> => {
     clearTimeout(timerRef.current);
@@ -93,7 +152,7 @@ export function useDraftAutosave({
   }, [saveOnce]);
 
   const schedule = useCallback(() => {
-    if (stoppedRef.current) return;
+    if (stoppedRef.current || conflictRef.current) return;
     clearTimeout(timerRef.current);
     timerRef.current = setTimeout(() => {
       if (!stoppedRef.current) flush().catch(() => undefined);
@@ -105,7 +164,33 @@ export function useDraftAutosave({
     clearTimeout(timerRef.current);
   }, []);
 
-  const saved = useCallback(() => savedRef.current, []);
+  const draftId = useCallback(() => (savedRef.current.attempted ? savedRef.current.id : undefined), []);
 
-  return { state, schedule, flush, stop, saved };
+  const keepMine = useCallback(
+    (current: Experiment) => {
+      conflictRef.current = undefined;
+      savedRef.current = { id: current.id, revision: current.revision, attempted: true };
+      lastSavedRef.current = undefined;
+      return flush();
+    },
+    [flush],
+  );
+
+  const takeTheirs = useCallback(
+    (current: Experiment) => {
+      conflictRef.current = undefined;
+      savedRef.current = { id: current.id, revision: current.revision, attempted: true };
+      lastSavedRef.current = undefined;
+      report({ status: "saved", experiment: current });
+    },
+    [report],
+  );
+
+  const settle = useCallback(async () => {
+    stop();
+    await chainRef.current.catch(() => undefined);
+    return draftId();
+  }, [stop, draftId]);
+
+  return { state, schedule, flush, stop, draftId, keepMine, takeTheirs, settle };
 }

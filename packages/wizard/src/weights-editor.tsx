@@ -1,13 +1,30 @@
 import type { Variation } from "@flagsmith-experimentation/adapters";
 import { Button, describedBy, FieldError } from "@flagsmith-experimentation/ui";
 import { type Ref, useId, useState } from "react";
-import { rebalanceWeights, splitEvenly, totalWeight, type Weights } from "./weights";
+import type { WizardMessages } from "./messages";
+import { usableTotal, type WeightIssue, type Weights } from "./weights";
+import {
+  endWeightSession,
+  initialWeightsEditing,
+  splitWeightsEvenly,
+  typeWeight,
+  weightIssues,
+  weightText,
+} from "./weights-editing";
 import { useWizardText } from "./wizard-text";
 
+function issueMessage(issue: WeightIssue, messages: WizardMessages): string {
+  return issue === "empty"
+    ? messages.weightEmpty
+    : issue === "not-whole"
+      ? messages.weightNotWhole
+      : messages.weightOutOfRange;
+}
+
 /**
- * One whole-percent input per variation ("Weight for <name>"). Typing a value rebalances the other
- * variations proportionally so the total stays 100; "Split evenly" resets. While a field is being edited
- * its text is kept as typed (an empty field is not forced back to 0 mid-edit).
+ * One whole-percent input per variation ("Weight for <name>"). Typing rebalances the other variations so the
+ * total stays 100 without ever rewriting what the user typed (weights-editing.ts); a value that can't be used
+ * stays as typed with an error next to it. "Split evenly" resets in one click.
  */
 export function WeightsEditor({
   variations,
@@ -24,9 +41,11 @@ export function WeightsEditor({
 }) {
   const { messages, share } = useWizardText();
   const id = useId();
-  const [editing, setEditing] = useState<{ key: string; text: string } | undefined>(undefined);
+  const [editing, setEditing] = useState(initialWeightsEditing);
   const keys = variations.map((v) => v.key);
+  const issues = weightIssues(keys, weights);
   const errorId = `${id}-error`;
+  const totalId = `${id}-total`;
 
   return (
     <fieldset
@@ -42,9 +61,10 @@ export function WeightsEditor({
       <ul className="fx-wizard-weights">
         {variations.map((variation, index) => {
           const inputId = `${id}-weight-${index}`;
-          const value = editing?.key === variation.key ? editing.text : String(weights[variation.key] ?? 0);
+          const fieldErrorId = `${inputId}-error`;
+          const issue = issues.find((i) => i.key === variation.key)?.issue;
           return (
-            <li key={variation.key} className="fx-wizard-weight">
+            <li key={variation.key} className="fx-wizard-weight" data-invalid={issue ? "" : undefined}>
               <label htmlFor={inputId}>
                 <span className="fx-visually-hidden">{messages.weightFor(variation.name)}</span>
                 <span aria-hidden="true">{variation.name}</span>
@@ -58,30 +78,37 @@ export function WeightsEditor({
                   min={0}
                   max={100}
                   step={1}
-                  value={value}
-                  aria-invalid={error ? true : undefined}
+                  value={weightText(editing, weights, variation.key)}
+                  aria-invalid={issue || error ? true : undefined}
+                  aria-describedby={describedBy(issue && fieldErrorId)}
                   onChange={(event) => {
-                    const text = event.target.value;
-                    setEditing({ key: variation.key, text });
-                    const parsed = Number(text);
-                    if (text.trim() !== "" && Number.isFinite(parsed)) {
-                      onChange(rebalanceWeights(keys, weights, variation.key, parsed));
-                    }
+                    const next = typeWeight(editing, {
+                      keys,
+                      weights,
+                      key: variation.key,
+                      text: event.target.value,
+                    });
+                    setEditing(next.editing);
+                    onChange(next.weights);
                   }}
-                  onBlur={() => setEditing(undefined)}
+                  onBlur={() => setEditing(endWeightSession)}
                 />
                 <span aria-hidden="true">%</span>
               </span>
+              <FieldError id={fieldErrorId} message={issue ? issueMessage(issue, messages) : undefined} />
             </li>
           );
         })}
       </ul>
       <div className="fx-wizard-weights-footer">
-        <p className="fx-hint">{messages.weightsTotal(share(totalWeight(weights)))}</p>
+        <p id={totalId} className="fx-hint" data-state={usableTotal(weights) === 100 ? "complete" : "incomplete"}>
+          {messages.weightsTotal(share(usableTotal(weights)))}
+        </p>
         <Button
           onClick={() => {
-            setEditing(undefined);
-            onChange(splitEvenly(keys));
+            const next = splitWeightsEvenly(keys);
+            setEditing(next.editing);
+            onChange(next.weights);
           }}
         >
           {messages.splitEvenly}

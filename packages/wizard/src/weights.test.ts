@@ -5,10 +5,10 @@ import {
   apportion,
   isValidSplit,
   isVeryUneven,
-  normalizeWeight,
   rebalanceWeights,
   splitEvenly,
   totalWeight,
+  weightIssue,
 } from "./weights";
 
 describe("splitEvenly", () => {
@@ -35,28 +35,65 @@ describe("rebalanceWeights", () => {
     expect(rebalanceWeights(["a", "b", "c"], { a: 100, b: 0, c: 0 }, "a", 40)).toEqual({ a: 40, b: 30, c: 30 });
   });
 
-  it("clamps and rounds the edited value", () => {
-    expect(rebalanceWeights(["a", "b"], { a: 50, b: 50 }, "a", 140)).toEqual({ a: 100, b: 0 });
-    expect(rebalanceWeights(["a", "b"], { a: 50, b: 50 }, "a", -3)).toEqual({ a: 0, b: 100 });
-    expect(rebalanceWeights(["a", "b"], { a: 50, b: 50 }, "a", 33.6)).toEqual({ a: 34, b: 66 });
-    expect(rebalanceWeights(["a", "b"], { a: 50, b: 50 }, "a", Number.NaN)).toEqual({ a: 0, b: 100 });
+  it("keeps a value that is not a whole percentage from 0 to 100 as typed, and moves nothing else", () => {
+    const current = { a: 50, b: 50 };
+    expect(rebalanceWeights(["a", "b"], current, "a", 140)).toEqual({ a: 140, b: 50 });
+    expect(rebalanceWeights(["a", "b"], current, "a", -3)).toEqual({ a: -3, b: 50 });
+    expect(rebalanceWeights(["a", "b"], current, "a", 33.6)).toEqual({ a: 33.6, b: 50 });
+    expect(rebalanceWeights(["a", "b"], current, "a", Number.NaN)).toEqual({ a: Number.NaN, b: 50 });
+    expect(weightIssue(140)).toBe("out-of-range");
+    expect(weightIssue(-3)).toBe("out-of-range");
+    expect(weightIssue(33.6)).toBe("not-whole");
+    expect(weightIssue(Number.NaN)).toBe("empty");
+    expect(weightIssue(Number.POSITIVE_INFINITY)).toBe("out-of-range");
+    expect(weightIssue(0)).toBeUndefined();
   });
 
-  it("always sums to exactly 100 with whole numbers", () => {
+  it("keeps the weights typed earlier while untouched ones can absorb the change", () => {
+    // a and b were typed; c is untouched and takes the whole difference.
+    expect(rebalanceWeights(["a", "b", "c"], { a: 33, b: 33, c: 34 }, "b", 40, ["a"])).toEqual({ a: 33, b: 40, c: 27 });
+    // Every other weight was typed: the oldest one gives way first.
+    expect(rebalanceWeights(["a", "b", "c"], { a: 33, b: 33, c: 34 }, "c", 40, ["a", "b"])).toEqual({
+      a: 27,
+      b: 33,
+      c: 40,
+    });
+    // Already adding up: nothing moves.
+    expect(rebalanceWeights(["a", "b", "c"], { a: 33, b: 33, c: 33 }, "c", 34, ["a", "b"])).toEqual({
+      a: 33,
+      b: 33,
+      c: 34,
+    });
+    // The newer typed weight gives way too when the older one alone cannot absorb the change; the released
+    // weights share what is left in proportion.
+    expect(rebalanceWeights(["a", "b", "c"], { a: 10, b: 60, c: 30 }, "c", 80, ["a", "b"])).toEqual({
+      a: 3,
+      b: 17,
+      c: 80,
+    });
+  });
+
+  it("leaves fields that hold an unusable value alone", () => {
+    expect(rebalanceWeights(["a", "b", "c"], { a: 150, b: 50, c: 50 }, "b", 70)).toEqual({ a: 150, b: 70, c: 30 });
+  });
+
+  it("always sums to exactly 100 with whole numbers, and never changes the edited value", () => {
     fc.assert(
       fc.property(
         fc.integer({ min: 2, max: 8 }),
         fc.array(fc.integer({ min: 0, max: 100 }), { minLength: 8, maxLength: 8 }),
         fc.integer({ min: 0, max: 7 }),
-        fc.double({ min: -50, max: 150, noNaN: true }),
-        (count, raw, editedIndex, value) => {
+        fc.integer({ min: 0, max: 100 }),
+        fc.array(fc.integer({ min: 0, max: 7 }), { maxLength: 8 }),
+        (count, raw, editedIndex, value, pinnedIndexes) => {
           const keys = Array.from({ length: count }, (_, i) => `v${i}`);
           const current = Object.fromEntries(keys.map((key, i) => [key, raw[i] ?? 0]));
           const edited = keys[editedIndex % count] ?? "v0";
-          const next = rebalanceWeights(keys, current, edited, value);
+          const pinned = [...new Set(pinnedIndexes.map((i) => keys[i % count] ?? "v0"))];
+          const next = rebalanceWeights(keys, current, edited, value, pinned);
           expect(totalWeight(next)).toBe(100);
           expect(isValidSplit(keys, next)).toBe(true);
-          expect(next[edited]).toBe(normalizeWeight(value));
+          expect(next[edited]).toBe(value);
         },
       ),
     );

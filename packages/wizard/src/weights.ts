@@ -14,10 +14,19 @@ export const UNEVEN_WEIGHT_RATIO = 4;
 
 export type Weights = Record<string, number>;
 
-/** Clamps to [0, 100] and rounds to a whole percentage; anything not finite becomes 0. */
-export function normalizeWeight(value: number): number {
-  if (!Number.isFinite(value)) return 0;
-  return Math.min(TOTAL_WEIGHT, Math.max(0, Math.round(value)));
+/** Why a typed weight cannot be used as it is (shown next to the field; the value is never rewritten). */
+export type WeightIssue = "empty" | "not-whole" | "out-of-range";
+
+/** What is wrong with one weight, or `undefined` for a whole percentage from 0 to 100. */
+export function weightIssue(value: number): WeightIssue | undefined {
+  if (Number.isNaN(value)) return "empty";
+  if (!Number.isInteger(value)) return Number.isFinite(value) ? "not-whole" : "out-of-range";
+  return value < 0 || value > TOTAL_WEIGHT ? "out-of-range" : undefined;
+}
+
+/** A weight the split can use: a whole percentage from 0 to 100. */
+export function isUsableWeight(value: number | undefined): value is number {
+  return value !== undefined && weightIssue(value) === undefined;
 }
 
 /**
@@ -50,23 +59,45 @@ export function splitEvenly(keys: readonly string[]): Weights {
 }
 
 /**
- * Sets one variation's weight and rebalances the others proportionally to their current weights, so
- * the total stays exactly 100. Keys missing from `current` count as 0; keys in `current` that are not
- * in `keys` are dropped.
+ * Sets one variation's weight to what the user typed and rebalances the others so the total is exactly 100,
+ * without ever changing the edited weight:
+ *
+ * - Weights the user typed earlier (`pinned`, oldest first) keep their values while the untouched weights can
+ *   absorb the difference; the untouched ones share it in proportion to their current weights (largest remainder).
+ * - Only when the untouched weights cannot absorb it are typed weights released, the oldest first.
+ * - A value that is not a whole percentage from 0 to 100 is kept as typed and nothing else moves (the editor
+ *   shows an error: see {@link weightIssue}); other fields holding such values are left as they are too.
+ *
+ * Keys missing from `current` count as 0; keys in `current` that are not in `keys` are dropped.
  */
-export function rebalanceWeights(keys: readonly string[], current: Weights, editedKey: string, value: number): Weights {
+export function rebalanceWeights(
+  keys: readonly string[],
+  current: Weights,
+  editedKey: string,
+  value: number,
+  pinned: readonly string[] = [],
+): Weights {
   if (!keys.includes(editedKey)) return alignWeights(keys, current);
-  if (keys.length === 1) return { [editedKey]: TOTAL_WEIGHT };
-  const edited = normalizeWeight(value);
-  const others = keys.filter((key) => key !== editedKey);
+  const next: Weights = Object.fromEntries(keys.map((key) => [key, current[key] ?? 0]));
+  next[editedKey] = value;
+  if (!isUsableWeight(value)) return next;
+  // Fields holding an unusable value stay as typed (they show their own error) and take no part.
+  const others = keys.filter((key) => key !== editedKey && isUsableWeight(next[key]));
+  const kept = pinned.filter((key) => others.includes(key));
+  const keptSum = () => kept.reduce((sum, key) => sum + (next[key] ?? 0), 0);
+  const free = () => others.filter((key) => !kept.includes(key));
+  // Release the oldest typed weights until the rest can absorb the difference.
+  while (kept.length > 0 && (free().length === 0 || keptSum() > TOTAL_WEIGHT - value)) kept.shift();
+  const open = free();
+  if (open.length === 0) return next;
+  const left = TOTAL_WEIGHT - value - keptSum();
   const shares = apportion(
-    TOTAL_WEIGHT - edited,
-    others.map((key) => current[key] ?? 0),
+    Math.max(0, left),
+    open.map((key) => next[key] ?? 0),
   );
-  const next: Weights = {};
-  for (const key of keys) {
-    next[key] = key === editedKey ? edited : (shares[others.indexOf(key)] ?? 0);
-  }
+  open.forEach((key, index) => {
+    next[key] = shares[index] ?? 0;
+  });
   return next;
 }
 
@@ -87,6 +118,11 @@ export function alignWeights(keys: readonly string[], current: Weights | undefin
 
 export function totalWeight(weights: Weights): number {
   return Object.values(weights).reduce((a, b) => a + b, 0);
+}
+
+/** The sum of the usable weights (unusable ones, such as an empty field, count as 0). */
+export function usableTotal(weights: Weights): number {
+  return Object.values(weights).reduce((sum, w) => sum + (isUsableWeight(w) ? w : 0), 0);
 }
 
 /** Exactly these keys, whole numbers in [0, 100], summing to 100. */

@@ -1,4 +1,10 @@
-import { AdapterError, createInMemoryAdapters, demoMetrics, demoSegments } from "@flagsmith-experimentation/adapters";
+import { AdapterError } from "@flagsmith-experimentation/adapters";
+import {
+  createInMemoryAdapters,
+  demoMetrics,
+  demoSegments,
+  demoWorld,
+} from "@flagsmith-experimentation/adapters/testing";
 import { errorKind } from "@flagsmith-experimentation/ui";
 import { describe, expect, it } from "vitest";
 import { guardWizardAdapters } from "./wizard-adapters";
@@ -6,6 +12,7 @@ import { guardWizardAdapters } from "./wizard-adapters";
 describe("guardWizardAdapters", () => {
   it("passes valid answers through and keeps the planning figures", async () => {
     const raw = createInMemoryAdapters({
+      ...demoWorld,
       guard: false,
       segments: demoSegments.map((s, i) => Object.assign({}, s, { expectedDailyTraffic: i === 0 ? 1200 : "lots" })),
       metrics: demoMetrics.map((m, i) => Object.assign({}, m, { baseline: i === 0 ? 0.1 : null, baselineSd: -1 })),
@@ -13,15 +20,19 @@ describe("guardWizardAdapters", () => {
     const adapters = guardWizardAdapters(raw);
     const segments = await adapters.segments.listSegments();
     expect(segments[0]).toEqual({ ...demoSegments[0], expectedDailyTraffic: 1200 });
-    expect(segments[1]).toEqual(demoSegments[1]);
+    expect(segments[1]).toEqual({ ...demoSegments[1], expectedDailyTraffic: undefined });
     const metrics = await adapters.metrics.listMetrics();
-    expect(metrics[0]).toEqual({ ...demoMetrics[0], baseline: 0.1 });
-    expect(metrics[1]).toEqual(demoMetrics[1]);
+    expect(metrics[0]).toEqual({ ...demoMetrics[0], baseline: 0.1, baselineSd: undefined });
+    expect(metrics[1]).toEqual({ ...demoMetrics[1], baseline: undefined, baselineSd: undefined });
     expect((await adapters.flags.listFlags({ search: "pricing" })).map((f) => f.id)).toEqual(["pricing-layout"]);
   });
 
   it("turns a malformed answer into an invalid-response AdapterError", async () => {
-    const raw = createInMemoryAdapters({ guard: false, faults: { "flags.listFlags": { type: "malformed" } } });
+    const raw = createInMemoryAdapters({
+      ...demoWorld,
+      guard: false,
+      faults: { "flags.listFlags": { type: "malformed" } },
+    });
     const error = await guardWizardAdapters(raw)
       .flags.listFlags({})
       .catch((e: unknown) => e);
@@ -31,7 +42,11 @@ describe("guardWizardAdapters", () => {
   });
 
   it("times out a call that never answers", async () => {
-    const raw = createInMemoryAdapters({ guard: false, faults: { "segments.listSegments": { type: "hang" } } });
+    const raw = createInMemoryAdapters({
+      ...demoWorld,
+      guard: false,
+      faults: { "segments.listSegments": { type: "hang" } },
+    });
     const error = await guardWizardAdapters(raw, { timeoutMs: 20 })
       .segments.listSegments()
       .catch((e: unknown) => e);
@@ -39,7 +54,7 @@ describe("guardWizardAdapters", () => {
   });
 
   it("lets the host's own errors through unchanged", async () => {
-    const raw = createInMemoryAdapters({ guard: false });
+    const raw = createInMemoryAdapters({ ...demoWorld, guard: false });
     const error = await guardWizardAdapters(raw)
       .flags.getFlag("nope")
       .catch((e: unknown) => e);

@@ -94,7 +94,15 @@ let saved: Experiment = { ...experiment, id: "draft-1", status: "draft", revisio
 
 export const persistence: PersistenceAdapter = {
   saveDraft: (draft) => {
-    saved = { ...saved, ...draft, id: "draft-1", status: "draft", revision: saved.revision + 1 };
+    // A host with exactOptionalPropertyTypes: drop the fields the draft leaves undefined.
+    const changes = Object.fromEntries(Object.entries(draft).filter(([, value]) => value !== undefined));
+    saved = {
+      ...saved,
+      ...(changes as Partial<Experiment>),
+      id: "draft-1",
+      status: "draft",
+      revision: saved.revision + 1,
+    };
     return answer(saved);
   },
   launch: () => answer({ ...saved, status: "running" }),

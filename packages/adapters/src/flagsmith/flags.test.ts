@@ -28,7 +28,7 @@ const adapters = (extra: Partial<FlagsmithAdaptersOptions> = {}) =>
 
 describe("Flagsmith flags", () => {
   // The experiments query is the one of Flagsmith's wizard (frontend/web/components/experiments/steps/SetupStep.tsx);
-  // the features query is SPEC §9's: every type (a standard flag is shown as not eligible), archived ones left out.
+  // the features query is the one Flagsmith's own dashboard sends (packages/adapters/README.md): every type (a standard flag is shown as not eligible), archived ones left out.
   it("lists the environment's unarchived features in one listing, with the experiments that hold them", async () => {
     const flags = await adapters().flags.listFlags({});
     expect(

@@ -1,15 +1,21 @@
-import { createSqlWarehouse, guardMetricsAdapter, guardWarehouseAdapter } from "@flagsmith-experimentation/adapters";
-import { metricsAdapter, persistence } from "../host-data";
+import { guardMetricsAdapter, guardWarehouseAdapter, type WarehouseAdapter } from "@flagsmith-experimentation/adapters";
+import { metricsAdapter, persistence } from "./host-adapters";
 
-/** The results adapters as the results-dashboard README shows them: the kit writes the SQL, the host's backend runs it. */
+/**
+ * The results adapters as the results-dashboard README shows them: the metric statistics come from the host's
+ * server, which runs the kit's SQL with the warehouse credentials (the browser never sends SQL).
+ */
+const warehouse: WarehouseAdapter = {
+  testConnection: () => fetch("/api/warehouse/check").then((r) => r.json()),
+  fetchMetricStats: ({ experiment, metrics, granularity }) =>
+    fetch(`/api/experiments/${experiment.id}/metric-stats`, {
+      method: "POST",
+      body: JSON.stringify({ metricIds: metrics.map((metric) => metric.id), granularity }),
+    }).then((r) => r.json()),
+};
+
 export const resultsAdapters = {
   persistence,
   metrics: guardMetricsAdapter(metricsAdapter),
-  warehouse: guardWarehouseAdapter(
-    createSqlWarehouse({
-      dialect: "postgres",
-      query: (sql, params) =>
-        fetch("/api/warehouse/query", { method: "POST", body: JSON.stringify({ sql, params }) }).then((r) => r.json()),
-    }),
-  ),
+  warehouse: guardWarehouseAdapter(warehouse),
 };

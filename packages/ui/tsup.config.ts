@@ -1,0 +1,3 @@
+import { packageBuild } from "../../build.config";
+
+export default packageBuild({ entry: ["src/index.ts", "src/styles.css"] });
