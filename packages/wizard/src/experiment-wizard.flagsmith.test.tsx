@@ -201,6 +201,33 @@ describe("Flagsmith's errors at launch", { timeout: 60_000 }, () => {
     expect(adapters.controls.calls("persistence.launch")).toBe(2);
   });
 
+  it("still retries when a tick lands a millisecond before the retry time", async () => {
+    const { adapters, user, onLaunched } = setup();
+    await toReview(user);
+    adapters.controls.setFault("persistence.launch", {
+      type: "reject",
+      times: 1,
+      error: new AdapterError("rate-limited", undefined, { retryAfterSeconds: 1, status: 429 }),
+    });
+    // The wall clock is ours from here: the retry is due at start + 1,000 ms, and the first tick reads start + 999.
+    const start = Date.now();
+    let clock = start;
+    const spy = vi.spyOn(Date, "now").mockImplementation(() => clock);
+    try {
+      const dialog = await confirm(user);
+      const alert = await within(dialog).findByRole("alert", {}, { timeout: 5_000 });
+      expect(within(alert).getByRole("status")).toHaveTextContent("Rate limited: retrying in 1 second.");
+      clock = start + 999;
+      await new Promise((resolve) => setTimeout(resolve, 1_300));
+      expect(onLaunched).not.toHaveBeenCalled();
+      clock = start + 1_000;
+      await waitFor(() => expect(onLaunched).toHaveBeenCalledTimes(1), { timeout: 5_000 });
+      expect(adapters.controls.calls("persistence.launch")).toBe(2);
+    } finally {
+      spy.mockRestore();
+    }
+  });
+
   it("names the experiment that holds the flag on a 409", async () => {
     const { adapters, user, onLaunched } = setup();
     await toReview(user);
