@@ -1,4 +1,9 @@
-import type { InMemoryAdaptersOptions } from "@flagsmith-experimentation/adapters/testing";
+import { type Flag, AdapterError as KitAdapterError } from "@flagsmith-experimentation/adapters";
+import {
+  demoWorld,
+  type InMemoryAdapters,
+  type InMemoryAdaptersOptions,
+} from "@flagsmith-experimentation/adapters/testing";
 import { ExperimentWizard, type ExperimentWizardProps } from "@flagsmith-experimentation/wizard";
 import type { Meta, StoryObj } from "@storybook/react-vite";
 import { useState } from "react";
@@ -324,5 +329,163 @@ export const Localised: Story = {
   play: async ({ canvasElement }) => {
     const canvas = within(canvasElement);
     await expect(canvas.getByText("Geplante Dauer: 15 Tage.")).toBeVisible();
+  },
+};
+
+const checkoutFlag = demoWorld.flags.find((flag) => flag.id === "checkout-cta") as Flag;
+
+/** A flag that an experiment already holds is listed but not selectable, and the wizard names the experiment. */
+export const FlagHeldByAnExperiment: Story = {
+  args: {
+    scenario: {
+      flags: [
+        ...demoWorld.flags,
+        { ...checkoutFlag, id: "held", name: "held_flag", activeExperimentId: "exp-pricing-cards" },
+      ],
+    },
+  },
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    await fillDetails(canvas);
+    await userEvent.click(canvas.getByRole("combobox", { name: "Flag" }));
+    const option = await canvas.findByRole("option", { name: "held_flag" });
+    await expect(option).toHaveAttribute("aria-disabled", "true");
+    await userEvent.click(option);
+    await waitFor(() =>
+      expect(canvas.getByRole("alert")).toHaveTextContent("the experiment “Pricing cards” already holds it"),
+    );
+  },
+};
+
+/** Options without a key never record an exposure: the flag is not selectable, the options are named. */
+export const FlagWithUnkeyedOptions: Story = {
+  args: {
+    scenario: {
+      flags: [
+        ...demoWorld.flags,
+        { ...checkoutFlag, id: "unkeyed", name: "unkeyed_flag", unkeyedOptions: [{ name: "purple", value: "purple" }] },
+      ],
+    },
+  },
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    await fillDetails(canvas);
+    await userEvent.click(canvas.getByRole("combobox", { name: "Flag" }));
+    await userEvent.click(await canvas.findByRole("option", { name: "unkeyed_flag" }));
+    const alert = canvas.getByRole("alert");
+    await expect(alert).toHaveTextContent("the option “purple” has no key");
+    await expect(within(alert).getByRole("link", { name: "Give the options keys" })).toBeVisible();
+  },
+};
+
+/** 10,000 flags: the picker renders only the rows in view, so opening it and typing stay fast. */
+export const TenThousandFlags: Story = {
+  args: {
+    scenario: {
+      flags: Array.from({ length: 10_000 }, (_, i) => ({
+        ...checkoutFlag,
+        id: `flag-${i}`,
+        name: `feature_${String(i).padStart(5, "0")}`,
+      })),
+    },
+  },
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    await fillDetails(canvas);
+    await waitFor(() => expect(canvas.queryByText(/Loading flags/)).toBeNull());
+    const input = canvas.getByRole("combobox", { name: "Flag" });
+    await userEvent.click(input);
+    const options = await canvas.findAllByRole("option");
+    await expect(options.length).toBeLessThan(50);
+    await expect(options[0]).toHaveAttribute("aria-setsize", "10000");
+    await userEvent.type(input, "feature_0999");
+    await expect(await canvas.findByRole("option", { name: "feature_09999" })).toBeVisible();
+  },
+};
+
+/** All identities (the default) with a rollout percentage, and an editable minimum detectable effect. */
+export const AllIdentitiesAndPlan: Story = {
+  args: { environment: { key: "ZtTE6nWHNqt8tYUDLbdRLW", name: "Production", expectedDailyTraffic: 20_000 } },
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    await toTraffic(canvas);
+    await expect(canvas.getByRole("combobox", { name: "Segment" })).toHaveValue("");
+    const rollout = canvas.getByRole("spinbutton", { name: "Rollout percentage" });
+    await userEvent.clear(rollout);
+    await userEvent.type(rollout, "20");
+    const mde = canvas.getByRole("spinbutton", { name: "Minimum detectable effect" });
+    await userEvent.clear(mde);
+    await userEvent.type(mde, "10");
+    await expect(canvas.getByText(/detects a lift of 10% in about \d+ days/)).toBeVisible();
+  },
+};
+
+/** Rendered over adapters the play function can reach (to change the stored draft "somewhere else"). */
+function withReachableAdapters(): Pick<Story, "loaders" | "render"> {
+  return {
+    loaders: [async () => ({ adapters: createStoryAdapters() })],
+    render: (args, { loaded }) => {
+      const { scenario: _scenario, ...props } = args;
+      return <ExperimentWizard adapters={(loaded as { adapters: InMemoryAdapters }).adapters} {...props} />;
+    },
+  };
+}
+
+/** The stored draft changed elsewhere after the review: nothing launches; the dialog shows what changed. */
+export const ChangedElsewhereAfterReview: Story = {
+  ...withReachableAdapters(),
+  play: async ({ canvasElement, args, loaded }) => {
+    const canvas = within(canvasElement);
+    const { adapters } = loaded as { adapters: InMemoryAdapters };
+    await toReview(canvas);
+    await waitFor(() => expect(args.onDraftSaved).toHaveBeenCalled());
+    await canvas.findByText("Draft saved");
+    const draft = (args.onDraftSaved as ReturnType<typeof fn>).mock.lastCall?.[0] as { id: string };
+    await adapters.persistence.saveDraft({
+      id: draft.id,
+      name: "Changed elsewhere",
+      weights: { control: 90, green: 5, orange: 5 },
+    });
+    await userEvent.click(canvas.getByRole("button", { name: "Launch Experiment" }));
+    const dialog = await within(canvasElement.ownerDocument.body).findByRole("dialog");
+    await userEvent.click(within(dialog).getByRole("button", { name: "Confirm launch" }));
+    const table = await within(dialog).findByRole("table", { name: "What changed" });
+    await expect(table).toHaveTextContent("Changed elsewhere");
+    await expect(within(dialog).getByRole("button", { name: "Use the saved version" })).toBeVisible();
+    await expect(args.onLaunched).not.toHaveBeenCalled();
+  },
+};
+
+/** A rate limit at launch: the dialog counts down and retries by itself; the experiment launches once. */
+export const RateLimitedLaunch: Story = {
+  ...withReachableAdapters(),
+  play: async ({ canvasElement, args, loaded }) => {
+    const canvas = within(canvasElement);
+    const { adapters } = loaded as { adapters: InMemoryAdapters };
+    await toReview(canvas);
+    adapters.controls.setFault("persistence.launch", {
+      type: "reject",
+      times: 1,
+      error: new KitAdapterError("rate-limited", undefined, { retryAfterSeconds: 2, status: 429 }),
+    });
+    await userEvent.click(canvas.getByRole("button", { name: "Launch Experiment" }));
+    const dialog = await within(canvasElement.ownerDocument.body).findByRole("dialog");
+    await userEvent.click(within(dialog).getByRole("button", { name: "Confirm launch" }));
+    await expect(await within(dialog).findByText(/Rate limited: retrying in \d seconds?\./)).toBeVisible();
+    await waitFor(() => expect(args.onLaunched).toHaveBeenCalledTimes(1), { timeout: 6_000 });
+  },
+};
+
+/** "Cancel" once something was typed: keep the draft, delete it, or continue editing. */
+export const CancelAsksAboutTheDraft: Story = {
+  play: async ({ canvasElement, args }) => {
+    const canvas = within(canvasElement);
+    await userEvent.type(canvas.getByRole("textbox", { name: "Name" }), "Maybe later");
+    await waitFor(() => expect(args.onDraftSaved).toHaveBeenCalled(), { timeout: 5_000 });
+    await userEvent.click(canvas.getByRole("button", { name: "Cancel" }));
+    const dialog = await within(canvasElement.ownerDocument.body).findByRole("dialog", { name: "Keep this draft?" });
+    await expect(within(dialog).getByRole("button", { name: "Keep draft" })).toBeVisible();
+    await expect(within(dialog).getByRole("button", { name: "Delete draft" })).toBeVisible();
+    await expect(args.onCancel).not.toHaveBeenCalled();
   },
 };

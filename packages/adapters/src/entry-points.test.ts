@@ -29,8 +29,9 @@ describe("entry points", () => {
   it("keeps DuckDB and pg out of the main entry", () => {
     const imports = [...reachableImports(join(src, "index.ts"))];
     expect(imports.filter((s) => /duckdb|^pg$/.test(s))).toEqual([]);
-    // zod classic ("zod") is ~90 kB minified: the domain model and the Flagsmith adapters use zod/mini.
-    expect(imports.sort()).toEqual(["zod/mini"]);
+    // zod classic ("zod") is ~90 kB minified: the domain model and the Flagsmith adapters use zod/mini. stats-core
+    // (pure, no dependencies) plans experiments (`planExperiment`: sample size and duration).
+    expect(imports.sort()).toEqual(["@flagsmith-experimentation/stats-core", "zod/mini"]);
   });
 
   it("keeps test data and test doubles out of the main entry: they live in the testing subpath", () => {

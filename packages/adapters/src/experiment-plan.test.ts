@@ -1,7 +1,7 @@
 import { analyzeExperiment, estimateDuration, sampleSizePerVariation } from "@flagsmith-experimentation/stats-core";
 import { describe, expect, it } from "vitest";
 import { experimentPlanSchema } from "./experiment";
-import { planAnalysisOptions, planExperiment } from "./experiment-plan";
+import { planExperiment } from "./experiment-plan";
 
 const conversion = { id: "conversion", kind: "occurrence" as const, baseline: 0.1 };
 
@@ -83,8 +83,8 @@ describe("planExperiment", () => {
   });
 });
 
-describe("planAnalysisOptions", () => {
-  it("makes the analysis measure progress against the stored plan", () => {
+describe("the stored plan on the results page", () => {
+  it("is the sample the analysis measures progress against", () => {
     const { plan } = planExperiment({
       metric: conversion,
       audienceDailyTraffic: 10_000,
@@ -110,10 +110,9 @@ describe("planAnalysisOptions", () => {
         { metricId: "conversion", variationKey: "control", stats: { kind: "proportion", n: 1_000, sum: 100 } },
         { metricId: "conversion", variationKey: "b", stats: { kind: "proportion", n: 1_000, sum: 110 } },
       ],
-      options: planAnalysisOptions(plan),
+      plan,
     });
     expect(analysis.progress.plannedSampleSizePerVariation).toBe(planned);
     expect(analysis.progress.percentOfPlannedSample).toBeCloseTo((100 * 1_000) / planned, 10);
-    expect(planAnalysisOptions(undefined)).toEqual({});
   });
 });

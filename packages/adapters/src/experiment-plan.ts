@@ -4,8 +4,8 @@ import type { MetricDefinition } from "./metric-definition";
 
 /*
  * The one planning model of the kit. The wizard plans with it (and stores the result as `Experiment.plan`); the
- * results page reads the stored plan (`planAnalysisOptions`) so "% of planned sample" and "days left" measure against
- * the very sample the wizard promised, not a second estimate made from the data.
+ * results page hands the stored plan to stats-core's `analyzeExperiment({ plan })`, so "% of planned sample" and
+ * "days left" measure against the very sample the wizard promised, not a second estimate made from the data.
  */
 
 /** The relative lift a new plan aims to detect (+5 %), and the usual power and significance level. */
@@ -78,26 +78,4 @@ export function planExperiment(input: PlanInput): ExperimentPlanning {
   if (traffic === undefined) return { plan, days: undefined, gap: "traffic" };
   const days = estimateDuration({ ...figures, dailyTraffic: traffic, weights: input.weights });
   return Number.isFinite(days) ? { plan, days, gap: undefined } : { plan, days: undefined, gap: "traffic" };
-}
-
-/**
- * The analysis options that measure progress against a stored plan: pass them to stats-core's `analyzeExperiment`
- * (`progress.percentOfPlannedSample` and `progress.daysLeft` then use the wizard's sample). Without a plan (older
- * experiments, or made outside the kit) it is empty and the analysis plans from the data.
- */
-export function planAnalysisOptions(plan: ExperimentPlan | undefined): {
-  plannedSampleSizePerVariation?: number;
-  mde?: number;
-  power?: number;
-  alpha?: number;
-} {
-  if (!plan) return {};
-  return {
-    ...(plan.sampleSizePerVariation !== undefined
-      ? { plannedSampleSizePerVariation: plan.sampleSizePerVariation }
-      : {}),
-    mde: plan.minimumDetectableEffect,
-    power: plan.power,
-    alpha: plan.alpha,
-  };
 }

@@ -64,7 +64,6 @@ export {
   DEFAULT_MINIMUM_DETECTABLE_EFFECT,
   DEFAULT_PLAN_ALPHA,
   DEFAULT_PLAN_POWER,
-  planAnalysisOptions,
   planExperiment,
 } from "./experiment-plan";
 export type { Flag, FlagIneligibility, FlagValue, UnkeyedOption, Variation } from "./flag";

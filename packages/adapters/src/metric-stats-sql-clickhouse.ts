@@ -1,147 +1,151 @@
-import type { EventsSource } from "./events-table-schema";
-import type { MetricDefinition } from "./metric-definition";
-import type { SqlDialect, SqlParams } from "./sql-dialect";
-import { EXPOSURE_EVENT_NAME } from "./warehouse-event";
+import { metricEvents, outputColumns, perIdentityResultSql } from "./metric-stats-columns";
+import { bindPlanParameters, type MetricStatsPlanInput } from "./metric-stats-plan";
 
-/** What the ClickHouse plan needs, resolved by `buildMetricStatsQuery`. */
-export interface ClickHousePlanInput {
-  d: SqlDialect;
-  p: SqlParams;
-  source: EventsSource;
-  environmentKey: string | null;
-  flag: string;
-  variationKeys: readonly string[];
-  window: { start: number; end: number };
-  metrics: readonly MetricDefinition[];
-  daily: boolean;
-  /** Days before exposure for the CUPED covariate; `null` without one. */
-  preExposureDays: number | null;
-  /** Names of the result columns of metric `i`. */
-  columns: (i: number) => Record<string, string>;
-}
+const DAY_MICROSECONDS = 86_400_000_000;
+
+/**
+ * Event names one ClickHouse query can read: time (µs, 1900–2299) and code are packed in one Int64 as `µs · M + code`
+ * with M a power of two above the number of codes, which must stay below 2⁶³.
+ */
+export const CLICKHOUSE_MAX_EVENT_NAMES = 511;
 
 /**
  * The metric stats query for ClickHouse in one pass over the events: per identity (`GROUP BY identifier`) its first
- * exposure, variant values and its metric events as parallel arrays, then per identity the metric values with
- * array functions (de-duplication: `arrayEnumerateUniq`; after exposure: a filter against the first exposure) —
- * no join of events to exposures, whose hash table costs more than the whole aggregation. Same result columns as
- * the portable plan: one row per variation (and day) with `n` and the metric columns.
+ * exposure, the code of its variant values, and its metric events as parallel arrays — time and event code packed in
+ * one number (`µs · M + code`), value, and for de-duplication a hash of the value text — then per identity the
+ * values with array functions (exact repeats: `arrayEnumerateUniq`; after exposure: a comparison with the packed first
+ * exposure). No join of events to exposures, whose hash table costs more than the whole aggregation. Daily: the
+ * identity's events sorted by time, running sums (`arrayCumSum`) read at the last event of each day, one row per
+ * active day (and the exposure day). Same result columns as the portable plan.
  */
-export function clickHouseMetricStatsSql(input: ClickHousePlanInput): string {
-  const { d, p, source: s, metrics, daily, window } = input;
-  const eventNames = [
-    ...new Set(metrics.flatMap((m) => [m.eventName, ...(m.denominatorEventName ? [m.denominatorEventName] : [])])),
-  ];
-  const code = (name: string) => eventNames.indexOf(name) + 1;
-  const exposure = `${s.event} = ${p.bind(EXPOSURE_EVENT_NAME)} AND ${s.flag} = ${p.bind(input.flag)}`;
-  const start = p.bindInstant(window.start);
+export function clickHouseMetricStatsSql(input: MetricStatsPlanInput): string {
+  const { d, source: s, metrics, daily } = input;
+  const events = metricEvents(metrics);
+  const code = (name: string) => events.names.indexOf(name) + 1;
+  /** Codes fit below M = 2^bits: the low bits of a packed value are the code, the others the time in µs. */
+  const bits = Math.ceil(Math.log2(events.names.length + 1));
+  const M = 2 ** bits;
+  const codeOf = (packed: string) => `bitAnd(${packed}, ${M - 1})`;
+
   const pre = input.preExposureDays;
-  const lower = pre === null ? start : p.bindInstant(window.start - pre * 86_400_000);
-  const end = p.bindInstant(window.end);
-  const names = eventNames.map((name) => p.bind(name));
-  const environment =
-    s.environment && input.environmentKey !== null ? `${s.environment} = ${p.bind(input.environmentKey)} AND ` : "";
-  const keys = input.variationKeys.map((key) => p.bind(key)).join(", ");
-  // Array elements cannot be NULL (groupArray skips them). Numbers are read per row, before grouping; among one
-  // identity's events an exact repeat is recognised by a 64-bit hash of its timestamp, event and value (arrays of
-  // numbers are far cheaper to build than arrays of text or tuples). One variant value: its min equals its max.
+  const { exposureEvent, flag, start, lower, end, names, environment, keys, preDays } = bindPlanParameters(
+    input,
+    events.names,
+  );
+
+  const summedCodes = events.names.filter(events.summed).map(code);
   const number = s.valueIsText ? d.numberFromText(s.value) : `toFloat64(ifNull(${s.value}, 0))`;
-  const unique = s.deduplicate ? "arrayEnumerateUniq(pi_k)" : "arrayMap(x -> 1, pi_t)";
+  const value = summedCodes.length === 0 ? "0" : `if(pi_code IN (${summedCodes.join(", ")}), ${number}, 0)`;
+  // Array elements cannot be NULL. Among one identity's events an exact repeat is recognised by its packed time and
+  // event and a 64-bit hash of its value (arrays of numbers are far cheaper to build than arrays of text or tuples).
+  const unique = s.deduplicate ? ", arrayEnumerateUniq(pi_packed, pi_keys) AS iv_unique" : "";
 
-  /** Per event name j after exposure (code array `iv_pc`, 0 where excluded): count and sum, through day `dd`. */
-  const count = (j: number, when: string) =>
-    when === "" ? `countEqual(iv_pc, ${j})` : `arrayCount((c, t) -> c = ${j}${when}, iv_pc, iv_day)`;
-  const total = (j: number, when: string) =>
-    when === ""
-      ? `arraySum((c, x) -> if(c = ${j}, x, 0), iv_pc, pi_x)`
-      : `arraySum((c, t, x) -> if(c = ${j}${when}, x, 0), iv_pc, iv_day, pi_x)`;
-  const value = (m: MetricDefinition, when: string) => {
-    const j = code(m.eventName);
-    switch (m.kind) {
-      case "occurrence":
-        return `if(${count(j, when)} > 0, 1, 0)`;
-      case "count":
-        return `toFloat64(${count(j, when)})`;
-      case "mean":
-        return `if(${count(j, when)} > 0, ${total(j, when)} / ${count(j, when)}, 0)`;
-      case "sum":
-      case "ratio":
-        return total(j, when);
-    }
-  };
-  const denominator = (m: MetricDefinition, when: string) =>
-    `toFloat64(${count(code(m.denominatorEventName ?? ""), when)})`;
-  const preValue = (m: MetricDefinition) => value(m, "").replaceAll("iv_pc", "iv_pre");
+  const afterExposure = `tc >= pi_first * ${M}`;
+  const beforeExposure = `tc < pi_first * ${M} AND tc >= (pi_first - ${preDays} * ${DAY_MICROSECONDS}) * ${M}`;
+  /** Per event, its code where it passes `when` (of `tc`, packed time and code) and is no exact repeat, else 0. */
+  const codes = (when: string) =>
+    s.deduplicate
+      ? `arrayMap((tc, u) -> if(u = 1 AND ${when}, ${codeOf("tc")}, 0), pi_packed, iv_unique)`
+      : `arrayMap(tc -> if(${when}, ${codeOf("tc")}, 0), pi_packed)`;
+  /** Per event name: its count and (where summed) sum of values over a code array, as `as(column)`. */
+  const perEvent = (codes: string, as: (column: string) => string) =>
+    events.names.flatMap((name) => {
+      const c = events.columnsOf(name);
+      const j = code(name);
+      const lines = [`countEqual(${codes}, ${j}) AS ${as(c.count)}`];
+      if (events.summed(name))
+        lines.push(`arraySum((c, x) -> if(c = ${j}, x, 0), ${codes}, pi_values) AS ${as(c.sum)}`);
+      return lines;
+    });
+  const preColumns = pre === null ? [] : perEvent("iv_pre_codes", (column) => `pre_${column}`);
+  // Daily sorts the identity's events after exposure: those, without the others.
+  const kept = s.deduplicate
+    ? {
+        packed: `arrayFilter((tc, u) -> u = 1 AND ${afterExposure}, pi_packed, iv_unique)`,
+        values: `arrayFilter((x, tc, u) -> u = 1 AND ${afterExposure}, pi_values, pi_packed, iv_unique)`,
+      }
+    : {
+        packed: `arrayFilter(tc -> ${afterExposure}, pi_packed)`,
+        values: `arrayFilter((x, tc) -> ${afterExposure}, pi_values, pi_packed)`,
+      };
+  const eventArrays = daily
+    ? `${kept.packed} AS iv_packed, ${kept.values} AS iv_values`
+    : `${codes(afterExposure)} AS iv_codes, pi_values`;
 
-  // Per identity (and, daily, per active day `dd`): the metric value through the day (`now`) and before it (`was`).
-  const through = daily ? " AND t <= dd" : "";
-  const before = " AND t < dd";
-  const perMetric = metrics.flatMap((m, i) => {
-    const lines = [`${value(m, through)} AS y${i}_now`];
-    if (daily) lines.push(`${value(m, before)} AS y${i}_was`);
-    if (m.kind === "ratio") {
-      lines.push(`${denominator(m, through)} AS d${i}_now`);
-      if (daily) lines.push(`${denominator(m, before)} AS d${i}_was`);
-    }
-    if (pre !== null && m.kind !== "ratio") lines.push(`${preValue(m)} AS x${i}`);
-    return lines;
-  });
-
-  const sums: string[] = [daily ? "sum(iv_exposed) AS n" : "count() AS n"];
-  metrics.forEach((m, i) => {
-    const c = input.columns(i);
-    const delta = (a: string, b: string) =>
-      daily ? `${a}_now * ${b}_now - ${a}_was * ${b}_was` : `${a}_now * ${b}_now`;
-    sums.push(`sum(${daily ? `y${i}_now - y${i}_was` : `y${i}_now`}) AS ${c.sum}`);
-    if (m.kind !== "occurrence") sums.push(`sum(${delta(`y${i}`, `y${i}`)}) AS ${c.sumSquares}`);
-    if (m.kind === "ratio") {
-      sums.push(`sum(${daily ? `d${i}_now - d${i}_was` : `d${i}_now`}) AS ${c.denominatorSum}`);
-      sums.push(`sum(${delta(`d${i}`, `d${i}`)}) AS ${c.denominatorSumSquares}`);
-      sums.push(`sum(${delta(`y${i}`, `d${i}`)}) AS ${c.crossSum}`);
-    }
-    if (pre !== null && m.kind !== "ratio") {
-      const exposed = daily ? "iv_exposed * " : "";
-      sums.push(`sum(${exposed}x${i}) AS ${c.covariateSum}`);
-      sums.push(`sum(${exposed}x${i} * x${i}) AS ${c.covariateSumSquares}`);
-      sums.push(`sum(x${i} * (${daily ? `y${i}_now - y${i}_was` : `y${i}_now`})) AS ${c.covariateCrossSum}`);
-    }
-  });
-
-  const days = daily
-    ? `,
-    arraySort(arrayDistinct(arrayConcat([pi_first_day], arrayFilter((t, c) -> c > 0, iv_day, iv_pc)))) AS iv_days`
-    : "";
-  return `WITH per_identity AS (
-  SELECT pi_identity, minIf(pi_ts, pi_exposed) AS pi_first, minIf(pi_variant, pi_exposed) AS pi_first_variant,
-    maxIf(pi_variant, pi_exposed) AS pi_last_variant,
-    groupArrayIf(pi_ts, NOT pi_exposed) AS pi_t, groupArrayIf(pi_code, NOT pi_exposed) AS pi_c,
-    groupArrayIf(pi_number, NOT pi_exposed) AS pi_x${s.deduplicate ? ", groupArrayIf(pi_key, NOT pi_exposed) AS pi_k" : ""}
+  const parts = [
+    `WITH per_identity AS (
+  SELECT minIf(pi_us, pi_code = 0) AS pi_first, minIf(pi_variant, pi_code = 0) AS pi_low,
+    maxIf(pi_variant, pi_code = 0) AS pi_high, groupArrayIf(pi_us * ${M} + pi_code, pi_code > 0) AS pi_packed,
+    groupArrayIf(pi_value, pi_code > 0) AS pi_values${s.deduplicate ? ", groupArrayIf(pi_key, pi_code > 0) AS pi_keys" : ""}
   FROM (
-    SELECT ${s.identity} AS pi_identity, ${s.timestamp} AS pi_ts, ifNull(${s.variant}, '') AS pi_variant,
-      (${exposure} AND ${s.timestamp} >= ${start}) AS pi_exposed,
-      indexOf([${names.join(", ")}], ${s.event}) AS pi_code, ${number} AS pi_number${s.deduplicate ? `, cityHash64(${s.timestamp}, ${s.event}, ${s.value}) AS pi_key` : ""}
+    SELECT ${s.identity} AS pi_identity, toUnixTimestamp64Micro(toDateTime64(${s.timestamp}, 6)) AS pi_us,
+      if(${s.event} = ${exposureEvent}, if(${s.flag} = ${flag} AND ${s.timestamp} >= ${start}, 0, -1), toInt64(indexOf([${names.join(", ")}], ${s.event}))) AS pi_code,
+      if(pi_code = 0, indexOf([${keys.join(", ")}], ifNull(${s.variant}, '')), 0) AS pi_variant,
+      ${value} AS pi_value${s.deduplicate ? `, cityHash64(${s.value}) AS pi_key` : ""}
     FROM ${s.table}
     WHERE ${environment}${s.identity} <> ''
       AND ${s.timestamp} >= ${lower} AND ${s.timestamp} < ${end}
-      AND ((${exposure}) OR ${s.event} IN (${names.join(", ")}))
+      AND ${s.event} IN (${[exposureEvent, ...names].join(", ")})
   )
   GROUP BY pi_identity
-  HAVING countIf(pi_exposed) > 0 AND pi_first_variant = pi_last_variant AND pi_first_variant IN (${keys})
-),
-identity_values AS (
-  SELECT pi_first_variant AS iv_variant, toInt32(toDate32(pi_first, 'UTC')) AS pi_first_day,
-    ${unique} AS iv_unique,
-    arrayMap((t, u, c) -> if(t >= pi_first AND u = 1, c, 0), pi_t, iv_unique, pi_c) AS iv_pc,
-    ${pre === null ? "" : `arrayMap((t, u, c) -> if(t < pi_first AND t >= pi_first - toIntervalDay(${p.bind(pre, "integer")}) AND u = 1, c, 0), pi_t, iv_unique, pi_c) AS iv_pre,\n    `}${daily ? "arrayMap(t -> toInt32(toDate32(t, 'UTC')), pi_t) AS iv_day," : ""} pi_x${days}
+  HAVING pi_low = pi_high AND pi_low > 0
+)`,
+    `identity_events AS (
+  SELECT pi_low AS iv_variant, pi_first${unique},
+    ${eventArrays}${pre === null ? "" : `, ${codes(beforeExposure)} AS iv_pre_codes${daily ? ", pi_values" : ""}`}
   FROM per_identity
-),
-identity_rows AS (
-  SELECT iv_variant${daily ? ", dd, if(dd = pi_first_day, 1, 0) AS iv_exposed" : ""},
-    ${perMetric.join(",\n    ")}
-  FROM identity_values${daily ? "\n  ARRAY JOIN iv_days AS dd" : ""}
-)
-SELECT iv_variant AS variation_key,${daily ? " dd AS day," : ""}
-  ${sums.map((sum) => sum.replace(/^(\w+)\((.*)\) AS (\w+)$/, "toFloat64($1($2)) AS $3")).join(",\n  ")}
-FROM identity_rows
-GROUP BY iv_variant${daily ? ", dd" : ""}`;
+)`,
+  ];
+
+  if (!daily) {
+    parts.push(`identity_values AS (
+  SELECT iv_variant,
+    ${[...perEvent("iv_codes", (column) => `${column}_add`), ...preColumns].join(",\n    ")}
+  FROM identity_events
+)`);
+  } else {
+    // The exposure joins the events as code 0 (it adds nothing), so that its day has a row.
+    const running = events.names.flatMap((name) => {
+      const c = events.columnsOf(name);
+      const j = code(name);
+      const lines = [`arrayCumSum(arrayMap(tc -> ${codeOf("tc")} = ${j}, ir_packed)) AS ir_${c.count}`];
+      if (events.summed(name)) {
+        lines.push(
+          `arrayCumSum(arrayMap((tc, x) -> if(${codeOf("tc")} = ${j}, x, 0), ir_packed, ir_values)) AS ir_${c.sum}`,
+        );
+      }
+      return lines;
+    });
+    const lastOfDay = (array: string) => `arrayFilter((v, last) -> last, ${array}, ir_last)`;
+    const nowAndAdd = events.valueColumns.flatMap((c) => [
+      `${lastOfDay(`ir_${c}`)} AS il_${c}_now`,
+      `arrayMap((now, was) -> now - was, il_${c}_now, arrayPushFront(arrayPopBack(il_${c}_now), 0)) AS il_${c}_add`,
+    ]);
+    parts.push(`identity_runs AS (
+  SELECT iv_variant, toInt32(floor(pi_first / ${DAY_MICROSECONDS})) AS ir_first_day,${preColumns.map((c) => ` ${c},`).join("")}
+    arraySort(arrayPushBack(iv_packed, pi_first * ${M})) AS ir_packed,
+    arraySort((x, tc) -> tc, arrayPushBack(iv_values, 0), arrayPushBack(iv_packed, pi_first * ${M})) AS ir_values,
+    arrayMap(tc -> toInt32(floor(bitShiftRight(tc, ${bits}) / ${DAY_MICROSECONDS})), ir_packed) AS ir_days,
+    arrayMap(i -> i = length(ir_days) OR ir_days[i] != ir_days[i + 1], arrayEnumerate(ir_days)) AS ir_last,
+    ${running.join(",\n    ")}
+  FROM identity_events
+)`);
+    const preNames = pre === null ? [] : events.valueColumns.map((c) => `pre_${c}`);
+    const joined = events.valueColumns.flatMap((c) => [`il_${c}_now AS ${c}_now`, `il_${c}_add AS ${c}_add`]);
+    parts.push(`identity_values AS (
+  SELECT iv_variant, iv_day, if(iv_day = ir_first_day, 1, 0) AS iv_exposed,${preNames.map((c) => ` ${c},`).join("")}
+    ${events.valueColumns.flatMap((c) => [`${c}_now`, `${c}_add`]).join(", ")}
+  FROM (
+    SELECT iv_variant, ir_first_day,${preNames.map((c) => ` ${c},`).join("")}
+      ${lastOfDay("ir_days")} AS il_days,
+      ${nowAndAdd.join(",\n      ")}
+    FROM identity_runs
+  )
+  ARRAY JOIN il_days AS iv_day, ${joined.join(", ")}
+)`);
+  }
+
+  const output = outputColumns(metrics, events, { daily, withCovariate: (m) => pre !== null && m.kind !== "ratio" });
+  return `${parts.join(",\n")}
+${perIdentityResultSql(d.toDouble, keys, output, daily)}`;
 }

@@ -2,7 +2,10 @@ import { type EventsSource, type EventsTableSchema, resolveEventsSource } from "
 import type { Experiment } from "./experiment";
 import type { MetricStatsGranularity } from "./host-adapters";
 import type { MetricDefinition } from "./metric-definition";
-import { clickHouseMetricStatsSql } from "./metric-stats-sql-clickhouse";
+import { metricEvents, outputColumns } from "./metric-stats-columns";
+import type { MetricStatsPlanInput } from "./metric-stats-plan";
+import { CLICKHOUSE_MAX_EVENT_NAMES, clickHouseMetricStatsSql } from "./metric-stats-sql-clickhouse";
+import { duckDbMetricStatsSql } from "./metric-stats-sql-duckdb";
 import type { CovariateOptions } from "./reference-aggregation";
 import { type SqlDialect, type SqlDialectName, SqlParams, sqlDialects } from "./sql-dialect";
 import { EXPOSURE_EVENT_NAME, experimentWindow } from "./warehouse-event";
@@ -54,20 +57,6 @@ export class WarehouseRequestError extends RangeError {
   ) {
     super(message);
   }
-}
-
-/** Names of the per-metric result columns of the metric stats query (metric `i` of the request). */
-export function metricColumns(i: number) {
-  return {
-    sum: `m${i}_sum`,
-    sumSquares: `m${i}_sum_squares`,
-    denominatorSum: `m${i}_den_sum`,
-    denominatorSumSquares: `m${i}_den_sum_squares`,
-    crossSum: `m${i}_cross_sum`,
-    covariateSum: `m${i}_cov_sum`,
-    covariateSumSquares: `m${i}_cov_sum_squares`,
-    covariateCrossSum: `m${i}_cov_cross_sum`,
-  };
 }
 
 interface Context {
@@ -125,10 +114,10 @@ function flagValue(source: EventsSource, experiment: ExperimentForSql): string {
 }
 
 /**
- * The exposure CTEs shared by every query: per identity (never a missing or empty one) its first exposure to the
- * flag inside the window, the variant of it, and how many distinct variant values it was exposed to.
+ * The exposures CTE: per identity (never a missing or empty one) its first exposure to the flag inside the window and
+ * the least and greatest of its variant values (equal: it saw one; a missing value counts as the empty one).
  */
-function exposureCtes(ctx: Context, experiment: ExperimentForSql, window: { start: number; end: number }): string {
+function exposuresCte(ctx: Context, experiment: ExperimentForSql, window: { start: number; end: number }): string {
   const { d, p, source: s } = ctx;
   // Placeholders are bound in the order they appear in the text (`?` dialects are positional).
   const exposureEvent = p.bind(EXPOSURE_EVENT_NAME);
@@ -136,10 +125,9 @@ function exposureCtes(ctx: Context, experiment: ExperimentForSql, window: { star
   const environment = environmentFilter(ctx);
   const start = p.bindInstant(window.start);
   const end = p.bindInstant(window.end);
-  const keys = experiment.variations.map((v) => p.bind(v.key)).join(", ");
-  return `WITH exposures AS (
-  SELECT ${s.identity} AS x_identity, MIN(${s.timestamp}) AS x_first, MIN(${s.variant}) AS x_variant,
-    COUNT(DISTINCT COALESCE(${s.variant}, '')) AS x_variants
+  return `exposures AS (
+  SELECT ${s.identity} AS x_identity, MIN(${s.timestamp}) AS x_first, MIN(COALESCE(${s.variant}, '')) AS x_variant,
+    MAX(COALESCE(${s.variant}, '')) AS x_last_variant
   FROM ${s.table}
   WHERE ${s.event} = ${exposureEvent}
     AND ${s.flag} = ${flag}${environment}
@@ -147,35 +135,12 @@ function exposureCtes(ctx: Context, experiment: ExperimentForSql, window: { star
     AND ${d.instant(s.timestamp)} < ${end}
     AND ${s.identity} <> ''
   GROUP BY ${s.identity}
-),
-assigned AS (
-  SELECT x_identity AS a_identity, x_variant AS a_variant, x_first AS a_first
-  FROM exposures
-  WHERE x_variants = 1 AND x_variant IN (${keys})
 )`;
 }
 
-/** Per-identity value columns of a metric: how the identity's value (and a ratio's denominator) is built. */
-interface EventColumns {
-  /** Column with the identity's number of events of this name. */
-  count: string;
-  /** Column with the sum of their values. */
-  sum: string;
-}
-
-/** The identity's metric value from its event columns (`get` reads a column through some day). */
-function identityValue(m: MetricDefinition, e: EventColumns, get: (column: string) => string): string {
-  switch (m.kind) {
-    case "occurrence":
-      return `(CASE WHEN ${get(e.count)} > 0 THEN 1 ELSE 0 END)`;
-    case "count":
-      return get(e.count);
-    case "mean":
-      return `(CASE WHEN ${get(e.count)} > 0 THEN ${get(e.sum)} / ${get(e.count)} ELSE 0 END)`;
-    case "sum":
-    case "ratio":
-      return get(e.sum);
-  }
+/** `… IN (keys)`: the experiment's variation keys, bound here. */
+function variationKeys(ctx: Context, experiment: ExperimentForSql): string {
+  return experiment.variations.map((v) => ctx.p.bind(v.key)).join(", ");
 }
 
 /**
@@ -193,10 +158,18 @@ export function buildMetricStatsQuery(options: MetricStatsQueryOptions): SqlStat
   const daily = granularity === "day";
   const window = experimentWindow(experiment, options.now);
   const withCovariate = (m: MetricDefinition) => covariate !== undefined && m.kind !== "ratio";
-  const anyCovariate = metrics.some(withCovariate);
+  const preExposureDays = metrics.some(withCovariate) ? Math.max(0, Math.round(covariate?.preExposureDays ?? 0)) : null;
 
-  if (d.name === "clickhouse") {
-    const sql = clickHouseMetricStatsSql({
+  if (d.name === "clickhouse" && metricEvents(metrics).names.length > CLICKHOUSE_MAX_EVENT_NAMES) {
+    throw new WarehouseRequestError(
+      `One ClickHouse query reads at most ${CLICKHOUSE_MAX_EVENT_NAMES} event names: ask for fewer metrics at a time.`,
+      "metrics",
+    );
+  }
+  // DuckDB and ClickHouse aggregate each identity's events in one pass; the others join events to exposures.
+  const plan = d.name === "clickhouse" ? clickHouseMetricStatsSql : d.name === "duckdb" ? duckDbMetricStatsSql : null;
+  if (plan) {
+    const input: MetricStatsPlanInput = {
       d,
       p,
       source: s,
@@ -206,29 +179,41 @@ export function buildMetricStatsQuery(options: MetricStatsQueryOptions): SqlStat
       window,
       metrics,
       daily,
-      preExposureDays: anyCovariate ? Math.max(0, Math.round(covariate?.preExposureDays ?? 0)) : null,
-      columns: metricColumns,
-    });
-    return { sql, params: p.values };
+      preExposureDays,
+    };
+    return { sql: plan(input), params: p.values };
   }
+  return { sql: portableMetricStatsSql(ctx, experiment, window, metrics, daily, preExposureDays), params: p.values };
+}
 
-  const parts: string[] = [exposureCtes(ctx, experiment, window)];
-
-  // One count and one sum column per event name, shared by the metrics that read it.
-  const eventNames = [
-    ...new Set(metrics.flatMap((m) => [m.eventName, ...(m.denominatorEventName ? [m.denominatorEventName] : [])])),
+/**
+ * The portable plan (PostgreSQL, BigQuery, Snowflake): assigned identities from the exposures, metric events joined
+ * to them, per identity (and day) value columns, running sums over the identity's days, and per variation (and day)
+ * the exposure increments and the metric increments.
+ */
+function portableMetricStatsSql(
+  ctx: Context,
+  experiment: ExperimentForSql,
+  window: { start: number; end: number },
+  metrics: readonly MetricDefinition[],
+  daily: boolean,
+  preExposureDays: number | null,
+): string {
+  const { d, p, source: s } = ctx;
+  const parts: string[] = [
+    `WITH ${exposuresCte(ctx, experiment, window)},
+assigned AS (
+  SELECT x_identity AS a_identity, x_variant AS a_variant, x_first AS a_first
+  FROM exposures
+  WHERE x_variant = x_last_variant AND x_variant IN (${variationKeys(ctx, experiment)})
+)`,
   ];
-  const eventColumns = new Map(eventNames.map((name, j) => [name, { count: `e${j}_n`, sum: `e${j}_s` }]));
-  const columnsOf = (name: string) => eventColumns.get(name) as EventColumns;
-  const needsSum = new Set(
-    metrics.filter((m) => m.kind === "sum" || m.kind === "mean" || m.kind === "ratio").map((m) => m.eventName),
-  );
+  // One count and one sum column per event name, shared by the metrics that read it.
+  const events = metricEvents(metrics);
 
-  const names = eventNames.map((name) => p.bind(name)).join(", ");
+  const names = events.names.map((name) => p.bind(name)).join(", ");
   const environment = environmentFilter(ctx);
-  const lowerBound = anyCovariate
-    ? p.bindInstant(window.start - Math.max(0, Math.round(covariate?.preExposureDays ?? 0)) * 86_400_000)
-    : p.bindInstant(window.start);
+  const lowerBound = p.bindInstant(window.start - (preExposureDays ?? 0) * 86_400_000);
   const end = p.bindInstant(window.end);
   const value = s.valueIsText ? d.numberFromText("me_raw_value") : d.toDouble("me_raw_value");
   // Flagsmith delivers events at least once: an exact repeat (identity, event, time, value) counts once.
@@ -245,27 +230,25 @@ metric_events AS (
     COALESCE(${value}, 0) AS me_value
   FROM metric_rows
   JOIN assigned ON me_identity = a_identity
-  WHERE me_ts >= ${anyCovariate ? d.minusDays("a_first", p.bind(Math.max(0, Math.round(covariate?.preExposureDays ?? 0)), "integer")) : "a_first"}
+  WHERE me_ts >= ${preExposureDays === null ? "a_first" : d.minusDays("a_first", p.bind(preExposureDays, "integer"))}
 )`);
 
   // Per-event conditional aggregates: after exposure (the metric), and before it (the CUPED covariate).
-  const aggregates = (when: string, suffix: string) =>
-    eventNames.flatMap((name) => {
-      const c = columnsOf(name);
+  const aggregates = () =>
+    events.names.flatMap((name) => {
+      const c = events.columnsOf(name);
       // One parameter per placeholder: positional `?` dialects cannot use one twice.
-      const lines = [`    SUM(CASE WHEN me_event = ${p.bind(name)}${when} THEN 1 ELSE 0 END) AS ${c.count}${suffix}`];
-      if (needsSum.has(name)) {
-        lines.push(
-          `    SUM(CASE WHEN me_event = ${p.bind(name)}${when} THEN me_value ELSE 0 END) AS ${c.sum}${suffix}`,
-        );
+      const lines = [`    SUM(CASE WHEN me_event = ${p.bind(name)} THEN 1 ELSE 0 END) AS ${c.count}`];
+      if (events.summed(name)) {
+        lines.push(`    SUM(CASE WHEN me_event = ${p.bind(name)} THEN me_value ELSE 0 END) AS ${c.sum}`);
       }
       return lines;
     });
 
-  if (anyCovariate) {
+  if (preExposureDays !== null) {
     parts.push(`identity_pre AS (
   SELECT me_a_identity AS pre_identity,
-${aggregates("", "").join(",\n")}
+${aggregates().join(",\n")}
   FROM metric_events
   WHERE me_ts < me_first
   GROUP BY me_a_identity
@@ -275,7 +258,7 @@ ${aggregates("", "").join(",\n")}
   const dayExpression = d.dayNumber("me_ts");
   parts.push(`identity_days AS (
   SELECT me_a_identity AS id_identity, me_variant AS id_variant,${daily ? ` ${dayExpression} AS id_day,` : ""}
-${aggregates("", "").join(",\n")}
+${aggregates().join(",\n")}
   FROM metric_events
   WHERE me_ts >= me_first
   GROUP BY me_a_identity, me_variant${daily ? `, ${dayExpression}` : ""}
@@ -283,12 +266,8 @@ ${aggregates("", "").join(",\n")}
 
   // Per identity (and day): the day's part of each column (`_add`) and, for days, its running sum through that day
   // (`_now`). "Before" (through the identity's previous active day) is `_now - _add`.
-  const valueNames = eventNames.flatMap((name) => {
-    const c = columnsOf(name);
-    return needsSum.has(name) ? [c.count, c.sum] : [c.count];
-  });
   const running = "PARTITION BY id_identity ORDER BY id_day ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW";
-  const valueColumns = valueNames.flatMap((name) =>
+  const valueColumns = events.valueColumns.flatMap((name) =>
     daily
       ? [`    ${name} AS ${name}_add`, `    SUM(${name}) OVER (${running}) AS ${name}_now`]
       : [`    ${name} AS ${name}_add`],
@@ -299,70 +278,32 @@ ${valueColumns.join(",\n")}
   FROM identity_days
 )`);
 
-  /** A value column through this day: its running sum, or for totals the identity's whole value. */
-  const through = (name: string) => (daily ? `${name}_now` : `${name}_add`);
-  /** A value column through the identity's previous active day. */
-  const before = (name: string) => `(${name}_now - ${name}_add)`;
-  /** `SUM(now·now' − was·was')`: the day's change of a product of two per-identity values (a square, a cross sum). */
-  const products = (a: [string, string | null], b: [string, string | null]) =>
-    a[1] === null || b[1] === null ? `SUM(${a[0]} * ${b[0]})` : `SUM(${a[0]} * ${b[0]} - ${a[1]} * ${b[1]})`;
-  const pre = (m: MetricDefinition) =>
-    identityValue(m, columnsOf(m.eventName), (column) => `COALESCE(pre_${column}, 0)`);
-
-  type Column = { name: string; exposure: string; metric: string };
-  const output: Column[] = [{ name: "n", exposure: "COUNT(*)", metric: "0" }];
-  metrics.forEach((m, i) => {
-    const c = metricColumns(i);
-    const e = columnsOf(m.eventName);
-    const now = identityValue(m, e, through);
-    const was = daily ? identityValue(m, e, before) : null;
-    // The day's change of the identity's value: the day's part where the value is a sum of parts.
-    const linear = m.kind === "count" || m.kind === "sum" || m.kind === "ratio";
-    const change = was === null ? now : linear ? identityValue(m, e, (column) => `${column}_add`) : `(${now} - ${was})`;
-    output.push({ name: c.sum, exposure: "0", metric: `SUM(${change})` });
-    if (m.kind !== "occurrence")
-      output.push({ name: c.sumSquares, exposure: "0", metric: products([now, was], [now, was]) });
-    if (m.kind === "ratio" && m.denominatorEventName) {
-      const den = columnsOf(m.denominatorEventName).count;
-      const denNow = through(den);
-      const denWas = daily ? before(den) : null;
-      output.push({ name: c.denominatorSum, exposure: "0", metric: `SUM(${den}_add)` });
-      output.push({
-        name: c.denominatorSumSquares,
-        exposure: "0",
-        metric: products([denNow, denWas], [denNow, denWas]),
-      });
-      output.push({ name: c.crossSum, exposure: "0", metric: products([now, was], [denNow, denWas]) });
-    }
-    if (withCovariate(m)) {
-      const x = pre(m);
-      output.push({ name: c.covariateSum, exposure: `SUM(${x})`, metric: "0" });
-      output.push({ name: c.covariateSumSquares, exposure: `SUM(${x} * ${x})`, metric: "0" });
-      output.push({ name: c.covariateCrossSum, exposure: "0", metric: `SUM(${x} * ${change})` });
-    }
+  const output = outputColumns(metrics, events, {
+    daily,
+    withCovariate: (m) => preExposureDays !== null && m.kind !== "ratio",
   });
-
+  const sum = (expression: string | null) => d.toDouble(expression === null ? "0" : `SUM(${expression})`);
   const exposureDay = d.dayNumber("a_first");
   const preJoin = (key: string) => {
-    if (!anyCovariate) return "";
-    const columns = valueNames.map((name) => `${name} AS pre_${name}`).join(", ");
+    if (preExposureDays === null) return "";
+    const columns = events.valueColumns.map((name) => `${name} AS pre_${name}`).join(", ");
     return `\n  LEFT JOIN (SELECT pre_identity, ${columns} FROM identity_pre) pre ON pre.pre_identity = ${key}`;
   };
   const select = (columns: string[]) => columns.map((c) => `  ${c}`).join(",\n");
   parts.push(`exposure_increments AS (
   SELECT a_variant AS ei_variant,${daily ? ` ${exposureDay} AS ei_day,` : ""}
-${select(output.map((c) => `${d.toDouble(c.exposure)} AS ei_${c.name}`))}
+${select(output.map((c) => `${sum(c.exposure)} AS ei_${c.name}`))}
   FROM assigned${preJoin("a_identity")}
   GROUP BY a_variant${daily ? `, ${exposureDay}` : ""}
 )`);
   parts.push(`metric_increments AS (
   SELECT iv_variant AS mi_variant,${daily ? " iv_day AS mi_day," : ""}
-${select(output.map((c) => `${d.toDouble(c.metric)} AS mi_${c.name}`))}
+${select(output.map((c) => `${sum(c.metric)} AS mi_${c.name}`))}
   FROM identity_values${preJoin("iv_identity")}
   GROUP BY iv_variant${daily ? ", iv_day" : ""}
 )`);
 
-  const sql = `${parts.join(",\n")}
+  return `${parts.join(",\n")}
 SELECT ei_variant AS variation_key,${daily ? " ei_day AS day," : ""}
 ${select(output.map((c) => `ei_${c.name} AS ${c.name}`))}
 FROM exposure_increments
@@ -370,7 +311,6 @@ UNION ALL
 SELECT mi_variant AS variation_key,${daily ? " mi_day AS day," : ""}
 ${select(output.map((c) => `mi_${c.name} AS ${c.name}`))}
 FROM metric_increments`;
-  return { sql, params: p.values };
 }
 
 /**
@@ -383,13 +323,13 @@ export function buildExposureSummaryQuery(
   const ctx = context(options, options.experiment);
   const { d, p } = ctx;
   const window = experimentWindow(options.experiment, options.now);
-  const ctes = exposureCtes(ctx, options.experiment, window);
-  const group = "CASE WHEN x_variants = 1 THEN x_variant END";
-  const sql = `${ctes},
+  const exposures = exposuresCte(ctx, options.experiment, window);
+  const group = "CASE WHEN x_variant = x_last_variant THEN x_variant END";
+  const sql = `WITH ${exposures},
 counted AS (
   SELECT ${group} AS c_variant, COUNT(*) AS c_identities
   FROM exposures
-  WHERE x_variants > 1 OR x_identity IN (SELECT a_identity FROM assigned)
+  WHERE x_variant <> x_last_variant OR x_variant IN (${variationKeys(ctx, options.experiment)})
   GROUP BY ${group}
 )
 SELECT c_variant AS variation_key, ${d.toDouble("c_identities")} AS identities

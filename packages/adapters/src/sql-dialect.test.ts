@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { Experiment } from "./experiment";
 import { demoExperiments, demoMetrics } from "./fixtures";
-import { buildConnectionCheckQuery, buildMetricStatsQuery } from "./metric-stats-sql";
+import { buildConnectionCheckQuery, buildMetricStatsQuery, WarehouseRequestError } from "./metric-stats-sql";
 import { NUMERIC_TEXT_PATTERN, quoteTable, SQL_DIALECTS, SqlIdentifierError, sqlDialects } from "./sql-dialect";
 import { createSqlWarehouse } from "./sql-warehouse";
 
@@ -88,7 +88,8 @@ describe("generated SQL per dialect", () => {
     expect(sql).toContain("`environment_key` = ?");
     expect(sql).toContain("`feature_name` = ?");
     expect(sql).toContain("SELECT DISTINCT `identifier` AS me_identity");
-    expect(sql).toContain("COUNT(DISTINCT COALESCE(`value`, ''))");
+    // One variant value: its least equals its greatest (a missing value counts as the empty one).
+    expect(sql).toContain("MAX(COALESCE(`value`, '')) AS x_last_variant");
     expect(params).toContain("env-production");
   });
 
@@ -116,10 +117,25 @@ describe("generated SQL per dialect", () => {
       granularity: "total",
     });
     expect(sql).toContain('"flag_id" = $2');
-    expect(sql).toContain("CAST(me_raw_value AS DOUBLE)");
+    expect(sql).toContain("COALESCE(CAST(we_value AS DOUBLE), 0)");
     expect(sql).not.toContain("environment");
-    expect(sql).not.toContain('DISTINCT "identity_key"');
+    // No exact-duplicate removal: the kit's table has no at-least-once delivery.
+    expect(sql).not.toContain("list_distinct");
   });
+  it("ClickHouse packs time and event code in one number: up to 511 event names per query, then a readable refusal", () => {
+    const manyMetrics = (count: number) =>
+      Array.from({ length: count }, (_, i) => ({
+        ...(demoMetrics[3] as (typeof demoMetrics)[number]),
+        id: `m${i}`,
+        eventName: `event_${i}`,
+      }));
+    const build = (count: number) =>
+      buildMetricStatsQuery({ dialect: "clickhouse", experiment, metrics: manyMetrics(count), granularity: "day" });
+    expect(build(511).sql).toContain("bitAnd(tc, 511)");
+    expect(() => build(512)).toThrow(WarehouseRequestError);
+    expect(() => build(512)).toThrow(/at most 511 event names/);
+  });
+
   it("binds parameters in the order their placeholders appear (positional `?` dialects rely on it)", () => {
     const { sql } = buildMetricStatsQuery({
       dialect: "postgres",

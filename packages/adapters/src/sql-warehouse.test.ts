@@ -160,12 +160,53 @@ describe("warehouse SQL gives the reference statistics on real engines", { timeo
         eventsTable: `${schema}.events`,
         covariate,
       });
+      const clickhouseWarehouse = createSqlWarehouse({
+        dialect: "clickhouse",
+        query: clickhouse.query,
+        eventsTable: clickhouseTable,
+        covariate,
+      });
       expectSameStats(await duckdb.fetchMetricStats(request), reference);
       expectSameStats(await postgres.fetchMetricStats(request), reference);
+      expectSameStats(await clickhouseWarehouse.fetchMetricStats(request), reference);
       const withCovariate = reference.find((r) => r.metricId === "revenue-per-user")?.stats;
       expect(withCovariate && "covariate" in withCovariate && withCovariate.covariate?.sum).toBeGreaterThan(0);
     });
   }
+
+  it("an experiment before 1970 (negative epoch times) gives the reference statistics on DuckDB and ClickHouse", async () => {
+    // 60 years of whole days earlier: the same days of the week, the same edges.
+    const shift = (iso: string, days: number) => new Date(Date.parse(iso) + days * 86_400_000).toISOString();
+    const days = -365 * 60;
+    const early: Experiment = {
+      ...experiment,
+      startDate: shift(`${experiment.startDate}T00:00:00Z`, days).slice(0, 10),
+      endDate: shift(`${experiment.endDate}T00:00:00Z`, days).slice(0, 10),
+    };
+    expect(early.endDate < "1970-01-01").toBe(true);
+    const earlyEvents = events.map((e) => ({ ...e, timestamp: new Date(e.timestamp.getTime() + days * 86_400_000) }));
+    const earlyDuck = await openDuckDbNodeWarehouse();
+    const earlyTable = `${clickhouseTable}_early`;
+    try {
+      await earlyDuck.loadEvents(earlyEvents);
+      await loadKitEventsIntoClickHouse(clickhouse, earlyTable, earlyEvents);
+      const clickhouseWarehouse = createSqlWarehouse({
+        dialect: "clickhouse",
+        query: clickhouse.query,
+        eventsTable: earlyTable,
+      });
+      for (const granularity of ["total", "day"] as const) {
+        const request = { experiment: early, metrics: demoMetrics, granularity };
+        const reference = aggregateMetricStats(earlyEvents, request);
+        expect(reference.some((r) => r.stats.n > 0)).toBe(true);
+        expectSameStats(await earlyDuck.warehouse.fetchMetricStats(request), reference);
+        expectSameStats(await clickhouseWarehouse.fetchMetricStats(request), reference);
+      }
+    } finally {
+      earlyDuck.close();
+      await clickhouse.exec(`DROP TABLE IF EXISTS ${earlyTable}`);
+    }
+  });
 
   it("daily rows are cumulative and the last day equals the totals", async () => {
     const daily = await duck.warehouse.fetchMetricStats(requests[1] as MetricStatsRequest);

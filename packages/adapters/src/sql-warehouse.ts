@@ -3,11 +3,11 @@ import type { EventsTableSchema } from "./events-table-schema";
 import type { MetricStatsRequest, WarehouseAdapter } from "./host-adapters";
 import { type MetricDefinition, metricDefinitionSchema } from "./metric-definition";
 import type { ExposureSummary } from "./metric-stats";
+import { metricColumns } from "./metric-stats-columns";
 import {
   buildConnectionCheckQuery,
   buildExposureSummaryQuery,
   buildMetricStatsQuery,
-  metricColumns,
   WarehouseRequestError,
 } from "./metric-stats-sql";
 import type { CovariateOptions } from "./reference-aggregation";

@@ -1,4 +1,10 @@
-import { AdapterError, type Experiment, type Flag } from "@flagsmith-experimentation/adapters";
+import { AdapterError, createFlagsmithAdapters, type Experiment, type Flag } from "@flagsmith-experimentation/adapters";
+import {
+  createFlagsmithReplay,
+  REPLAY_API_KEY,
+  REPLAY_PRODUCTION_KEY,
+  REPLAY_WORLD,
+} from "@flagsmith-experimentation/adapters/flagsmith-replay";
 import { createInMemoryAdapters, demoWorld } from "@flagsmith-experimentation/adapters/testing";
 import { render, screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
@@ -140,6 +146,27 @@ describe("the environment", { timeout: 60_000 }, () => {
     expect(onDraftSaved.mock.lastCall?.[0]).toMatchObject({ environmentKey: "ZtTE6nWHNqt8tYUDLbdRLW" });
   });
 
+  it("takes the environment from the Flagsmith adapters: their flags, their key on the draft", async () => {
+    const replay = createFlagsmithReplay(REPLAY_WORLD);
+    const adapters = createFlagsmithAdapters({
+      baseUrl: "https://flagsmith.test/api/v1/",
+      apiKey: REPLAY_API_KEY,
+      environmentKey: REPLAY_PRODUCTION_KEY,
+      fetch: replay.fetch,
+    });
+    expect(adapters.environment).toEqual({ key: REPLAY_PRODUCTION_KEY });
+    const onDraftSaved = vi.fn<(experiment: Experiment) => void>();
+    const user = userEvent.setup();
+    render(<ExperimentWizard adapters={adapters} onDraftSaved={onDraftSaved} today={today} locale="en-US" />);
+    await user.type(screen.getByRole("textbox", { name: "Name" }), "Scoped to production");
+    await waitFor(() => expect(onDraftSaved).toHaveBeenCalled(), { timeout: 5_000 });
+    expect(onDraftSaved.mock.lastCall?.[0]).toMatchObject({ environmentKey: REPLAY_PRODUCTION_KEY, segmentId: null });
+    await user.type(screen.getByRole("textbox", { name: "Hypothesis" }), "More.");
+    await user.click(screen.getByRole("button", { name: "Next" }));
+    await user.click(await screen.findByRole("combobox", { name: "Flag" }));
+    expect((await screen.findAllByRole("option")).length).toBeGreaterThan(0);
+  });
+
   it("uses the adapters' environment when the host passes none", async () => {
     const base = createInMemoryAdapters({ ...demoWorld, now: () => today });
     const onDraftSaved = vi.fn<(experiment: Experiment) => void>();
@@ -172,6 +199,33 @@ describe("Flagsmith's errors at launch", { timeout: 60_000 }, () => {
     expect(within(alert).getByRole("status")).toHaveTextContent("Rate limited: retrying in 1 second.");
     await waitFor(() => expect(onLaunched).toHaveBeenCalledTimes(1), { timeout: 6_000 });
     expect(adapters.controls.calls("persistence.launch")).toBe(2);
+  });
+
+  it("still retries when a tick lands a millisecond before the retry time", async () => {
+    const { adapters, user, onLaunched } = setup();
+    await toReview(user);
+    adapters.controls.setFault("persistence.launch", {
+      type: "reject",
+      times: 1,
+      error: new AdapterError("rate-limited", undefined, { retryAfterSeconds: 1, status: 429 }),
+    });
+    // The wall clock is ours from here: the retry is due at start + 1,000 ms, and the first tick reads start + 999.
+    const start = Date.now();
+    let clock = start;
+    const spy = vi.spyOn(Date, "now").mockImplementation(() => clock);
+    try {
+      const dialog = await confirm(user);
+      const alert = await within(dialog).findByRole("alert", {}, { timeout: 5_000 });
+      expect(within(alert).getByRole("status")).toHaveTextContent("Rate limited: retrying in 1 second.");
+      clock = start + 999;
+      await new Promise((resolve) => setTimeout(resolve, 1_300));
+      expect(onLaunched).not.toHaveBeenCalled();
+      clock = start + 1_000;
+      await waitFor(() => expect(onLaunched).toHaveBeenCalledTimes(1), { timeout: 5_000 });
+      expect(adapters.controls.calls("persistence.launch")).toBe(2);
+    } finally {
+      spy.mockRestore();
+    }
   });
 
   it("names the experiment that holds the flag on a 409", async () => {

@@ -89,22 +89,24 @@ function flagHolder(error: unknown): string | undefined {
 /** "Rate limited: retrying in 12 seconds." counting down each second, then retrying once by itself; "Retry now". */
 function RetryCountdown({ retryAt, onRetry }: { retryAt: number; onRetry: () => void }) {
   const { messages, seconds } = useWizardText();
-  const [now, setNow] = useState(() => Date.now());
+  // A new object per tick, so every tick re-renders and re-arms the timer even when the clock reads the same
+  // millisecond (coarse clocks) or a tick lands just before `retryAt` and the shown second does not change.
+  const [tick, setTick] = useState(() => ({ now: Date.now() }));
   const retried = useRef(false);
   const latest = useRef(onRetry);
   latest.current = onRetry;
-  const left = Math.max(0, Math.ceil((retryAt - now) / 1000));
+  const left = Math.max(0, Math.ceil((retryAt - tick.now) / 1000));
   useEffect(() => {
-    if (left <= 0) {
+    if (retryAt - tick.now <= 0) {
       if (!retried.current) {
         retried.current = true;
         latest.current();
       }
       return;
     }
-    const timer = setTimeout(() => setNow(Date.now()), Math.min(1000, Math.max(0, retryAt - Date.now())));
+    const timer = setTimeout(() => setTick({ now: Date.now() }), Math.min(1000, Math.max(1, retryAt - tick.now)));
     return () => clearTimeout(timer);
-  }, [left, retryAt]);
+  }, [tick, retryAt]);
   return (
     <>
       <p role="status">{messages.launchRetryingIn(seconds(left))}</p>

@@ -418,7 +418,7 @@ export const defaultMessages: WizardMessages = {
   keepDraft: "Keep draft",
   deleteDraft: "Delete draft",
   continueEditing: "Continue editing",
-  cancelFailed: (reason) => `The draft could not be deleted: ${reason}`,
+  cancelFailed: (reason) => `The draft could not be saved or deleted: ${reason}`,
 
   environmentLabel: "Environment",
 

@@ -14,6 +14,8 @@ export interface FlagsmithAdapters {
   segments: SegmentsAdapter;
   metrics: MetricsAdapter;
   persistence: PersistenceAdapter;
+  /** The environment the adapters work in: the wizard stores its key as the experiment's `environmentKey`. */
+  environment: { key: string };
 }
 
 function randomId(): string {
@@ -34,7 +36,7 @@ export function createFlagsmithAdapters(options: FlagsmithAdaptersOptions): Flag
   const environment = createEnvironmentLookup(client, resolved);
   const store = createKitStore(options.storage ?? createFlagsmithMemoryStorage(), resolved.environmentKey);
   // Requests time out one by one (`timeoutMs`); a launch is several requests and must not be cut in the middle.
-  return guardAdapters(
+  const adapters = guardAdapters(
     {
       flags: createFlagsmithFlags(client, environment),
       segments: createFlagsmithSegments(client, environment),
@@ -43,4 +45,5 @@ export function createFlagsmithAdapters(options: FlagsmithAdaptersOptions): Flag
     },
     { timeoutMs: Number.POSITIVE_INFINITY },
   );
+  return { ...adapters, environment: { key: resolved.environmentKey } };
 }
