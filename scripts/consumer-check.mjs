@@ -20,7 +20,8 @@
 //   node scripts/consumer-check.mjs --no-build   reuse packages/*/dist (npm test builds just before)
 //   node scripts/consumer-check.mjs --only=sizes,css --analyze --keep
 //      --only     run some checks (install always runs); --analyze prints what each size variant pulls in, per
-//      package; --keep leaves the throwaway app in place and prints where.
+//      package (the ui package compiled into a UI package is its own row), minified and the gzip each one adds;
+//      --keep leaves the throwaway app in place and prints where.
 //
 // Chromium: CHROMIUM_PATH or /usr/bin/chromium with the flags of test/chromium.ts. npm's cache lives in .tmp/npm-cache.
 import { spawn, spawnSync } from "node:child_process";
@@ -257,13 +258,17 @@ function printBundleFigures(figures) {
 }
 
 function printAnalysis(figures) {
+  const kB = (bytes) => (bytes / 1000).toFixed(1).padStart(6);
   for (const [variant, { packages: sizes }] of Object.entries(figures)) {
-    const total = Object.values(sizes).reduce((sum, bytes) => sum + bytes, 0);
-    console.log(`  ${variant}: minified JavaScript by package (${(total / 1000).toFixed(1)} kB)`);
-    for (const [name, bytes] of Object.entries(sizes)
-      .sort((a, b) => b[1] - a[1])
+    const total = Object.values(sizes).reduce((sum, { min }) => sum + min, 0);
+    console.log(
+      `  ${variant}: JavaScript by package, kB (${kB(total).trim()} minified; gzip: what leaving it out saves)`,
+    );
+    console.log(`    ${"package".padEnd(52)} ${"min".padStart(6)} ${"gzip".padStart(6)}`);
+    for (const [name, { min, gzip }] of Object.entries(sizes)
+      .sort((a, b) => b[1].min - a[1].min)
       .slice(0, 20)) {
-      console.log(`    ${name.padEnd(48)} ${(bytes / 1000).toFixed(1).padStart(6)} kB`);
+      console.log(`    ${name.padEnd(52)} ${kB(min)} ${kB(gzip)}`);
     }
   }
 }
