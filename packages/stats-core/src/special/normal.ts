@@ -132,14 +132,22 @@ export function normalPartialExpectation(z: number): number {
 }
 
 /**
- * Φ(z) into `cdfs[index]` and φ(z) into `pdfs[index]`, sharing one exponential: the integrand of
- * P(best) needs both at every node. Absolute accuracy ~1e-16 (the tails' relative precision is not
- * needed there, so the exponential is not split).
+ * For a N(mean, sd²) arm at x: Φ(z) into `cdfs[index]` and the density φ(z)/sd into `pdfs[index]`, z = (x − mean)/sd,
+ * sharing one exponential: the integrand of P(best) needs both at every node. Absolute accuracy ~1e-16 (the
+ * tails' relative precision is not needed there, so the exponential is not split).
  */
-export function normalCdfAndPdfInto(z: number, cdfs: Float64Array, pdfs: Float64Array, index: number): void {
+export function normalCdfAndPdfInto(
+  x: number,
+  mean: number,
+  sd: number,
+  cdfs: Float64Array,
+  pdfs: Float64Array,
+  index: number,
+): void {
+  const z = (x - mean) / sd;
   const y = Math.abs(z);
   const factor = Math.exp(-0.5 * y * y);
-  pdfs[index] = factor * INV_SQRT_TWO_PI;
+  pdfs[index] = (factor * INV_SQRT_TWO_PI) / sd;
   if (y <= CENTRAL_LIMIT) {
     cdfs[index] = 0.5 + centralPart(z);
     return;
