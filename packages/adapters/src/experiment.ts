@@ -1,5 +1,6 @@
 import * as z from "zod/mini";
 import { CONTROL_VARIATION_KEY, variationSchema } from "./flag";
+import { stringKeyed } from "./string-keyed";
 
 /** The calendar range every supported warehouse can hold (ClickHouse `DateTime64` stops at 2299). */
 export const EARLIEST_DATE = "1900-01-01";
@@ -29,7 +30,7 @@ export const experimentMetricSchema = z.object({
 });
 
 /** Traffic split in percent per variation key; the values of a launchable experiment sum to 100. */
-export const experimentWeightsSchema = z.record(z.string(), z.number().check(z.gte(0), z.lte(100)));
+export const experimentWeightsSchema = stringKeyed(z.number().check(z.gte(0), z.lte(100)));
 
 /** Share of the audience (a segment, or all identities) that enters the experiment, in percent. */
 export const rolloutPercentageSchema = z
@@ -70,7 +71,7 @@ export const recommendationVerdictSchema = z.enum([
 export const decisionEvidenceSchema = z.object({
   verdict: recommendationVerdictSchema,
   /** Identities analysed per variation key. */
-  users: z.record(z.string(), nonNegativeInteger()),
+  users: stringKeyed(nonNegativeInteger()),
   /** The primary metrics' comparisons with control at that moment. */
   metrics: z.array(
     z.object({
