@@ -1,7 +1,8 @@
 #!/usr/bin/env node
-// The consumer check: the kit as a new user gets it. Packs the five packages (`pnpm pack`), installs the tarballs
-// with npm into a fresh copy of test/consumer (a Vite + React 19 + TypeScript host, copied outside the repo so
-// nothing resolves from the workspace), then checks that the host:
+// The consumer check: the kit as a new user gets it. Packs the four published packages (`pnpm pack`), installs the
+// tarballs with npm into a fresh copy of test/consumer (a Vite + React 19 + TypeScript host, copied outside the repo
+// so nothing resolves from the workspace), checks that the private shared UI package is compiled into the UI packages
+// (no trace of it in what was installed), then checks that the host:
 //
 //   typecheck   `tsc --noEmit` passes (strict, skipLibCheck false, styles.css imports included)
 //   build       `vite build` passes and bundles DuckDB-Wasm's worker and wasm from node_modules
@@ -19,7 +20,8 @@
 //   node scripts/consumer-check.mjs --no-build   reuse packages/*/dist (npm test builds just before)
 //   node scripts/consumer-check.mjs --only=sizes,css --analyze --keep
 //      --only     run some checks (install always runs); --analyze prints what each size variant pulls in, per
-//      package; --keep leaves the throwaway app in place and prints where.
+//      package (the ui package compiled into a UI package is its own row), minified and the gzip each one adds;
+//      --keep leaves the throwaway app in place and prints where.
 //
 // Chromium: CHROMIUM_PATH or /usr/bin/chromium with the flags of test/chromium.ts. npm's cache lives in .tmp/npm-cache.
 import { spawn, spawnSync } from "node:child_process";
@@ -30,7 +32,9 @@ import { fileURLToPath } from "node:url";
 import { freePort, launchChromium, serveStatic } from "./screenshots.mjs";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
-const packages = ["stats-core", "adapters", "ui", "wizard", "results-dashboard"];
+const packages = ["stats-core", "adapters", "wizard", "results-dashboard"];
+/** The private workspace package compiled into the UI packages (build.config.ts): hosts never install it. */
+const PRIVATE_PACKAGE = "@flagsmith-experimentation/ui";
 
 /**
  * gzip kB (1 kB = 1000 bytes) of JavaScript a host ships for each variant, React and react-dom excluded (issue 16,
@@ -214,6 +218,28 @@ function differences(before, after) {
   return found;
 }
 
+/**
+ * The private shared UI package must not reach a host as a package: not installed, named by no installed manifest,
+ * imported by no installed JavaScript, declaration or stylesheet (its code, types and CSS are compiled in).
+ */
+function expectPrivatePackageCompiledIn(app) {
+  const scopeDir = join(app, "node_modules", "@flagsmith-experimentation");
+  const found = [];
+  if (readdirSync(scopeDir).includes(PRIVATE_PACKAGE.split("/")[1])) found.push(`${PRIVATE_PACKAGE} is installed`);
+  for (const name of packages) {
+    const dir = join(scopeDir, name);
+    const manifest = JSON.parse(readFileSync(join(dir, "package.json"), "utf8"));
+    for (const field of ["dependencies", "peerDependencies", "optionalDependencies"]) {
+      if (manifest[field]?.[PRIVATE_PACKAGE]) found.push(`${name}/package.json ${field} names it`);
+    }
+    for (const file of readdirSync(join(dir, "dist"), { recursive: true }).map(String)) {
+      if (!/\.(js|d\.ts|css)$/.test(file)) continue;
+      if (readFileSync(join(dir, "dist", file), "utf8").includes(PRIVATE_PACKAGE)) found.push(`${name}/dist/${file}`);
+    }
+  }
+  if (found.length > 0) throw new Error(`${PRIVATE_PACKAGE} is not compiled in: ${found.join("; ")}`);
+}
+
 function printBundleFigures(figures) {
   const kB = (bytes) => (bytes / 1000).toFixed(1);
   console.log("  host bundle, gzip kB, React and react-dom excluded (budgets apply to the JavaScript)");
@@ -232,13 +258,17 @@ function printBundleFigures(figures) {
 }
 
 function printAnalysis(figures) {
+  const kB = (bytes) => (bytes / 1000).toFixed(1).padStart(6);
   for (const [variant, { packages: sizes }] of Object.entries(figures)) {
-    const total = Object.values(sizes).reduce((sum, bytes) => sum + bytes, 0);
-    console.log(`  ${variant}: minified JavaScript by package (${(total / 1000).toFixed(1)} kB)`);
-    for (const [name, bytes] of Object.entries(sizes)
-      .sort((a, b) => b[1] - a[1])
+    const total = Object.values(sizes).reduce((sum, { min }) => sum + min, 0);
+    console.log(
+      `  ${variant}: JavaScript by package, kB (${kB(total).trim()} minified; gzip: what leaving it out saves)`,
+    );
+    console.log(`    ${"package".padEnd(52)} ${"min".padStart(6)} ${"gzip".padStart(6)}`);
+    for (const [name, { min, gzip }] of Object.entries(sizes)
+      .sort((a, b) => b[1].min - a[1].min)
       .slice(0, 20)) {
-      console.log(`    ${name.padEnd(48)} ${(bytes / 1000).toFixed(1).padStart(6)} kB`);
+      console.log(`    ${name.padEnd(52)} ${kB(min)} ${kB(gzip)}`);
     }
   }
 }
@@ -254,6 +284,7 @@ async function main() {
       () => {
         if (!flag("no-build")) run("pnpm", ["-r", "--filter", "./packages/*", "run", "build"], { cwd: root });
         mkdirSync(packs);
+        // The published packages only (the private shared UI package is bundled into wizard and results-dashboard).
         const filters = packages.flatMap((name) => ["--filter", `@flagsmith-experimentation/${name}`]);
         run("pnpm", ["-r", ...filters, "pack", "--pack-destination", packs], { cwd: root });
         const tarballs = readdirSync(packs).filter((file) => file.endsWith(".tgz"));
@@ -276,7 +307,8 @@ async function main() {
           cwd: app,
           env: npmEnv(),
         });
-        return `into ${app}`;
+        expectPrivatePackageCompiledIn(app);
+        return `into ${app}; ${PRIVATE_PACKAGE} compiled in, not installed`;
       },
       { always: true },
     );

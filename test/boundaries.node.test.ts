@@ -6,8 +6,8 @@ const root = join(import.meta.dirname, "..");
 const scope = "@flagsmith-experimentation/";
 
 /**
- * Workspace packages each package may import (stats-core ← adapters ← ui ← wizard, results-dashboard). `ui` is what
- * the two UI packages share: an ordinary dependency of both, so a host that embeds both ships it once.
+ * Workspace packages each package may import (docs/architecture.md: stats-core ← adapters ← ui ← wizard,
+ * results-dashboard). `ui` is private: it is compiled into each UI package at build time, never installed by a host.
  */
 const allowedWorkspaceImports: Record<string, string[]> = {
   "stats-core": [],
@@ -16,6 +16,9 @@ const allowedWorkspaceImports: Record<string, string[]> = {
   wizard: ["stats-core", "adapters", "ui"],
   "results-dashboard": ["stats-core", "adapters", "ui"],
 };
+
+/** Private workspace packages that are bundled into the packages that import them (build.config.ts `noExternal`). */
+const bundledWorkspacePackages = [`${scope}ui`];
 
 function sourceFiles(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {
@@ -62,6 +65,8 @@ describe.each(Object.keys(allowedWorkspaceImports))("package %s", (name) => {
       ...Object.keys(manifest.dependencies ?? {}),
       ...Object.keys(manifest.peerDependencies ?? {}),
       ...Object.keys(manifest.optionalDependencies ?? {}),
+      // Bundled at build time: a build-time (dev) dependency, never a runtime one.
+      ...Object.keys(manifest.devDependencies ?? {}).filter((name) => bundledWorkspacePackages.includes(name)),
     ]);
     const undeclared = runtimeFiles.flatMap((file) =>
       importsOf(file)
@@ -102,18 +107,30 @@ describe("stats-core stays pure", () => {
 describe("the shared UI package", () => {
   const manifest = JSON.parse(readFileSync(join(root, "packages", "ui", "package.json"), "utf8"));
 
-  // Compiled into each UI package instead, its code would ship twice to a host that embeds both widgets (issue 16's
-  // "both" bundle budget counts it).
-  it.each(["wizard", "results-dashboard"])("is a runtime dependency of %s, so hosts install it once", (name) => {
-    const dependent = JSON.parse(readFileSync(join(root, "packages", name, "package.json"), "utf8"));
-    expect(dependent.dependencies?.[manifest.name]).toBe("workspace:*");
-    expect(manifest.private).toBeUndefined();
+  it("is private, so it is never published", () => {
+    expect(manifest.private).toBe(true);
   });
 
-  it("has its stylesheet inlined into each UI package's stylesheet, which stays self-contained", () => {
+  it.each(["wizard", "results-dashboard"])("is a build-time dependency of %s, never a runtime one", (name) => {
+    const dependent = JSON.parse(readFileSync(join(root, "packages", name, "package.json"), "utf8"));
+    for (const field of ["dependencies", "peerDependencies", "optionalDependencies"]) {
+      expect(Object.keys(dependent[field] ?? {})).not.toContain(manifest.name);
+    }
+    expect(Object.keys(dependent.devDependencies ?? {})).toContain(manifest.name);
+  });
+
+  // Its code is compiled into each dependent, so what it imports at run time is imported from the dependent's dist.
+  it.each(["wizard", "results-dashboard"])("has its runtime dependencies declared by %s", (name) => {
+    const dependent = JSON.parse(readFileSync(join(root, "packages", name, "package.json"), "utf8"));
+    for (const [dependency, range] of Object.entries(manifest.dependencies ?? {})) {
+      expect(dependent.dependencies?.[dependency], dependency).toBe(range);
+    }
+  });
+
+  it("is bundled by the shared build configuration", () => {
     const build = readFileSync(join(root, "build.config.ts"), "utf8");
-    expect(build).toMatch(/noExternal: INLINED_STYLESHEETS/);
-    expect(build).toContain("@flagsmith-experimentation\\/ui\\/styles\\.css");
+    expect(build).toMatch(/noExternal: BUNDLED_WORKSPACE_PACKAGES/);
+    expect(build).toContain("@flagsmith-experimentation\\/ui");
   });
 });
 

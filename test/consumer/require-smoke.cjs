@@ -13,7 +13,6 @@ assert.ok(new adapters.AdapterError("timeout") instanceof Error);
 assert.equal(typeof require("@flagsmith-experimentation/adapters/duckdb-wasm").openDuckDbWasmWarehouse, "function");
 assert.equal(typeof require("@flagsmith-experimentation/adapters/postgres").createPostgresQuery, "function");
 
-assert.equal(typeof require("@flagsmith-experimentation/ui").Dialog, "function");
 assert.equal(typeof require("@flagsmith-experimentation/wizard").ExperimentWizard, "function");
 assert.equal(typeof require("@flagsmith-experimentation/results-dashboard").ExperimentResults, "function");
-console.log("require(): stats-core, adapters (+ duckdb-wasm, postgres), ui, wizard, results-dashboard");
+console.log("require(): stats-core, adapters (+ duckdb-wasm, postgres), wizard, results-dashboard");

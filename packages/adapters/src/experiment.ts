@@ -1,5 +1,6 @@
 import * as z from "zod/mini";
 import { CONTROL_VARIATION_KEY, variationSchema } from "./flag";
+import { stringKeyed } from "./string-keyed";
 
 /** The calendar range every supported warehouse can hold (ClickHouse `DateTime64` stops at 2299). */
 export const EARLIEST_DATE = "1900-01-01";
@@ -29,7 +30,7 @@ export const experimentMetricSchema = z.object({
 });
 
 /** Traffic split in percent per variation key; the values of a launchable experiment sum to 100. */
-export const experimentWeightsSchema = z.record(z.string(), z.number().check(z.gte(0), z.lte(100)));
+export const experimentWeightsSchema = stringKeyed(z.number().check(z.gte(0), z.lte(100)));
 
 /** Share of the audience (a segment, or all identities) that enters the experiment, in percent. */
 export const rolloutPercentageSchema = z
@@ -66,18 +67,25 @@ export const recommendationVerdictSchema = z.enum([
   "inconclusive",
 ]);
 
+/**
+ * A confidence interval `[lower, upper]`: an array of exactly two numbers, with the issues `z.tuple` gives. Built on the
+ * array schema every host bundle has anyway, because `z.tuple` would be shipped for this one field (0.5 kB gzip); the
+ * cast restores the tuple type `z.tuple` infers (experiment-decision.test.ts checks the type and the parsing).
+ */
+const intervalSchema = z.array(z.number()).check(z.length(2)) as unknown as z.ZodMiniType<[number, number]>;
+
 /** What the analysis said when the decision was taken, kept with the decision. */
 export const decisionEvidenceSchema = z.object({
   verdict: recommendationVerdictSchema,
   /** Identities analysed per variation key. */
-  users: z.record(z.string(), nonNegativeInteger()),
+  users: stringKeyed(nonNegativeInteger()),
   /** The primary metrics' comparisons with control at that moment. */
   metrics: z.array(
     z.object({
       metricId: z.string().check(z.minLength(1)),
       variationKey: z.string().check(z.minLength(1)),
       lift: z.nullable(z.number()),
-      interval: z.nullable(z.tuple([z.number(), z.number()])),
+      interval: z.nullable(intervalSchema),
       significant: z.boolean(),
       chanceToWin: z.nullable(z.number().check(z.gte(0), z.lte(1))),
       pValue: z.nullable(z.number().check(z.gte(0), z.lte(1))),

@@ -1,4 +1,5 @@
 import * as z from "zod/mini";
+import { stringKeyed } from "./string-keyed";
 
 const count = () => z.int().check(z.gte(0));
 const nonNegative = () => z.number().check(z.gte(0));
@@ -39,7 +40,7 @@ export const metricStatsRowSchema = z.object({
 
 /** Exposure health of an experiment: who is in it, and who was excluded for seeing more than one variation. */
 export const exposureSummarySchema = z.object({
-  exposures: z.record(z.string(), count()),
+  exposures: stringKeyed(count()),
   excludedMultipleVariations: count(),
 });
 

@@ -80,8 +80,17 @@ type Row = {
   met: string;
 };
 
+/** The analysis and, with daily rows, every metric's daily series (each is computed when first read). */
+function analyzeAndReadSeries(input: AnalysisInput): number {
+  let points = 0;
+  for (const metric of analyzeExperiment(input).metrics) {
+    for (const series of metric.timeSeries) points += series.points.length;
+  }
+  return points;
+}
+
 function targetRow(figure: string, input: AnalysisInput, targetMs: number, gbstats: [number, number] | null): Row {
-  const { min, median } = measure(() => analyzeExperiment(input), input.daily === undefined ? 500 : 60);
+  const { min, median } = measure(() => analyzeAndReadSeries(input), input.daily === undefined ? 500 : 60);
   return {
     figure,
     "min ms": Number(min.toFixed(3)),
@@ -109,9 +118,9 @@ console.log(
 console.table([
   targetRow("5 variations × 20 metrics, Bayesian", bayesian, 1, [200, 227]),
   targetRow("5 × 20, frequentist + sequential", frequentistSequential, 1, [119, 125]),
-  targetRow("5 × 20 × 90 days, Bayesian + sequential", daily, 10, null),
+  targetRow("5 × 20 × 90 days, Bayesian + sequential (every daily series read)", daily, 10, null),
   targetRow(
-    "20 metrics × 4 variations × 90 days (dashboard shape; Chromium: chromium.bench.ts)",
+    "20 metrics × 4 variations × 90 days, every series read (dashboard shape; Chromium: chromium.bench.ts)",
     dashboardShape,
     20,
     null,
@@ -184,8 +193,8 @@ describe("analyzeExperiment", () => {
   bench("5 × 20, Bayesian", () => {
     analyzeExperiment(bayesian);
   });
-  bench("5 × 20 × 90 days, Bayesian + sequential", () => {
-    analyzeExperiment(daily);
+  bench("5 × 20 × 90 days, Bayesian + sequential (every daily series read)", () => {
+    analyzeAndReadSeries(daily);
   });
 });
 

@@ -325,6 +325,37 @@ describe("analyzeExperiment — verdicts", () => {
     expect(width(seq)).toBeGreaterThan(width(fixed));
     expect(seq.sequential).toBe(true);
   });
+
+  it("a daily series, computed when first read, is plain data: kept, spread, JSON, structured clone, frozen, assigned", () => {
+    const daily: MetricStatsRow[] = ["2024-03-02", "2024-03-01"].flatMap((date, i) =>
+      totals("conversion", big(2000 * (2 - i), 0.1), big(2000 * (2 - i), 0.12)).map((r) => ({ ...r, date })),
+    );
+    const input = {
+      variations,
+      weights: { control: 50, treatment: 50 },
+      metrics: [proportionMetric, { ...proportionMetric, id: "other", name: "Other" }],
+      totals: totals("conversion", big(4000, 0.1), big(4000, 0.12)),
+      daily,
+    };
+    const [metric, other] = analyzeExperiment(input).metrics;
+    if (metric === undefined || other === undefined) throw new Error("missing metric");
+    expect(Object.keys(metric)).toContain("timeSeries");
+    const series = metric.timeSeries;
+    expect(series.map((s) => s.points.map((p) => p.date))).toEqual([
+      ["2024-03-01", "2024-03-02"],
+      ["2024-03-01", "2024-03-02"],
+    ]);
+    expect(series[1]?.points[1]?.lift?.estimate).toBeCloseTo(0.2, 12);
+    expect(metric.timeSeries).toBe(series);
+    expect({ ...metric }.timeSeries).toBe(series);
+    expect(JSON.parse(JSON.stringify(metric)).timeSeries).toEqual(series);
+    expect(structuredClone(metric).timeSeries).toEqual(series);
+    expect(other.timeSeries).toEqual([]); // no daily rows for this metric
+    const frozen = Object.freeze(analyzeExperiment(input).metrics[0]);
+    expect(frozen?.timeSeries).toEqual(series);
+    metric.timeSeries = [];
+    expect(metric.timeSeries).toEqual([]);
+  });
 });
 
 describe("analyzeExperiment — multiple testing over primaries", () => {

@@ -7,12 +7,12 @@
 
 import type { Lineup } from "./analysis/arms";
 import { adjustmentsFor } from "./analysis/corrections";
-import { timeSeriesOf } from "./analysis/daily-series";
+import { attachTimeSeries } from "./analysis/daily-series";
 import { structuralProblem, trafficShares } from "./analysis/input-validation";
 import { assembleMetric, decides, draftMetric } from "./analysis/metric-analysis";
 import { progressOf } from "./analysis/progress";
 import { recommend } from "./analysis/recommendation";
-import { type DailyStats, dailyByMetric, totalsByMetric, unitsByVariation } from "./analysis/rows";
+import { type DatedRow, dailyRowsByMetric, totalsByMetric, unitsByVariation } from "./analysis/rows";
 import { DEFAULT_RISK_THRESHOLD, type Settings, settingsOf } from "./analysis/settings";
 import { emptySrm, srmOf } from "./analysis/srm-analysis";
 import { type Failure, insufficient, invalid } from "./reasons";
@@ -63,15 +63,17 @@ export function analyzeExperiment(input: AnalysisInput): AnalysisResult {
   if ("reason" in shares) return failedResult(input, shares, s);
 
   const totals = totalsByMetric(input.totals);
-  const daily = Array.isArray(input.daily) ? dailyByMetric(input.daily) : new Map<string, DailyStats>();
+  const daily = Array.isArray(input.daily) ? dailyRowsByMetric(input.daily) : new Map<string, DatedRow[]>();
   const drafts = input.metrics.map((metric) => draftMetric(metric, lineup, totals.get(metric.id), s));
   const family = drafts
     .filter((d) => decides(d.metric))
     .flatMap((d) => d.treatments.flatMap((t) => (t.comparison === null ? [] : [t.comparison])));
   const adjustments = adjustmentsFor(family, s);
-  const metrics = drafts.map((draft) =>
-    assembleMetric(draft, adjustments, timeSeriesOf(draft.metric, lineup, daily.get(draft.metric.id), s), s),
-  );
+  const metrics = drafts.map((draft) => {
+    const metric = assembleMetric(draft, adjustments, s);
+    attachTimeSeries(metric, draft.metric, lineup, daily.get(draft.metric.id), s);
+    return metric;
+  });
 
   const units = unitsByVariation(
     shares.map(({ variation }) => variation.key),

@@ -114,8 +114,7 @@ function integrateArms(arms: ContinuousArm[], lower: number, upper: number): Flo
     for (let j = 0; j < m; j++) {
       const arm = arms[j] as ContinuousArm;
       if (arm.kind === "normal") {
-        normalCdfAndPdfInto((x - arm.mean) / arm.sd, cdfs, pdfs, j);
-        pdfs[j] = (pdfs[j] as number) / arm.sd;
+        normalCdfAndPdfInto(x, arm.mean, arm.sd, cdfs, pdfs, j);
       } else {
         cdfs[j] = incompleteBeta(arm.a, arm.b, x).lower;
         pdfs[j] = betaPdf(x, arm.a, arm.b);

@@ -16,7 +16,18 @@ const WGK = [
 ];
 /** Gauss weights for the nodes XGK[1], XGK[3], XGK[5], XGK[7], XGK[9]. */
 const WG = [0.06667134430868814, 0.1494513491505806, 0.21908636251598204, 0.26926671930999635, 0.29552422471475287];
-const NODE_PAIRS = XGK.length;
+
+/**
+ * The 21 nodes on [−1, 1] in the order they are summed (−x, +x for each XGK but the centre, last), with their
+ * Kronrod and Gauss weights (0 where a node is Kronrod-only): one flat loop per panel.
+ */
+const NODES = XGK.flatMap((x) => (x === 0 ? [0] : [-x, x]));
+const KRONROD_WEIGHTS = WGK.flatMap((w, i) => (XGK[i] === 0 ? [w] : [w, w]));
+const GAUSS_WEIGHTS = XGK.flatMap((x, i) => {
+  const w = i % 2 === 1 ? (WG[(i - 1) / 2] as number) : 0;
+  return x === 0 ? [w] : [w, w];
+});
+const NODE_COUNT = NODES.length;
 
 type Panel = { a: number; b: number; depth: number };
 
@@ -33,17 +44,14 @@ function gaussKronrod(
   const half = (b - a) / 2;
   kronrod.fill(0);
   gauss.fill(0);
-  for (let i = 0; i < NODE_PAIRS; i++) {
-    const xi = XGK[i] as number;
-    const wk = WGK[i] as number;
-    const wg = i % 2 === 1 ? (WG[(i - 1) / 2] as number) : 0;
-    for (let side = xi === 0 ? 1 : 0; side < 2; side++) {
-      const v = f(side === 0 ? centre - half * xi : centre + half * xi);
-      for (let k = 0; k < size; k++) {
-        const fk = v[k] as number;
-        kronrod[k] = (kronrod[k] as number) + wk * fk;
-        gauss[k] = (gauss[k] as number) + wg * fk;
-      }
+  for (let node = 0; node < NODE_COUNT; node++) {
+    const v = f(centre + half * (NODES[node] as number));
+    const wk = KRONROD_WEIGHTS[node] as number;
+    const wg = GAUSS_WEIGHTS[node] as number;
+    for (let k = 0; k < size; k++) {
+      const fk = v[k] as number;
+      kronrod[k] = (kronrod[k] as number) + wk * fk;
+      gauss[k] = (gauss[k] as number) + wg * fk;
     }
   }
   let error = 0;

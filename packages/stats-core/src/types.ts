@@ -381,7 +381,10 @@ export type MetricAnalysis = {
   reason?: StatsReason;
   /** Control first, then the other variations in input order. */
   variations: VariationMetricResult[];
-  /** One series per variation (empty when no daily rows were given). */
+  /**
+   * One series per variation (empty when no daily rows were given). Computed from the daily rows when first read,
+   * then kept: an enumerable property that spread, JSON and structured cloning read, and that can be assigned.
+   */
   timeSeries: VariationTimeSeries[];
 };
 

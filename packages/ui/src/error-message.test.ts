@@ -63,6 +63,10 @@ describe("errorMessage", () => {
     );
     expect(say("boom", "Results could not be loaded.")).toBe("Results could not be loaded.");
     expect(say(adapterError("something-new"))).toBe(defaultErrorMessages.errorUnknown);
+    // A kind that is a property every object inherits is still not a kind.
+    for (const inherited of ["toString", "constructor", "__proto__"]) {
+      expect(say(adapterError(inherited))).toBe(defaultErrorMessages.errorUnknown);
+    }
     expect(say(null)).toBe(defaultErrorMessages.errorUnknown);
   });
 });

@@ -1,6 +1,6 @@
-import { DEFAULT_ADAPTER_ERROR_MESSAGES } from "@flagsmith-experimentation/adapters";
+import { type AdapterErrorKind, DEFAULT_ADAPTER_ERROR_MESSAGES } from "@flagsmith-experimentation/adapters";
 import type { Formatters } from "./format";
-import { formatMessage } from "./i18n";
+import { formatMessage, messageKey } from "./i18n";
 
 /**
  * The words for each kind of adapter failure. Both UI packages' catalogues include these keys, so a host translates
@@ -44,20 +44,10 @@ export const defaultErrorMessages: ErrorMessages = {
   errorUnknown: "Something went wrong.",
 };
 
-const KIND_MESSAGES = {
-  network: "errorNetwork",
-  timeout: "errorTimeout",
-  "invalid-response": "errorInvalidResponse",
-  "not-found": "errorNotFound",
-  conflict: "errorConflict",
-  unauthorized: "errorUnauthorized",
-  "rate-limited": "errorRateLimited",
-  "invalid-request": "errorInvalidRequest",
-  server: "errorServer",
-  query: "errorQuery",
-} as const satisfies Record<string, keyof ErrorMessages>;
-
-type KnownKind = keyof typeof KIND_MESSAGES;
+/** A kind `AdapterError` knows (the adapters' list of kinds); its words are the catalogue's `error<Kind>`. */
+function isKnownKind(kind: string): kind is AdapterErrorKind {
+  return Object.hasOwn(DEFAULT_ADAPTER_ERROR_MESSAGES, kind);
+}
 
 /**
  * An error whose message is written for people (e.g. "The warehouse sent statistics in a shape we do not
@@ -110,18 +100,17 @@ export function errorMessage(
 ): string {
   if (error instanceof ReadableError && error.message.trim() !== "") return error.message;
   const kind = errorKind(error);
-  if (!isRecord(error) || kind === undefined || !(kind in KIND_MESSAGES)) return fallback;
-  const known = kind as KnownKind;
+  if (!isRecord(error) || kind === undefined || !isKnownKind(kind)) return fallback;
   const own = field(error, "message", isString);
-  const isDefault = own === undefined || own === (DEFAULT_ADAPTER_ERROR_MESSAGES as Record<string, string>)[known];
+  const isDefault = own === undefined || own === DEFAULT_ADAPTER_ERROR_MESSAGES[kind];
   const retryAfter = field(error, "retryAfterSeconds", isNumber);
   let text = !isDefault
     ? own
-    : known === "rate-limited" && retryAfter !== undefined
+    : kind === "rate-limited" && retryAfter !== undefined
       ? formatMessage(messages.errorRateLimitedRetryAfter, {
           seconds: format.seconds(Math.max(1, Math.ceil(retryAfter))),
         })
-      : messages[KIND_MESSAGES[known]];
+      : messages[messageKey("error", kind)];
   const extras: string[] = [];
   const detail = field(error, "detail", isString);
   if (detail && !text.includes(detail)) extras.push(detail);

@@ -64,6 +64,22 @@ describe("createFormatters", () => {
     expect(en.days(3.2)).toBe("4 days");
   });
 
+  it("reads a unit it does not know (data from outside TypeScript) as a plain number", () => {
+    for (const unit of ["furlongs", "constructor", "toString"]) {
+      expect(en.value(1.5, unit as never)).toBe("1.50");
+      expect(en.difference(1.5, unit as never)).toBe("+1.50");
+    }
+  });
+
+  it("formats instants given as dates or as text, and nothing else", () => {
+    const instant = new Date(Date.UTC(2026, 2, 2, 9, 0, 5));
+    expect(en.dateTime(instant)).toBe(en.dateTime(instant.toISOString()));
+    expect(en.time(instant)).toMatch(/\d:00:05/);
+    expect(en.date("")).toBe("n/a");
+    expect(en.dateTime("")).toBe("n/a");
+    expect(en.shortDate("2026-03-02")).toBe("Mar 2");
+  });
+
   it("falls back when the currency code is unknown", () => {
     const odd = createFormatters({ locale: "en-US", currency: "not-a-code", notAvailable: "n/a" });
     expect(odd.value(2, "currency")).toBe("$2.00");

@@ -71,6 +71,7 @@ export function isFiniteNumber(value: number | null | undefined): value is numbe
   return typeof value === "number" && Number.isFinite(value);
 }
 
+/** `Intl.NumberFormat`, falling back to the runtime's locale (and USD) when the locale or currency is rejected. */
 function makeNumberFormat(locale: string | undefined, options: Intl.NumberFormatOptions): Intl.NumberFormat {
   try {
     return new Intl.NumberFormat(locale, options);
@@ -88,164 +89,95 @@ function makeDateFormat(locale: string | undefined, options: Intl.DateTimeFormat
   }
 }
 
-/** Builds the formatters for one locale. Cheap enough per render, memoise per component when hot. */
+/** `{ minimumFractionDigits: n, maximumFractionDigits: n }`. */
+const fixed = (digits: number): Intl.NumberFormatOptions => ({
+  minimumFractionDigits: digits,
+  maximumFractionDigits: digits,
+});
+const SIGNED: Intl.NumberFormatOptions = { signDisplay: "exceptZero" };
+const PERCENT: Intl.NumberFormatOptions = { style: "percent" };
+const WHOLE: Intl.NumberFormatOptions = { maximumFractionDigits: 0 };
+const longUnit = (unit: string): Intl.NumberFormatOptions => ({ style: "unit", unit, unitDisplay: "long", ...WHOLE });
+
+/**
+ * Builds the formatters for one locale. Each `Intl` formatter is made on its first use (most widgets use a few of
+ * them), so this is cheap; memoise per component when hot.
+ */
 export function createFormatters({ locale: requested, currency = "USD", notAvailable }: FormatOptions): Formatters {
   const locale = safeLocale(requested);
-  const liftFormat = makeNumberFormat(locale, {
-    style: "percent",
-    signDisplay: "exceptZero",
-    minimumFractionDigits: 1,
-    maximumFractionDigits: 1,
-  });
-  const liftSizeFormat = makeNumberFormat(locale, {
-    style: "percent",
-    minimumFractionDigits: 1,
-    maximumFractionDigits: 1,
-  });
-  const probabilityFormat = makeNumberFormat(locale, {
-    style: "percent",
-    minimumFractionDigits: 1,
-    maximumFractionDigits: 1,
-  });
-  const percentFormat = makeNumberFormat(locale, { style: "percent", maximumFractionDigits: 0 });
-  const precisePercentFormat = makeNumberFormat(locale, { style: "percent", maximumFractionDigits: 1 });
+  /** Formats finite numbers with `options` (after `transform`); anything else reads `notAvailable`. */
+  const number = (options: Intl.NumberFormatOptions, transform = (value: number) => value) => {
+    let format: Intl.NumberFormat | undefined;
+    return (value: number | null | undefined): string => {
+      if (!isFiniteNumber(value)) return notAvailable;
+      format ??= makeNumberFormat(locale, options);
+      return format.format(transform(value));
+    };
+  };
   // One precision per unit, the same for values, differences and axis ticks: rates 2 decimals, milliseconds none,
-  // plain numbers 2 decimals, currencies the currency's own (lifts and probabilities: 1 decimal, above).
-  const rateFormat = makeNumberFormat(locale, { style: "percent", minimumFractionDigits: 2, maximumFractionDigits: 2 });
-  const signedRateFormat = makeNumberFormat(locale, {
-    style: "percent",
-    signDisplay: "exceptZero",
-    minimumFractionDigits: 2,
-    maximumFractionDigits: 2,
-  });
-  const currencyFormat = makeNumberFormat(locale, { style: "currency", currency });
-  const signedCurrencyFormat = makeNumberFormat(locale, { style: "currency", currency, signDisplay: "exceptZero" });
-  const msFormat = makeNumberFormat(locale, { style: "unit", unit: "millisecond", maximumFractionDigits: 0 });
-  const signedMsFormat = makeNumberFormat(locale, {
-    style: "unit",
-    unit: "millisecond",
-    maximumFractionDigits: 0,
-    signDisplay: "exceptZero",
-  });
-  const numberFormat = makeNumberFormat(locale, { minimumFractionDigits: 2, maximumFractionDigits: 2 });
-  const signedNumberFormat = makeNumberFormat(locale, {
-    minimumFractionDigits: 2,
-    maximumFractionDigits: 2,
-    signDisplay: "exceptZero",
-  });
-  const countFormat = makeNumberFormat(locale, { maximumFractionDigits: 0 });
-  const daysFormat = makeNumberFormat(locale, {
-    style: "unit",
-    unit: "day",
-    unitDisplay: "long",
-    maximumFractionDigits: 0,
-  });
-  const secondsFormat = makeNumberFormat(locale, {
-    style: "unit",
-    unit: "second",
-    unitDisplay: "long",
-    maximumFractionDigits: 0,
-  });
-  const pFormat = makeNumberFormat(locale, { maximumSignificantDigits: 2, minimumSignificantDigits: 2 });
-  const pFloor = makeNumberFormat(locale, { maximumFractionDigits: 3 }).format(0.001);
-  const decimalFormat = makeNumberFormat(locale, { maximumSignificantDigits: 4 });
-  const dateFormat = makeDateFormat(locale, { dateStyle: "medium", timeZone: "UTC" });
-  const shortDateFormat = makeDateFormat(locale, { month: "short", day: "numeric", timeZone: "UTC" });
-  const dateTimeFormat = makeDateFormat(locale, { dateStyle: "medium", timeStyle: "short" });
-  const timeFormat = makeDateFormat(locale, { timeStyle: "medium" });
-  const formatInstant = (format: Intl.DateTimeFormat, value: Date | string | null | undefined) => {
-    if (value === null || value === undefined || value === "") return notAvailable;
-    const time = value instanceof Date ? value.getTime() : Date.parse(value);
-    return Number.isFinite(time) ? format.format(new Date(time)) : notAvailable;
+  // plain numbers 2 decimals, currencies the currency's own (lifts and probabilities: 1 decimal).
+  const inUnit = (sign?: Intl.NumberFormatOptions) => {
+    const byUnit = {
+      percent: number({ ...PERCENT, ...fixed(2), ...sign }),
+      currency: number({ style: "currency", currency, ...sign }),
+      ms: number({ style: "unit", unit: "millisecond", ...WHOLE, ...sign }),
+      number: number({ ...fixed(2), ...sign }),
+    };
+    // An unknown unit (data from outside TypeScript, even "constructor") reads as a plain number, never a crash.
+    return (value: number | null | undefined, unit: MetricUnit | undefined) =>
+      (unit && Object.hasOwn(byUnit, unit) ? byUnit[unit] : byUnit.number)(value);
   };
-  const formatDate = (format: Intl.DateTimeFormat, value: string | null | undefined) => {
-    if (!value) return notAvailable;
-    const time = Date.parse(value.length === 10 ? `${value}T00:00:00Z` : value);
-    return Number.isFinite(time) ? format.format(new Date(time)) : notAvailable;
+  /** Formats a date (`at`: how to read the text) with `options`, made on first use; bad input reads `notAvailable`. */
+  const date = (options: Intl.DateTimeFormatOptions, at: (value: string) => string) => {
+    let format: Intl.DateTimeFormat | undefined;
+    return (value: Date | string | null | undefined): string => {
+      const time = value instanceof Date ? value.getTime() : value ? Date.parse(at(value)) : Number.NaN;
+      if (!Number.isFinite(time)) return notAvailable;
+      format ??= makeDateFormat(locale, options);
+      return format.format(time);
+    };
   };
+  /** A calendar day (YYYY-MM-DD is 00:00 UTC that day), shown in UTC. */
+  const day = (options: Intl.DateTimeFormatOptions) =>
+    date({ ...options, timeZone: "UTC" }, (value) => (value.length === 10 ? `${value}T00:00:00Z` : value));
+  /** An instant, shown in the runtime's time zone. */
+  const instant = (options: Intl.DateTimeFormatOptions) => date(options, (value) => value);
 
+  const probability = number({ ...PERCENT, ...fixed(1) });
+  const p = number({ maximumSignificantDigits: 2, minimumSignificantDigits: 2 });
+  const P_FLOOR = 0.001;
+  const floor = number({ maximumFractionDigits: 3 });
+  const pFloor = () => floor(P_FLOOR);
+  const precisePercent = number({ ...PERCENT, maximumFractionDigits: 1 });
   return {
-    value(value, unit) {
-      if (!isFiniteNumber(value)) return notAvailable;
-      switch (unit) {
-        case "percent":
-          return rateFormat.format(value);
-        case "currency":
-          return currencyFormat.format(value);
-        case "ms":
-          return msFormat.format(value);
-        default:
-          return numberFormat.format(value);
-      }
-    },
-    lift(value) {
-      return isFiniteNumber(value) ? liftFormat.format(value) : notAvailable;
-    },
-    liftSize(value) {
-      return isFiniteNumber(value) ? liftSizeFormat.format(Math.abs(value)) : notAvailable;
-    },
-    difference(value, unit) {
-      if (!isFiniteNumber(value)) return notAvailable;
-      switch (unit) {
-        case "percent":
-          return signedRateFormat.format(value);
-        case "currency":
-          return signedCurrencyFormat.format(value);
-        case "ms":
-          return signedMsFormat.format(value);
-        default:
-          return signedNumberFormat.format(value);
-      }
-    },
+    value: inUnit(),
+    difference: inUnit(SIGNED),
+    lift: number({ ...PERCENT, ...fixed(1), ...SIGNED }),
+    liftSize: number({ ...PERCENT, ...fixed(1) }, Math.abs),
     probability(value) {
-      if (!isFiniteNumber(value)) return notAvailable;
       // Never round a near-certainty up to "100.0%" (or a tiny chance down to "0.0%").
-      if (value > 0.999 && value < 1) return `> ${probabilityFormat.format(0.999)}`;
-      if (value > 0 && value < 0.001) return `< ${probabilityFormat.format(0.001)}`;
-      return probabilityFormat.format(value);
+      if (isFiniteNumber(value) && value > 0.999 && value < 1) return `> ${probability(0.999)}`;
+      if (isFiniteNumber(value) && value > 0 && value < P_FLOOR) return `< ${probability(P_FLOOR)}`;
+      return probability(value);
     },
     pValue(value) {
-      if (!isFiniteNumber(value)) return notAvailable;
-      if (value < 0.001) return `< ${pFloor}`;
-      return pFormat.format(value);
+      return isFiniteNumber(value) && value < P_FLOOR ? `< ${pFloor()}` : p(value);
     },
     pValueParts(value) {
-      if (!isFiniteNumber(value)) return { relation: "=", value: notAvailable };
-      if (value < 0.001) return { relation: "<", value: pFloor };
-      return { relation: "=", value: pFormat.format(value) };
+      return isFiniteNumber(value) && value < P_FLOOR
+        ? { relation: "<", value: pFloor() }
+        : { relation: "=", value: p(value) };
     },
-    count(value) {
-      return isFiniteNumber(value) ? countFormat.format(value) : notAvailable;
-    },
-    percent(value) {
-      return isFiniteNumber(value) ? percentFormat.format(value) : notAvailable;
-    },
-    percentPrecise(value) {
-      return isFiniteNumber(value) ? precisePercentFormat.format(value) : notAvailable;
-    },
-    share(percent) {
-      return isFiniteNumber(percent) ? precisePercentFormat.format(percent / 100) : notAvailable;
-    },
-    days(value) {
-      return isFiniteNumber(value) ? daysFormat.format(Math.max(0, Math.ceil(value))) : notAvailable;
-    },
-    seconds(value) {
-      return isFiniteNumber(value) ? secondsFormat.format(value) : notAvailable;
-    },
-    date(value) {
-      return formatDate(dateFormat, value);
-    },
-    shortDate(value) {
-      return formatDate(shortDateFormat, value);
-    },
-    dateTime(value) {
-      return formatInstant(dateTimeFormat, value);
-    },
-    time(value) {
-      return formatInstant(timeFormat, value);
-    },
-    decimal(value) {
-      return isFiniteNumber(value) ? decimalFormat.format(value) : notAvailable;
-    },
+    count: number(WHOLE),
+    percent: number({ ...PERCENT, ...WHOLE }),
+    percentPrecise: precisePercent,
+    share: (percent) => precisePercent(isFiniteNumber(percent) ? percent / 100 : percent),
+    days: number(longUnit("day"), (value) => Math.max(0, Math.ceil(value))),
+    seconds: number(longUnit("second")),
+    date: day({ dateStyle: "medium" }),
+    shortDate: day({ month: "short", day: "numeric" }),
+    dateTime: instant({ dateStyle: "medium", timeStyle: "short" }),
+    time: instant({ timeStyle: "medium" }),
+    decimal: number({ maximumSignificantDigits: 4 }),
   };
 }

@@ -1,6 +1,6 @@
 /** One metric: per-variation statistics, comparisons with control, P(best), lifts and guardrail checks. */
 import { type Failure, insufficient } from "../reasons";
-import type { AnalysisMetric, MetricAnalysis, VariationMetricResult, VariationTimeSeries } from "../types";
+import type { AnalysisMetric, MetricAnalysis, VariationMetricResult } from "../types";
 import { type Arm, armOf, isValid, type Lineup } from "./arms";
 import { probabilitiesOfBest } from "./best-variation";
 import { type Comparison, compareArms } from "./comparison";
@@ -94,10 +94,10 @@ function statusOf(draft: MetricDraft, treatments: VariationMetricResult[]): Pick
   return { status: "ok" };
 }
 
+/** The metric as the results show it; its `timeSeries` is left empty for `attachTimeSeries`. */
 export function assembleMetric(
   draft: MetricDraft,
   adjustments: Map<Comparison, Adjustment>,
-  timeSeries: VariationTimeSeries[],
   s: Settings,
 ): MetricAnalysis {
   const { metric, control } = draft;
@@ -116,7 +116,7 @@ export function assembleMetric(
     direction: metric.direction,
     ...statusOf(draft, treatments),
     variations: [resultOf(control.arm, controlFailure, control.probabilityOfBeingBest, null, null), ...treatments],
-    timeSeries,
+    timeSeries: [],
   };
   if (metric.unit !== undefined) analysis.unit = metric.unit;
   return analysis;

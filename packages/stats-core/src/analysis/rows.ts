@@ -33,28 +33,38 @@ export function totalsByMetric(rows: unknown[]): Map<string, StatsByVariation> {
   return out;
 }
 
-/** metricId → its daily statistics. Rows without a string `date` are skipped. */
-export function dailyByMetric(rows: unknown[]): Map<string, DailyStats> {
-  const out = new Map<string, DailyStats>();
+/** A daily row: a statistics row with its date. */
+export type DatedRow = MetricStatsRow & { date: string };
+
+/**
+ * metricId → its daily rows, in input order. Rows without a string `date` are skipped. The grouping by date
+ * waits for `dailyStatsOf`, which runs only when a metric's daily series is read.
+ */
+export function dailyRowsByMetric(rows: unknown[]): Map<string, DatedRow[]> {
+  const out = new Map<string, DatedRow[]>();
   for (const row of rows) {
-    if (!isRow(row)) continue;
-    const { date } = row;
-    if (typeof date !== "string") continue;
-    let daily = out.get(row.metricId);
-    if (daily === undefined) {
-      daily = { dates: [], byDate: new Map() };
-      out.set(row.metricId, daily);
-    }
+    if (!isRow(row) || typeof row.date !== "string") continue;
+    const list = out.get(row.metricId);
+    if (list === undefined) out.set(row.metricId, [row as DatedRow]);
+    else list.push(row as DatedRow);
+  }
+  return out;
+}
+
+/** One metric's daily rows by date: dates sorted once; the first row for a date × variation wins. */
+export function dailyStatsOf(rows: DatedRow[]): DailyStats {
+  const daily: DailyStats = { dates: [], byDate: new Map() };
+  for (const { date, variationKey, stats } of rows) {
     let byVariation = daily.byDate.get(date);
     if (byVariation === undefined) {
       byVariation = new Map();
       daily.byDate.set(date, byVariation);
       daily.dates.push(date);
     }
-    if (!byVariation.has(row.variationKey)) byVariation.set(row.variationKey, row.stats);
+    if (!byVariation.has(variationKey)) byVariation.set(variationKey, stats);
   }
-  for (const daily of out.values()) daily.dates.sort();
-  return out;
+  daily.dates.sort();
+  return daily;
 }
 
 /** Units per variation: the largest finite n over the given statistics (every unit counts once per metric). */

@@ -12,37 +12,19 @@ const CENTRAL_LIMIT = 0.67448975;
 /** Above this |x| the asymptotic (1/x²) rational approximation applies. */
 const TAIL_LIMIT = Math.sqrt(32);
 
-// Cody (1969, 1993) coefficients: published numbers.
-const CENTRAL_NUMERATOR = [2.2352520354606837, 161.02823106855587, 1067.6894854603709, 18154.98125334356];
-const CENTRAL_NUMERATOR_LEAD = 0.06568233791820745;
-const CENTRAL_DENOMINATOR = [47.202581904688245, 976.0985517377767, 10260.932208618979, 45507.78933502673];
-const MIDDLE_NUMERATOR = [
-  0.39894151208813466, 8.883149794388377, 93.50665613217785, 597.2702763948002, 2494.5375852903726, 6848.190450536283,
-  11602.65143764735, 9842.714838383978,
-];
-const MIDDLE_NUMERATOR_LEAD = 1.0765576773720192e-8;
-const MIDDLE_DENOMINATOR = [
-  22.266688044328117, 235.387901782625, 1519.3775994075547, 6485.558298266761, 18615.571640885097, 34900.95272114598,
-  38912.00328609327, 19685.429676859992,
-];
-const TAIL_NUMERATOR = [
-  0.215898534057957, 0.12740116116024736, 0.022235277870649807, 0.0014216191932278934, 0.000029112874951168793,
-];
-const TAIL_NUMERATOR_LEAD = 0.023073441764940174;
-const TAIL_DENOMINATOR = [
-  1.284260096144911, 0.4682382124808651, 0.06598813786892856, 0.0037823963320275824, 0.00007297515550839662,
-];
+// Cody (1969, 1993) coefficients (published numbers), evaluated by Horner's rule written out: the same
+// operations in the same order as a loop over coefficient arrays, without the loop, so the interpreter that runs
+// a page's first analysis executes a third of the bytecodes.
 
 /** Φ(x) − ½ for |x| ≤ CENTRAL_LIMIT. */
 function centralPart(x: number): number {
   const xx = x * x;
-  let numerator = CENTRAL_NUMERATOR_LEAD * xx;
-  let denominator = xx;
-  for (let i = 0; i < 3; i++) {
-    numerator = (numerator + (CENTRAL_NUMERATOR[i] as number)) * xx;
-    denominator = (denominator + (CENTRAL_DENOMINATOR[i] as number)) * xx;
-  }
-  return (x * (numerator + (CENTRAL_NUMERATOR[3] as number))) / (denominator + (CENTRAL_DENOMINATOR[3] as number));
+  const numerator =
+    (((0.06568233791820745 * xx + 2.2352520354606837) * xx + 161.02823106855587) * xx + 1067.6894854603709) * xx +
+    18154.98125334356;
+  const denominator =
+    (((xx + 47.202581904688245) * xx + 976.0985517377767) * xx + 10260.932208618979) * xx + 45507.78933502673;
+  return (x * numerator) / denominator;
 }
 
 /**
@@ -57,13 +39,27 @@ function gaussianFactor(y: number): number {
 
 /** For CENTRAL_LIMIT < y ≤ TAIL_LIMIT: Q(y) = exp(−y²/2)·middleRatio(y). */
 function middleRatio(y: number): number {
-  let numerator = MIDDLE_NUMERATOR_LEAD * y;
-  let denominator = y;
-  for (let i = 0; i < 7; i++) {
-    numerator = (numerator + (MIDDLE_NUMERATOR[i] as number)) * y;
-    denominator = (denominator + (MIDDLE_DENOMINATOR[i] as number)) * y;
-  }
-  return (numerator + (MIDDLE_NUMERATOR[7] as number)) / (denominator + (MIDDLE_DENOMINATOR[7] as number));
+  const numerator =
+    (((((((1.0765576773720192e-8 * y + 0.39894151208813466) * y + 8.883149794388377) * y + 93.50665613217785) * y +
+      597.2702763948002) *
+      y +
+      2494.5375852903726) *
+      y +
+      6848.190450536283) *
+      y +
+      11602.65143764735) *
+      y +
+    9842.714838383978;
+  const denominator =
+    (((((((y + 22.266688044328117) * y + 235.387901782625) * y + 1519.3775994075547) * y + 6485.558298266761) * y +
+      18615.571640885097) *
+      y +
+      34900.95272114598) *
+      y +
+      38912.00328609327) *
+      y +
+    19685.429676859992;
+  return numerator / denominator;
 }
 
 /**
@@ -72,15 +68,22 @@ function middleRatio(y: number): number {
  */
 function farCorrection(y: number): number {
   const inverseSquare = 1 / (y * y);
-  let numerator = TAIL_NUMERATOR_LEAD * inverseSquare;
-  let denominator = inverseSquare;
-  for (let i = 0; i < 4; i++) {
-    numerator = (numerator + (TAIL_NUMERATOR[i] as number)) * inverseSquare;
-    denominator = (denominator + (TAIL_DENOMINATOR[i] as number)) * inverseSquare;
-  }
-  return (
-    (inverseSquare * (numerator + (TAIL_NUMERATOR[4] as number))) / (denominator + (TAIL_DENOMINATOR[4] as number))
-  );
+  const numerator =
+    ((((0.023073441764940174 * inverseSquare + 0.215898534057957) * inverseSquare + 0.12740116116024736) *
+      inverseSquare +
+      0.022235277870649807) *
+      inverseSquare +
+      0.0014216191932278934) *
+      inverseSquare +
+    0.000029112874951168793;
+  const denominator =
+    ((((inverseSquare + 1.284260096144911) * inverseSquare + 0.4682382124808651) * inverseSquare +
+      0.06598813786892856) *
+      inverseSquare +
+      0.0037823963320275824) *
+      inverseSquare +
+    0.00007297515550839662;
+  return (inverseSquare * numerator) / denominator;
 }
 
 /** Q(y)/exp(−y²/2) for y > CENTRAL_LIMIT. */
@@ -129,14 +132,22 @@ export function normalPartialExpectation(z: number): number {
 }
 
 /**
- * Φ(z) into `cdfs[index]` and φ(z) into `pdfs[index]`, sharing one exponential: the integrand of
- * P(best) needs both at every node. Absolute accuracy ~1e-16 (the tails' relative precision is not
- * needed there, so the exponential is not split).
+ * For a N(mean, sd²) arm at x: Φ(z) into `cdfs[index]` and the density φ(z)/sd into `pdfs[index]`, z = (x − mean)/sd,
+ * sharing one exponential: the integrand of P(best) needs both at every node. Absolute accuracy ~1e-16 (the
+ * tails' relative precision is not needed there, so the exponential is not split).
  */
-export function normalCdfAndPdfInto(z: number, cdfs: Float64Array, pdfs: Float64Array, index: number): void {
+export function normalCdfAndPdfInto(
+  x: number,
+  mean: number,
+  sd: number,
+  cdfs: Float64Array,
+  pdfs: Float64Array,
+  index: number,
+): void {
+  const z = (x - mean) / sd;
   const y = Math.abs(z);
   const factor = Math.exp(-0.5 * y * y);
-  pdfs[index] = factor * INV_SQRT_TWO_PI;
+  pdfs[index] = (factor * INV_SQRT_TWO_PI) / sd;
   if (y <= CENTRAL_LIMIT) {
     cdfs[index] = 0.5 + centralPart(z);
     return;
