@@ -33,6 +33,12 @@ export function clickHouseMetricStatsSql(input: MetricStatsPlanInput): string {
     events.names,
   );
 
+  // The code of a metric event, looked up with `transform`: on Flagsmith's LowCardinality `event` the totals query
+  // takes about a twentieth less time than with `indexOf` over an array of the names (chDB, 200k identities).
+  const eventCode =
+    names.length === 0
+      ? "0"
+      : `toInt64(transform(${s.event}, [${names.join(", ")}], [${names.map((_, j) => j + 1).join(", ")}], 0))`;
   const summedCodes = events.names.filter(events.summed).map(code);
   const number = s.valueIsText ? d.numberFromText(s.value) : `toFloat64(ifNull(${s.value}, 0))`;
   const value = summedCodes.length === 0 ? "0" : `if(pi_code IN (${summedCodes.join(", ")}), ${number}, 0)`;
@@ -79,7 +85,7 @@ export function clickHouseMetricStatsSql(input: MetricStatsPlanInput): string {
     groupArrayIf(pi_value, pi_code > 0) AS pi_values${s.deduplicate ? ", groupArrayIf(pi_key, pi_code > 0) AS pi_keys" : ""}
   FROM (
     SELECT ${s.identity} AS pi_identity, toUnixTimestamp64Micro(toDateTime64(${s.timestamp}, 6)) AS pi_us,
-      if(${s.event} = ${exposureEvent}, if(${s.flag} = ${flag} AND ${s.timestamp} >= ${start}, 0, -1), toInt64(indexOf([${names.join(", ")}], ${s.event}))) AS pi_code,
+      if(${s.event} = ${exposureEvent}, if(${s.flag} = ${flag} AND ${s.timestamp} >= ${start}, 0, -1), ${eventCode}) AS pi_code,
       if(pi_code = 0, indexOf([${keys.join(", ")}], ifNull(${s.variant}, '')), 0) AS pi_variant,
       ${value} AS pi_value${s.deduplicate ? `, cityHash64(${s.value}) AS pi_key` : ""}
     FROM ${s.table}

@@ -1,6 +1,8 @@
-/** The Chromium benchmark page: the dashboard's analysis shape, analysed by the real `analyzeExperiment`. */
-import { analyzeExperiment } from "../src/index";
-import { experimentInput } from "./inputs";
+/**
+ * The Chromium benchmark page: the dashboard's analysis shape, analysed by the real `analyzeExperiment`. The input
+ * arrives as JSON and is parsed in an earlier task, as the dashboard's rows arrive from a warehouse request.
+ */
+import { type AnalysisInput, analyzeExperiment } from "../src/index";
 
 export type BrowserFigures = {
   /** The first `analyzeExperiment` of the page: what opening the results costs (cold JIT). */
@@ -15,6 +17,7 @@ export type BrowserFigures = {
 
 declare global {
   interface Window {
+    loadStatsBenchInput: (json: string) => void;
     runStatsBench: (runs: number) => BrowserFigures;
   }
 }
@@ -26,8 +29,14 @@ function readAllSeries(result: ReturnType<typeof analyzeExperiment>): number {
   return points;
 }
 
+let input: AnalysisInput | undefined;
+
+window.loadStatsBenchInput = (json) => {
+  input = JSON.parse(json) as AnalysisInput;
+};
+
 window.runStatsBench = (runs) => {
-  const input = experimentInput({ variations: 4, metrics: 20, days: 90 }, { engine: "bayesian" });
+  if (input === undefined) throw new Error("loadStatsBenchInput first");
   const started = performance.now();
   const first = analyzeExperiment(input);
   const firstMs = performance.now() - started;

@@ -12,7 +12,7 @@ import { structuralProblem, trafficShares } from "./analysis/input-validation";
 import { assembleMetric, decides, draftMetric } from "./analysis/metric-analysis";
 import { progressOf } from "./analysis/progress";
 import { recommend } from "./analysis/recommendation";
-import { type DatedRow, dailyRowsByMetric, totalsByMetric, unitsByVariation } from "./analysis/rows";
+import { type DailyRows, dailyRowsOf, totalsByMetric, unitsByVariation } from "./analysis/rows";
 import { DEFAULT_RISK_THRESHOLD, type Settings, settingsOf } from "./analysis/settings";
 import { emptySrm, srmOf } from "./analysis/srm-analysis";
 import { type Failure, insufficient, invalid } from "./reasons";
@@ -63,7 +63,9 @@ export function analyzeExperiment(input: AnalysisInput): AnalysisResult {
   if ("reason" in shares) return failedResult(input, shares, s);
 
   const totals = totalsByMetric(input.totals);
-  const daily = Array.isArray(input.daily) ? dailyRowsByMetric(input.daily) : new Map<string, DatedRow[]>();
+  const daily: DailyRows = Array.isArray(input.daily)
+    ? dailyRowsOf(input.daily)
+    : { byMetric: new Map(), dayCount: 0, lastDayRows: [] };
   const drafts = input.metrics.map((metric) => draftMetric(metric, lineup, totals.get(metric.id), s));
   const family = drafts
     .filter((d) => decides(d.metric))
@@ -71,7 +73,7 @@ export function analyzeExperiment(input: AnalysisInput): AnalysisResult {
   const adjustments = adjustmentsFor(family, s);
   const metrics = drafts.map((draft) => {
     const metric = assembleMetric(draft, adjustments, s);
-    attachTimeSeries(metric, draft.metric, lineup, daily.get(draft.metric.id), s);
+    attachTimeSeries(metric, draft.metric, lineup, daily.byMetric.get(draft.metric.id), s);
     return metric;
   });
 

@@ -1,19 +1,18 @@
 import { Callout, describedBy, FieldError } from "@flagsmith-experimentation/ui";
 import { useId } from "react";
-import { useFormContext, useWatch } from "react-hook-form";
+import type { UseFormReturn } from "react-hook-form";
 import { isScheduledStart, plannedDurationDays, startInstant } from "./dates";
 import type { WizardValues } from "./steps";
 import { useWizardText } from "./wizard-text";
 
 /** Step 1: name, hypothesis, start and end dates. */
-export function DetailsStep({ today }: { today: Date }) {
+export function DetailsStep({ form, today }: { form: UseFormReturn<WizardValues>; today: Date }) {
   const { messages, days, localTime } = useWizardText();
   const {
     register,
-    control,
     formState: { errors },
-  } = useFormContext<WizardValues>();
-  const [startDate, endDate] = useWatch({ control, name: ["startDate", "endDate"] });
+  } = form;
+  const [startDate, endDate] = form.watch(["startDate", "endDate"]);
   const id = useId();
   const duration = plannedDurationDays(startDate, endDate);
   const start = startInstant(startDate);

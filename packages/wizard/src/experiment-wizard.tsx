@@ -8,7 +8,7 @@ import {
 } from "@flagsmith-experimentation/adapters";
 import { Button, Callout, errorKind, rootProps, type StyleProps, useAsyncState } from "@flagsmith-experimentation/ui";
 import { type FormEvent, useCallback, useEffect, useMemo, useReducer, useRef, useState } from "react";
-import { FormProvider, useForm, useWatch } from "react-hook-form";
+import { useForm } from "react-hook-form";
 import { AdapterState } from "./adapter-state";
 import { CancelDialog } from "./cancel-dialog";
 import { ConflictPanel } from "./conflict-panel";
@@ -159,14 +159,15 @@ function WizardForm({
   const { messages } = text;
   const [initialValues] = useState(() => initialWizardValues(today, props.defaultValues, saved));
   const form = useForm<WizardValues>({ defaultValues: initialValues, mode: "onSubmit", shouldFocusError: false });
-  const { control, getValues, setValue, setError, clearErrors, setFocus, reset } = form;
-  const values = useWatch({ control }) as WizardValues;
+  const { getValues, setValue, setError, clearErrors, reset } = form;
+  const values = form.watch();
   const [state, dispatch] = useReducer(wizardReducer, saved, initialWizardState);
   const { step, launched } = state;
   /** The flag the user picked (its variations may be newer than what `getFlag` cached). */
   const [pickedFlag, setPickedFlag] = useState<Flag | undefined>(undefined);
   const headingRef = useRef<HTMLHeadingElement>(null);
   const summaryRef = useRef<HTMLDivElement>(null);
+  const formRef = useRef<HTMLFormElement>(null);
   const environment = props.environment ?? props.adapters.environment;
   const environmentKey = environment?.key ?? saved?.environmentKey ?? "";
 
@@ -267,11 +268,12 @@ function WizardForm({
       headingRef.current?.focus();
       return;
     }
+    // Every field's input carries the field's name (the first one, for a group such as the weights).
     const before = document.activeElement;
-    if (request.field) setFocus(request.field);
+    if (request.field) formRef.current?.querySelector<HTMLElement>(`[name="${request.field}"]`)?.focus();
     // A field that is not on screen (e.g. its list failed to load) cannot take focus: the summary does.
     if (document.activeElement === before) summaryRef.current?.focus();
-  }, [state.focus, setFocus]);
+  }, [state.focus]);
 
   const onPickFlag = (flag: Flag) => {
     setPickedFlag(flag);
@@ -370,7 +372,7 @@ function WizardForm({
   const start = startInstant(values.startDate);
 
   return (
-    <FormProvider {...form}>
+    <>
       <StepList
         current={step}
         stateOf={(target) => stepState(state, target)}
@@ -434,6 +436,7 @@ function WizardForm({
           />
         ) : (
           <form
+            ref={formRef}
             className="fx-wizard-form"
             noValidate
             aria-label={heading}
@@ -443,9 +446,10 @@ function WizardForm({
               if (next) go(next);
             }}
           >
-            {step === "details" ? <DetailsStep today={today} /> : null}
+            {step === "details" ? <DetailsStep form={form} today={today} /> : null}
             {step === "flag" ? (
               <FlagStep
+                form={form}
                 flagsAdapter={adapters.flags}
                 adaptersKey={adaptersKey}
                 getExperiment={adapters.persistence.getExperiment}
@@ -455,9 +459,10 @@ function WizardForm({
                 flagHref={props.flagHref}
               />
             ) : null}
-            {step === "metrics" ? <MetricsStep metricsQuery={metricsQuery} /> : null}
+            {step === "metrics" ? <MetricsStep form={form} metricsQuery={metricsQuery} /> : null}
             {step === "traffic" ? (
               <TrafficStep
+                form={form}
                 segmentsQuery={segmentsQuery}
                 overridesQuery={overridesQuery}
                 flag={currentFlag}
@@ -513,6 +518,6 @@ function WizardForm({
           }
         />
       ) : null}
-    </FormProvider>
+    </>
   );
 }

@@ -1,5 +1,4 @@
 import { type Flag, flagIneligibility } from "@flagsmith-experimentation/adapters";
-import type { Ref } from "react";
 import type { WizardMessages } from "./messages";
 import { SearchCombobox } from "./search-combobox";
 import { useWizardText } from "./wizard-text";
@@ -17,23 +16,24 @@ function optionDetail(flag: Flag, messages: WizardMessages, count: (n: number) =
  * disabled, with the reason as the option's description; picking one calls `onReject` so the wizard can say why.
  */
 export function FlagCombobox({
+  name,
   flags,
   search,
   onSearchChange,
   selected,
   onSelect,
   onReject,
-  inputRef,
   invalid,
   describedByIds,
 }: {
+  /** The input's `name` (the form field it edits). */
+  name: string;
   flags: readonly Flag[];
   search: string;
   onSearchChange: (search: string) => void;
   selected: Flag | undefined;
   onSelect: (flag: Flag) => void;
   onReject: (flag: Flag) => void;
-  inputRef?: Ref<HTMLInputElement>;
   invalid: boolean;
   describedByIds?: string | undefined;
 }) {
@@ -52,7 +52,7 @@ export function FlagCombobox({
       onReject={onReject}
       label={messages.flagLabel}
       hint={messages.flagSearchHint}
-      inputRef={inputRef}
+      name={name}
       invalid={invalid}
       describedByIds={describedByIds}
     />

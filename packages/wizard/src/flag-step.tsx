@@ -1,7 +1,7 @@
 import { type Experiment, type Flag, type FlagsAdapter, flagIneligibility } from "@flagsmith-experimentation/adapters";
 import { type AsyncQuery, Callout, FieldError, useAsyncState } from "@flagsmith-experimentation/ui";
 import { useId, useMemo, useState } from "react";
-import { Controller, useFormContext, useWatch } from "react-hook-form";
+import type { UseFormReturn } from "react-hook-form";
 import { LoadError, Loading } from "./adapter-state";
 import { FlagCombobox } from "./flag-combobox";
 import { safeHref } from "./safe-href";
@@ -19,6 +19,7 @@ const SEARCH_DELAY_MS = 200;
  * it) is listed but not selectable, with the reason; a flag that is off in the environment gets a warning.
  */
 export function FlagStep({
+  form,
   flagsAdapter,
   adaptersKey,
   getExperiment,
@@ -27,6 +28,7 @@ export function FlagStep({
   onPick,
   flagHref,
 }: {
+  form: UseFormReturn<WizardValues>;
   flagsAdapter: FlagsAdapter;
   /** Changes when the host replaces its adapters: the flags are listed again. */
   adaptersKey: string;
@@ -40,11 +42,8 @@ export function FlagStep({
 }) {
   const { messages } = useWizardText();
   const id = useId();
-  const {
-    control,
-    formState: { errors },
-  } = useFormContext<WizardValues>();
-  const [flagId, variations] = useWatch({ control, name: ["flagId", "variations"] });
+  const { errors } = form.formState;
+  const [flagId, variations] = form.watch(["flagId", "variations"]);
   const [search, setSearch] = useState("");
   const [rejected, setRejected] = useState<Flag | undefined>(undefined);
   const query = useDebouncedValue(search.trim(), SEARCH_DELAY_MS);
@@ -74,30 +73,22 @@ export function FlagStep({
   return (
     <div className="fx-wizard-fields">
       <div className="fx-field">
-        <Controller
-          control={control}
+        <FlagCombobox
           name="flagId"
-          render={({ field }) => (
-            <FlagCombobox
-              flags={flags}
-              search={search}
-              onSearchChange={(text) => {
-                setSearch(text);
-                setRejected(undefined);
-              }}
-              selected={currentFlag && currentFlag.id === field.value ? currentFlag : undefined}
-              onSelect={(flag) => {
-                setRejected(undefined);
-                onPick(flag);
-              }}
-              onReject={setRejected}
-              inputRef={field.ref}
-              invalid={Boolean(flagError)}
-              describedByIds={
-                [flagError ? errorId : "", explained ? reasonId : ""].filter(Boolean).join(" ") || undefined
-              }
-            />
-          )}
+          flags={flags}
+          search={search}
+          onSearchChange={(text) => {
+            setSearch(text);
+            setRejected(undefined);
+          }}
+          selected={currentFlag && currentFlag.id === flagId ? currentFlag : undefined}
+          onSelect={(flag) => {
+            setRejected(undefined);
+            onPick(flag);
+          }}
+          onReject={setRejected}
+          invalid={Boolean(flagError)}
+          describedByIds={[flagError ? errorId : "", explained ? reasonId : ""].filter(Boolean).join(" ") || undefined}
         />
         <FieldError id={errorId} message={flagError} />
         {flagsQuery.status === "loading" ? (

@@ -1,7 +1,7 @@
 import type { ExperimentMetric, MetricDefinition, MetricRole } from "@flagsmith-experimentation/adapters";
 import { type AsyncQuery, Callout, describedBy, FieldError } from "@flagsmith-experimentation/ui";
 import { useId } from "react";
-import { Controller, useFormContext } from "react-hook-form";
+import type { UseFormReturn } from "react-hook-form";
 import { AdapterState } from "./adapter-state";
 import { roleLabel } from "./messages";
 import type { WizardValues } from "./steps";
@@ -30,14 +30,20 @@ export function setMetricRole(
 }
 
 /** Step 3: choose metrics and give each a role (Primary / Secondary / Guardrail). */
-export function MetricsStep({ metricsQuery }: { metricsQuery: AsyncQuery<MetricDefinition[]> }) {
+export function MetricsStep({
+  form,
+  metricsQuery,
+}: {
+  form: UseFormReturn<WizardValues>;
+  metricsQuery: AsyncQuery<MetricDefinition[]>;
+}) {
   const { messages } = useWizardText();
   const id = useId();
-  const {
-    control,
-    formState: { errors },
-  } = useFormContext<WizardValues>();
+  const { errors } = form.formState;
   const error = errors.metrics?.message ?? errors.metrics?.root?.message;
+  const chosen = form.watch("metrics");
+  const primaries = chosen.filter((m) => m.role === "primary").length;
+  const change = (metrics: ExperimentMetric[]) => form.setValue("metrics", metrics, { shouldDirty: true });
 
   return (
     <AdapterState
@@ -47,85 +53,72 @@ export function MetricsStep({ metricsQuery }: { metricsQuery: AsyncQuery<MetricD
       empty={messages.metricsEmpty}
     >
       {(definitions) => (
-        <Controller
-          control={control}
-          name="metrics"
-          render={({ field }) => {
-            const chosen = field.value;
-            const primaries = chosen.filter((m) => m.role === "primary").length;
-            return (
-              <fieldset
-                className="fx-fieldset"
-                aria-invalid={error ? true : undefined}
-                aria-describedby={describedBy(`${id}-hint`, error && `${id}-error`)}
-              >
-                <legend>{messages.metricsLegend}</legend>
-                <p id={`${id}-hint`} className="fx-hint">
-                  {messages.metricsHint}
-                </p>
-                <FieldError id={`${id}-error`} message={error} />
-                <ul className="fx-wizard-metric-list">
-                  {definitions.map((metric, index) => {
-                    const selection = chosen.find((m) => m.metricId === metric.id);
-                    const inputId = `${id}-metric-${index}`;
-                    return (
-                      <li key={metric.id} className="fx-wizard-metric" data-state={selection ? "checked" : "unchecked"}>
-                        <div className="fx-wizard-metric-choice">
+        <fieldset
+          className="fx-fieldset"
+          aria-invalid={error ? true : undefined}
+          aria-describedby={describedBy(`${id}-hint`, error && `${id}-error`)}
+        >
+          <legend>{messages.metricsLegend}</legend>
+          <p id={`${id}-hint`} className="fx-hint">
+            {messages.metricsHint}
+          </p>
+          <FieldError id={`${id}-error`} message={error} />
+          <ul className="fx-wizard-metric-list">
+            {definitions.map((metric, index) => {
+              const selection = chosen.find((m) => m.metricId === metric.id);
+              const inputId = `${id}-metric-${index}`;
+              return (
+                <li key={metric.id} className="fx-wizard-metric" data-state={selection ? "checked" : "unchecked"}>
+                  <div className="fx-wizard-metric-choice">
+                    <input
+                      id={inputId}
+                      name="metrics"
+                      value={metric.id}
+                      type="checkbox"
+                      checked={Boolean(selection)}
+                      aria-describedby={`${inputId}-detail`}
+                      onChange={(event) => change(toggleMetric(chosen, metric.id, event.target.checked))}
+                    />
+                    <label htmlFor={inputId}>{metric.name}</label>
+                  </div>
+                  <p id={`${inputId}-detail`} className="fx-hint">
+                    {[
+                      metric.description,
+                      metric.direction === "increase" ? messages.directionIncrease : messages.directionDecrease,
+                    ]
+                      .filter(Boolean)
+                      .join(" · ")}
+                  </p>
+                  {selection ? (
+                    <div role="radiogroup" className="fx-wizard-segmented" aria-label={messages.roleFor(metric.name)}>
+                      {ROLES.map((role) => (
+                        <label
+                          key={role}
+                          className="fx-wizard-segment"
+                          data-state={selection.role === role ? "on" : "off"}
+                        >
                           <input
-                            id={inputId}
-                            ref={index === 0 ? field.ref : undefined}
-                            type="checkbox"
-                            checked={Boolean(selection)}
-                            aria-describedby={`${inputId}-detail`}
-                            onChange={(event) => field.onChange(toggleMetric(chosen, metric.id, event.target.checked))}
+                            type="radio"
+                            name={`${inputId}-role`}
+                            value={role}
+                            checked={selection.role === role}
+                            onChange={() => change(setMetricRole(chosen, metric.id, role))}
                           />
-                          <label htmlFor={inputId}>{metric.name}</label>
-                        </div>
-                        <p id={`${inputId}-detail`} className="fx-hint">
-                          {[
-                            metric.description,
-                            metric.direction === "increase" ? messages.directionIncrease : messages.directionDecrease,
-                          ]
-                            .filter(Boolean)
-                            .join(" · ")}
-                        </p>
-                        {selection ? (
-                          <div
-                            role="radiogroup"
-                            className="fx-wizard-segmented"
-                            aria-label={messages.roleFor(metric.name)}
-                          >
-                            {ROLES.map((role) => (
-                              <label
-                                key={role}
-                                className="fx-wizard-segment"
-                                data-state={selection.role === role ? "on" : "off"}
-                              >
-                                <input
-                                  type="radio"
-                                  name={`${inputId}-role`}
-                                  value={role}
-                                  checked={selection.role === role}
-                                  onChange={() => field.onChange(setMetricRole(chosen, metric.id, role))}
-                                />
-                                {roleLabel(role, messages)}
-                              </label>
-                            ))}
-                          </div>
-                        ) : null}
-                      </li>
-                    );
-                  })}
-                </ul>
-                {primaries > 1 ? (
-                  <Callout tone="warning" role="status">
-                    {messages.multiplePrimaryWarning(primaries)}
-                  </Callout>
-                ) : null}
-              </fieldset>
-            );
-          }}
-        />
+                          {roleLabel(role, messages)}
+                        </label>
+                      ))}
+                    </div>
+                  ) : null}
+                </li>
+              );
+            })}
+          </ul>
+          {primaries > 1 ? (
+            <Callout tone="warning" role="status">
+              {messages.multiplePrimaryWarning(primaries)}
+            </Callout>
+          ) : null}
+        </fieldset>
       )}
     </AdapterState>
   );

@@ -1,5 +1,5 @@
 import { describedBy } from "@flagsmith-experimentation/ui";
-import { type KeyboardEvent, type Ref, useEffect, useId, useRef, useState } from "react";
+import { type KeyboardEvent, useEffect, useId, useRef, useState } from "react";
 
 /** Every option is this tall (styles.css sets the same height), so the list renders only the rows in view. */
 export const OPTION_HEIGHT_PX = 48;
@@ -24,7 +24,8 @@ export interface SearchComboboxProps<T> {
   onReject?: ((item: T) => void) | undefined;
   label: string;
   hint: string;
-  inputRef?: Ref<HTMLInputElement> | undefined;
+  /** The input's `name`: the form field it edits (the wizard focuses a field by its name). */
+  name: string;
   invalid: boolean;
   describedByIds?: string | undefined;
 }
@@ -47,7 +48,7 @@ export function SearchCombobox<T>({
   onReject,
   label,
   hint,
-  inputRef,
+  name,
   invalid,
   describedByIds,
 }: SearchComboboxProps<T>) {
@@ -135,7 +136,7 @@ export function SearchCombobox<T>({
       </label>
       <input
         id={`${id}-input`}
-        ref={inputRef}
+        name={name}
         type="text"
         role="combobox"
         aria-labelledby={`${id}-label`}

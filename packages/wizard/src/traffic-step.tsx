@@ -1,7 +1,7 @@
 import { type Flag, type Segment, type SegmentOverride, segmentsForFlag } from "@flagsmith-experimentation/adapters";
 import { type AsyncQuery, Callout, describedBy, FieldError } from "@flagsmith-experimentation/ui";
-import { type Ref, useId, useMemo, useState } from "react";
-import { Controller, useFormContext, useWatch } from "react-hook-form";
+import { useId, useMemo, useState } from "react";
+import type { UseFormReturn } from "react-hook-form";
 import { LoadError, Loading } from "./adapter-state";
 import type { PowerEstimate } from "./power-estimate";
 import { PowerPanel } from "./power-panel";
@@ -24,14 +24,12 @@ function SegmentCombobox({
   segments,
   value,
   onChange,
-  inputRef,
   invalid,
   describedByIds,
 }: {
   segments: readonly Segment[];
   value: string | null;
   onChange: (segmentId: string | null) => void;
-  inputRef: Ref<HTMLInputElement>;
   invalid: boolean;
   describedByIds: string | undefined;
 }) {
@@ -58,7 +56,7 @@ function SegmentCombobox({
       }}
       label={messages.segmentLabel}
       hint={messages.segmentSearchHint}
-      inputRef={inputRef}
+      name="segmentId"
       invalid={invalid}
       describedByIds={describedByIds}
     />
@@ -70,11 +68,13 @@ function SegmentCombobox({
  * for their own flag), the rollout percentage, the traffic split and the plan.
  */
 export function TrafficStep({
+  form,
   segmentsQuery,
   overridesQuery,
   flag,
   planning,
 }: {
+  form: UseFormReturn<WizardValues>;
   segmentsQuery: AsyncQuery<Segment[]>;
   overridesQuery: AsyncQuery<SegmentOverride[]>;
   flag: Flag | undefined;
@@ -83,17 +83,15 @@ export function TrafficStep({
 }) {
   const { messages } = useWizardText();
   const id = useId();
-  const {
-    control,
-    getFieldState,
-    formState: { errors },
-  } = useFormContext<WizardValues>();
-  const [flagId, segmentId, variations] = useWatch({ control, name: ["flagId", "segmentId", "variations"] });
+  const { errors } = form.formState;
+  const [flagId, segmentId, variations, weights] = form.watch(["flagId", "segmentId", "variations", "weights"]);
+  const change = { shouldDirty: true } as const;
   const segments = segmentsQuery.data;
   const offered = useMemo(() => (segments ? segmentsForFlag(segments, flagId) : []), [segments, flagId]);
   const conflict = segmentId !== null && overridesQuery.data?.some((o) => o.segmentId === segmentId);
   const segmentName = segments?.find((s) => s.id === segmentId)?.name ?? segmentId ?? "";
-  const weightsMessage: unknown = getFieldState("weights").error?.message;
+  // `weights` is a record, so react-hook-form types its error as one error per key: the wizard sets one for the field.
+  const weightsMessage: unknown = errors.weights?.message;
   const weightsError = typeof weightsMessage === "string" ? weightsMessage : undefined;
   const conflictId = `${id}-conflict`;
   const segmentErrorId = `${id}-segment-error`;
@@ -111,45 +109,32 @@ export function TrafficStep({
         {offered.length > SEGMENT_SELECT_LIMIT ? null : (
           <label htmlFor={`${id}-segment`}>{messages.segmentLabel}</label>
         )}
-        <Controller
-          control={control}
-          name="segmentId"
-          render={({ field }) =>
-            offered.length > SEGMENT_SELECT_LIMIT ? (
-              <SegmentCombobox
-                segments={offered}
-                value={field.value}
-                onChange={field.onChange}
-                inputRef={field.ref}
-                invalid={Boolean(errors.segmentId || conflict)}
-                describedByIds={describedBy(conflict && conflictId, segmentError && segmentErrorId)}
-              />
-            ) : (
-              <select
-                id={`${id}-segment`}
-                ref={field.ref}
-                name={field.name}
-                value={field.value ?? ALL_IDENTITIES}
-                onChange={(event) => field.onChange(event.target.value === ALL_IDENTITIES ? null : event.target.value)}
-                onBlur={field.onBlur}
-                aria-invalid={errors.segmentId || conflict ? true : undefined}
-                aria-describedby={describedBy(
-                  `${id}-segment-hint`,
-                  conflict && conflictId,
-                  segmentError && segmentErrorId,
-                )}
-              >
-                <option value={ALL_IDENTITIES}>{messages.segmentAllIdentities}</option>
-                {chosenElsewhere ? <option value={chosenElsewhere.id}>{chosenElsewhere.name}</option> : null}
-                {offered.map((segment) => (
-                  <option key={segment.id} value={segment.id}>
-                    {segment.name}
-                  </option>
-                ))}
-              </select>
-            )
-          }
-        />
+        {offered.length > SEGMENT_SELECT_LIMIT ? (
+          <SegmentCombobox
+            segments={offered}
+            value={segmentId}
+            onChange={(next) => form.setValue("segmentId", next, change)}
+            invalid={Boolean(errors.segmentId || conflict)}
+            describedByIds={describedBy(conflict && conflictId, segmentError && segmentErrorId)}
+          />
+        ) : (
+          <select
+            id={`${id}-segment`}
+            // Controlled from the form's value: the options arrive with the segments, after the select.
+            value={segmentId ?? ALL_IDENTITIES}
+            aria-invalid={errors.segmentId || conflict ? true : undefined}
+            aria-describedby={describedBy(`${id}-segment-hint`, conflict && conflictId, segmentError && segmentErrorId)}
+            {...form.register("segmentId", { setValueAs: (value) => (value === ALL_IDENTITIES ? null : value) })}
+          >
+            <option value={ALL_IDENTITIES}>{messages.segmentAllIdentities}</option>
+            {chosenElsewhere ? <option value={chosenElsewhere.id}>{chosenElsewhere.name}</option> : null}
+            {offered.map((segment) => (
+              <option key={segment.id} value={segment.id}>
+                {segment.name}
+              </option>
+            ))}
+          </select>
+        )}
         <p id={`${id}-segment-hint`} className="fx-hint">
           {messages.segmentHint}
         </p>
@@ -183,70 +168,47 @@ export function TrafficStep({
         </Callout>
       ) : null}
 
-      <RolloutField allIdentities={segmentId === null} />
+      <RolloutField form={form} allIdentities={segmentId === null} />
 
-      <Controller
-        control={control}
+      <WeightsEditor
         name="weights"
-        render={({ field }) => (
-          <WeightsEditor
-            variations={variations}
-            weights={field.value}
-            onChange={field.onChange}
-            error={weightsError}
-            inputRef={field.ref}
-          />
-        )}
+        variations={variations}
+        weights={weights}
+        onChange={(next) => form.setValue("weights", next, change)}
+        error={weightsError}
       />
 
-      <PowerPanel estimate={planning.power} plannedDays={planning.plannedDays} />
+      <PowerPanel form={form} estimate={planning.power} plannedDays={planning.plannedDays} />
     </div>
   );
 }
 
 /** "Rollout percentage": a whole percentage of the audience, kept as typed (an error says what is wrong). */
-function RolloutField({ allIdentities }: { allIdentities: boolean }) {
+function RolloutField({ form, allIdentities }: { form: UseFormReturn<WizardValues>; allIdentities: boolean }) {
   const { messages } = useWizardText();
   const id = useId();
-  const { control } = useFormContext<WizardValues>();
-  const [typing, setTyping] = useState<string | undefined>(undefined);
+  const error = form.formState.errors.rolloutPercentage?.message;
   return (
-    <Controller
-      control={control}
-      name="rolloutPercentage"
-      render={({ field, fieldState }) => (
-        <div className="fx-field">
-          <label htmlFor={`${id}-rollout`}>{messages.rolloutLabel}</label>
-          <span className="fx-wizard-percent-input">
-            <input
-              id={`${id}-rollout`}
-              ref={field.ref}
-              type="number"
-              inputMode="numeric"
-              min={1}
-              max={100}
-              step={1}
-              value={typing ?? (Number.isFinite(field.value) ? String(field.value) : "")}
-              aria-invalid={fieldState.error ? true : undefined}
-              aria-describedby={describedBy(fieldState.error && `${id}-rollout-error`, `${id}-rollout-hint`)}
-              onChange={(event) => {
-                const text = event.target.value;
-                setTyping(text);
-                field.onChange(text.trim() === "" ? Number.NaN : Number(text));
-              }}
-              onBlur={() => {
-                setTyping(undefined);
-                field.onBlur();
-              }}
-            />
-            <span aria-hidden="true">%</span>
-          </span>
-          <p id={`${id}-rollout-hint`} className="fx-hint">
-            {allIdentities ? messages.rolloutHintAll : messages.rolloutHintSegment}
-          </p>
-          <FieldError id={`${id}-rollout-error`} message={fieldState.error?.message} />
-        </div>
-      )}
-    />
+    <div className="fx-field">
+      <label htmlFor={`${id}-rollout`}>{messages.rolloutLabel}</label>
+      <span className="fx-wizard-percent-input">
+        <input
+          id={`${id}-rollout`}
+          type="number"
+          inputMode="numeric"
+          min={1}
+          max={100}
+          step={1}
+          aria-invalid={error ? true : undefined}
+          aria-describedby={describedBy(error && `${id}-rollout-error`, `${id}-rollout-hint`)}
+          {...form.register("rolloutPercentage", { valueAsNumber: true })}
+        />
+        <span aria-hidden="true">%</span>
+      </span>
+      <p id={`${id}-rollout-hint`} className="fx-hint">
+        {allIdentities ? messages.rolloutHintAll : messages.rolloutHintSegment}
+      </p>
+      <FieldError id={`${id}-rollout-error`} message={error} />
+    </div>
   );
 }

@@ -1,6 +1,6 @@
 import type { Variation } from "@flagsmith-experimentation/adapters";
 import { Button, describedBy, FieldError } from "@flagsmith-experimentation/ui";
-import { type Ref, useId, useState } from "react";
+import { useId, useState } from "react";
 import type { WizardMessages } from "./messages";
 import { usableTotal, type WeightIssue, type Weights } from "./weights";
 import {
@@ -27,17 +27,18 @@ function issueMessage(issue: WeightIssue, messages: WizardMessages): string {
  * stays as typed with an error next to it. "Split evenly" resets in one click.
  */
 export function WeightsEditor({
+  name,
   variations,
   weights,
   onChange,
   error,
-  inputRef,
 }: {
+  /** The inputs' `name` (the form field they edit together). */
+  name: string;
   variations: readonly Variation[];
   weights: Weights;
   onChange: (weights: Weights) => void;
   error: string | undefined;
-  inputRef?: Ref<HTMLInputElement>;
 }) {
   const { messages, share } = useWizardText();
   const id = useId();
@@ -72,7 +73,7 @@ export function WeightsEditor({
               <span className="fx-wizard-weight-input">
                 <input
                   id={inputId}
-                  ref={index === 0 ? inputRef : undefined}
+                  name={name}
                   type="number"
                   inputMode="numeric"
                   min={0}

@@ -6,7 +6,7 @@ import { sampleSizePerVariation } from "../power";
 import type { AnalysisResult } from "../types";
 import { isValid } from "./arms";
 import type { MetricDraft } from "./metric-analysis";
-import { type DatedRow, type StatsByVariation, unitsByVariation } from "./rows";
+import { type DailyRows, totalsByMetric, unitsByVariation } from "./rows";
 import type { Settings } from "./settings";
 
 export type Progress = AnalysisResult["progress"];
@@ -32,27 +32,12 @@ function plannedSample(drafts: MetricDraft[], s: Settings, variations: number): 
 }
 
 /** Units per day of the smallest active arm: its units on the last day over the number of days so far. */
-function dailyRate(daily: Map<string, DatedRow[]>, activeKeys: string[]): number {
-  let lastDate = "";
-  const dates = new Set<string>();
-  for (const rows of daily.values()) {
-    for (const { date } of rows) {
-      dates.add(date);
-      if (date > lastDate) lastDate = date;
-    }
-  }
-  if (dates.size === 0) return 0;
+function dailyRate(daily: DailyRows, activeKeys: string[]): number {
+  if (daily.dayCount === 0) return 0;
   // Each metric's statistics on the last day; the first row for a variation wins, as in the daily series.
-  const onLastDay = [...daily.values()].map((rows) => {
-    const byVariation: StatsByVariation = new Map();
-    for (const { date, variationKey, stats } of rows) {
-      if (date === lastDate && !byVariation.has(variationKey)) byVariation.set(variationKey, stats);
-    }
-    return byVariation;
-  });
-  const units = unitsByVariation(activeKeys, onLastDay);
+  const units = unitsByVariation(activeKeys, totalsByMetric(daily.lastDayRows).values());
   const smallest = Math.min(...activeKeys.map((key) => units.get(key) ?? 0));
-  return smallest > 0 ? smallest / dates.size : 0;
+  return smallest > 0 ? smallest / daily.dayCount : 0;
 }
 
 export function progressOf(
@@ -60,7 +45,7 @@ export function progressOf(
   variations: number,
   activeKeys: string[],
   units: Map<string, number>,
-  daily: Map<string, DatedRow[]>,
+  daily: DailyRows,
   s: Settings,
 ): Progress {
   const planned = plannedSample(drafts, s, variations);

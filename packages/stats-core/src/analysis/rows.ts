@@ -37,18 +37,33 @@ export function totalsByMetric(rows: unknown[]): Map<string, StatsByVariation> {
 export type DatedRow = MetricStatsRow & { date: string };
 
 /**
- * metricId → its daily rows, in input order. Rows without a string `date` are skipped. The grouping by date
- * waits for `dailyStatsOf`, which runs only when a metric's daily series is read.
+ * The daily rows, read in one pass: each metric's rows in input order (grouped by date only when its series is
+ * read, by `dailyStatsOf`), how many distinct dates there are, and the rows of the last date in input order.
  */
-export function dailyRowsByMetric(rows: unknown[]): Map<string, DatedRow[]> {
-  const out = new Map<string, DatedRow[]>();
+export type DailyRows = { byMetric: Map<string, DatedRow[]>; dayCount: number; lastDayRows: DatedRow[] };
+
+/** The daily rows of `rows`; rows without a string `date` are skipped. */
+export function dailyRowsOf(rows: unknown[]): DailyRows {
+  const byMetric = new Map<string, DatedRow[]>();
+  const dates = new Set<string>();
+  let lastDate = "";
+  let lastDayRows: DatedRow[] = [];
   for (const row of rows) {
     if (!isRow(row) || typeof row.date !== "string") continue;
-    const list = out.get(row.metricId);
-    if (list === undefined) out.set(row.metricId, [row as DatedRow]);
-    else list.push(row as DatedRow);
+    const dated = row as DatedRow;
+    const list = byMetric.get(dated.metricId);
+    if (list === undefined) byMetric.set(dated.metricId, [dated]);
+    else list.push(dated);
+    const { date } = dated;
+    dates.add(date);
+    if (date > lastDate) {
+      lastDate = date;
+      lastDayRows = [dated];
+    } else if (date === lastDate) {
+      lastDayRows.push(dated);
+    }
   }
-  return out;
+  return { byMetric, dayCount: dates.size, lastDayRows };
 }
 
 /** One metric's daily rows by date: dates sorted once; the first row for a date × variation wins. */
