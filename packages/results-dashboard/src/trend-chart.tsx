@@ -8,12 +8,11 @@ import {
   useControllableState,
 } from "@flagsmith-experimentation/ui";
 import { localPoint } from "@visx/event";
-import { Group } from "@visx/group";
-import { Area, LinePath } from "@visx/shape";
 import { type KeyboardEvent, type PointerEvent, useEffect, useId, useMemo, useRef, useState } from "react";
 import { formatLift, orderMetrics } from "./analysis-view";
 import { linearScale } from "./linear-scale";
 import type { ResultsPageMessages } from "./messages";
+import { bandPath, linePath } from "./svg-path";
 import {
   buildTrendData,
   DEFAULT_LIFT_MINIMUM_SAMPLE,
@@ -98,6 +97,29 @@ function pointText(
   return withInterval && isFiniteNumber(point.low) && isFiniteNumber(point.high)
     ? `${value} (${formatMessage(m.intervalRange, { low: formatValue(point.low), high: formatValue(point.high) })})`
     : value;
+}
+
+/** A treatment's interval band in the lift view, over the days its interval is known. */
+function BandPath({
+  series,
+  x,
+  y,
+}: {
+  series: TrendSeries;
+  x: (time: number) => number;
+  y: (value: number) => number;
+}) {
+  const points = series.points.filter((point) => isFiniteNumber(point.low) && isFiniteNumber(point.high));
+  return (
+    <path
+      className={`fx-trend-band fx-series-${series.slot}`}
+      data-band={series.variationKey}
+      d={bandPath(
+        points.map((point) => [x(point.time), y(point.high ?? point.value)]),
+        points.map((point) => [x(point.time), y(point.low ?? point.value)]),
+      )}
+    />
+  );
 }
 
 function Plot({
@@ -193,30 +215,22 @@ function Plot({
             <rect x={0} y={0} width={innerWidth} height={innerHeight} />
           </clipPath>
         </defs>
-        <Group left={MARGIN.left} top={MARGIN.top}>
+        <g transform={`translate(${MARGIN.left}, ${MARGIN.top})`}>
           <g clipPath={`url(#${clipId})`}>
             {view === "lift" ? <line className="fx-trend-zero" x1={0} x2={innerWidth} y1={y(0)} y2={y(0)} /> : null}
             {view === "lift"
               ? data.series.map((series) => (
-                  <Area
-                    key={`band-${series.variationKey}`}
-                    className={`fx-trend-band fx-series-${series.slot}`}
-                    data-band={series.variationKey}
-                    data={series.points.filter((point) => isFiniteNumber(point.low) && isFiniteNumber(point.high))}
-                    x={(point) => x(point.time)}
-                    y0={(point) => y(point.low ?? point.value)}
-                    y1={(point) => y(point.high ?? point.value)}
-                  />
+                  <BandPath key={`band-${series.variationKey}`} series={series} x={x} y={y} />
                 ))
               : null}
             {data.series.map((series) => (
-              <LinePath
+              <path
                 key={series.variationKey}
                 className={`fx-trend-line fx-series-${series.slot}`}
                 data-series={series.variationKey}
-                data={series.points}
-                x={(point) => x(point.time)}
-                y={(point) => y(point.value)}
+                d={linePath(series.points.map((point) => [x(point.time), y(point.value)]))}
+                fill="transparent"
+                strokeLinecap="round"
               />
             ))}
           </g>
@@ -270,7 +284,7 @@ function Plot({
             onPointerMove={onPointerMove}
             onPointerLeave={() => setActive(null)}
           />
-        </Group>
+        </g>
       </svg>
       {activeDate ? (
         <div className="fx-trend-tooltip" style={{ left: Math.max(0, tooltipLeft) }} aria-hidden="true">
