@@ -8,7 +8,7 @@ import type {
   VariationMetricResult,
 } from "@flagsmith-experimentation/stats-core";
 import { type Formatters, formatMessage } from "@flagsmith-experimentation/ui";
-import type { ResultsMessages } from "./messages";
+import type { ResultsPageMessages } from "./messages";
 
 const roleOrder: Record<MetricRole, number> = { primary: 0, secondary: 1, guardrail: 2 };
 
@@ -91,7 +91,7 @@ export function formatLift(
 export function variationValue(
   variation: Pick<VariationMetricResult, "value" | "n" | "status">,
   unit: MetricUnit | undefined,
-  m: ResultsMessages,
+  m: ResultsPageMessages,
   f: Formatters,
 ): string {
   if (variation.status === "invalid-input" || variation.n <= 0) return m.notAvailable;
@@ -103,7 +103,7 @@ export function intervalLevel(alpha: number, f: Formatters): string {
   return f.percent(1 - alpha);
 }
 
-const reasonMessageKeys: Partial<Record<StatsReasonCode, keyof ResultsMessages>> = {
+const reasonMessageKeys: Partial<Record<StatsReasonCode, keyof ResultsPageMessages>> = {
   "non-finite": "statsNonFinite",
   negative: "statsNegative",
   "not-integer": "statsNotInteger",
@@ -124,7 +124,7 @@ const reasonMessageKeys: Partial<Record<StatsReasonCode, keyof ResultsMessages>>
 };
 
 /** A readable cause for a stats-core reason (its own `message` is for developers). */
-export function reasonDetail(reason: StatsReason | undefined, m: ResultsMessages): string {
+export function reasonDetail(reason: StatsReason | undefined, m: ResultsPageMessages): string {
   if (!reason) return m.notAvailable;
   const key = reasonMessageKeys[reason.code];
   return key ? m[key] : m.statsOther;
@@ -134,21 +134,21 @@ export function reasonDetail(reason: StatsReason | undefined, m: ResultsMessages
 export function describeReason(
   status: MetricAnalysis["status"],
   reason: StatsReason | undefined,
-  m: ResultsMessages,
+  m: ResultsPageMessages,
 ): string {
   const base = status === "insufficient-data" ? m.statusInsufficientData : m.statusInvalidInput;
   if (!reason) return base;
   return `${base}: ${reasonDetail(reason, m)}`;
 }
 
-export function roleLabel(role: MetricRole, m: ResultsMessages): string {
+export function roleLabel(role: MetricRole, m: ResultsPageMessages): string {
   return role === "primary" ? m.rolePrimary : role === "secondary" ? m.roleSecondary : m.roleGuardrail;
 }
 
 /** A p-value in a sentence: "p = 0.042", or "p < 0.001" below the floor (never "p = < 0.001"). */
 export function pValueText(
   pValue: number | null | undefined,
-  m: Pick<ResultsMessages, "pValueLabel" | "pValueBelowLabel" | "adjustedPValueLabel" | "adjustedPValueBelowLabel">,
+  m: Pick<ResultsPageMessages, "pValueLabel" | "pValueBelowLabel" | "adjustedPValueLabel" | "adjustedPValueBelowLabel">,
   f: Pick<Formatters, "pValueParts">,
   adjusted = false,
 ): string {
@@ -170,7 +170,7 @@ export function pValueText(
 export function significanceText(
   metric: Pick<MetricAnalysis, "variations">,
   variation: VariationMetricResult,
-  m: ResultsMessages,
+  m: ResultsPageMessages,
   f: Formatters,
 ): string {
   const lift = variation.lift;
@@ -202,7 +202,7 @@ export function guardrailText(
   analysis: Pick<AnalysisResult, "difference">,
   metric: Pick<MetricAnalysis, "unit">,
   variation: Pick<VariationMetricResult, "guardrail" | "guardrailDetail">,
-  m: ResultsMessages,
+  m: ResultsPageMessages,
   f: Formatters,
 ): string {
   const detail = variation.guardrailDetail;
@@ -231,7 +231,7 @@ export function guardrailText(
 export function countsText(
   metric: Pick<MetricAnalysis, "kind">,
   variation: Pick<VariationMetricResult, "value" | "n" | "status">,
-  m: Pick<ResultsMessages, "conversionsOfUsers" | "usersCount">,
+  m: Pick<ResultsPageMessages, "conversionsOfUsers" | "usersCount">,
   f: Pick<Formatters, "count">,
 ): string | undefined {
   if (variation.status === "invalid-input" || !(variation.n > 0)) return undefined;

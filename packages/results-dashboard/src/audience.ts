@@ -1,6 +1,6 @@
 import type { Experiment, Segment } from "@flagsmith-experimentation/adapters";
 import { type Formatters, formatMessage } from "@flagsmith-experimentation/ui";
-import type { ResultsMessages } from "./messages";
+import type { ResultsPageMessages } from "./messages";
 
 /**
  * Who is in the experiment, in words: "Segment “EU customers”", "All identities", or either with its rollout
@@ -9,7 +9,7 @@ import type { ResultsMessages } from "./messages";
 export function audienceText(
   experiment: Pick<Experiment, "segmentId" | "rolloutPercentage">,
   segments: readonly Pick<Segment, "id" | "name">[] | undefined,
-  m: Pick<ResultsMessages, "allIdentities" | "audienceSegment" | "audienceRollout">,
+  m: Pick<ResultsPageMessages, "allIdentities" | "audienceSegment" | "audienceRollout">,
   f: Pick<Formatters, "share">,
 ): string {
   const { segmentId, rolloutPercentage } = experiment;

@@ -60,6 +60,34 @@ function rowOf(name: RegExp | string) {
 }
 
 describe("ExperimentList", () => {
+  it("takes the host's words for the list's own text and for the words it shares with the results", () => {
+    render(
+      <ExperimentList
+        experiments={[winner.experiment, scheduled]}
+        metrics={[conversionMetric]}
+        analyses={{ [winner.experiment.id]: analyzeScenario(winner) }}
+        today={today}
+        locale="en-US"
+        messages={{
+          experiments: "Experimente",
+          statusRunning: "Läuft",
+          triageWinner: "{variation} gewinnt bei {metric} ({lift})",
+          triageScheduled: "Beginnt am {date}",
+        }}
+      />,
+    );
+    expect(screen.getByRole("table", { name: "Experimente" })).toBeInTheDocument();
+    const running = within(screen.getByRole("table", { name: "Experimente" }))
+      .getAllByRole("row")
+      .find((row) => within(row).queryByRole("rowheader", { name: "Checkout button colour" }));
+    expect(running).toBeDefined();
+    expect(within(running as HTMLElement).getByText("Läuft")).toBeInTheDocument();
+    expect(
+      within(running as HTMLElement).getByText("Green button gewinnt bei Checkout conversion (+15.0%)"),
+    ).toBeInTheDocument();
+    expect(screen.getByText("Beginnt am Apr 1, 2026")).toBeInTheDocument();
+  });
+
   it("headlines each experiment by what matters: a winner, a harmed guardrail, an SRM, a decision, not started", () => {
     render(
       <ExperimentList

@@ -10,6 +10,7 @@ import { useId, useState } from "react";
 import { ConfirmDialog } from "./confirm-dialog";
 import { StatusBadge } from "./experiment-status";
 import { experimentTimeline, timelineText } from "./experiment-timeline";
+import { experimentListMessages } from "./messages";
 import { type TriageHeadline, triageHeadline } from "./triage";
 import { type LocaleTextProps, ResultsTextProvider, useLocaleText } from "./use-locale-text";
 
@@ -121,7 +122,7 @@ export function ExperimentList({
   style,
   ...text
 }: ExperimentListProps) {
-  const { m, f, scope } = useLocaleText(text);
+  const { m, f, scope } = useLocaleText(text, experimentListMessages);
   const ids = { heading: useId(), sort: useId(), filter: useId() };
   const [filter, setFilter] = useState<ExperimentListFilter>(defaultFilter);
   const [sort, setSort] = useState<ExperimentListSort>(defaultSort);

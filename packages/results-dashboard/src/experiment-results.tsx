@@ -12,7 +12,7 @@ import {
 import { useId, useRef, useState } from "react";
 import { experimentTimeline } from "./experiment-timeline";
 import { loadAnalysis, loadExperimentDetails, type ResultsAdapters } from "./load-results";
-import type { ResultsMessages } from "./messages";
+import type { ResultsPageMessages } from "./messages";
 import { ResultsPage } from "./results-dashboard";
 import { ResultsSkeleton } from "./results-skeleton";
 import { type LocaleTextProps, ResultsTextProvider, useLocaleText, useResultsText } from "./use-locale-text";
@@ -38,7 +38,7 @@ export interface ExperimentResultsProps extends LocaleTextProps {
 }
 
 /** A heading for a failure, by kind: the experiment is gone, access was refused, or something else failed. */
-function errorTitle(error: unknown, m: ResultsMessages): string {
+function errorTitle(error: unknown, m: ResultsPageMessages): string {
   const kind = errorKind(error);
   if (kind === "not-found") return m.errorTitleNotFound;
   if (kind === "unauthorized") return m.errorTitleUnauthorized;

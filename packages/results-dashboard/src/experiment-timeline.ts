@@ -1,6 +1,6 @@
 import { type Experiment, effectiveExperimentStatus, utcDate } from "@flagsmith-experimentation/adapters";
 import { type Formatters, formatMessage } from "@flagsmith-experimentation/ui";
-import type { ResultsMessages } from "./messages";
+import type { ResultsPageMessages } from "./messages";
 
 /**
  * Where an experiment stands in time, for "Day X of N", "Starts on …" and "Ended …":
@@ -76,7 +76,7 @@ export function experimentTimeline(
 export function timelineText(
   timeline: ExperimentTimeline,
   m: Pick<
-    ResultsMessages,
+    ResultsPageMessages,
     | "timelineNotLaunched"
     | "timelineStartsOn"
     | "timelineDayOf"

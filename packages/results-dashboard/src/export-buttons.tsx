@@ -2,7 +2,7 @@ import type { Experiment } from "@flagsmith-experimentation/adapters";
 import type { AnalysisResult } from "@flagsmith-experimentation/stats-core";
 import { Button } from "@flagsmith-experimentation/ui";
 import { analysisToCsv, analysisToJson, exportFileName } from "./export-analysis";
-import type { ResultsMessages } from "./messages";
+import type { ResultsPageMessages } from "./messages";
 
 function download(content: string, type: string, fileName: string) {
   const anchor = document.createElement("a");
@@ -23,7 +23,7 @@ function download(content: string, type: string, fileName: string) {
 export interface ExportButtonsProps {
   analysis: AnalysisResult;
   experiment?: Experiment;
-  messages: ResultsMessages;
+  messages: ResultsPageMessages;
   /** Called with the file instead of downloading it (e.g. to upload it elsewhere). */
   onExport?: (file: { fileName: string; type: string; content: string }) => void;
 }

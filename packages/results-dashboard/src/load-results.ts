@@ -12,7 +12,7 @@ import {
   type WarehouseAdapter,
 } from "@flagsmith-experimentation/adapters";
 import { type AnalysisOptions, type AnalysisResult, analyzeExperiment } from "@flagsmith-experimentation/stats-core";
-import { defaultMessages, type ResultsMessages } from "./messages";
+import { type ResultsPageMessages, resultsMessages } from "./messages";
 import { ResultsDataError } from "./readable-error";
 
 export interface ResultsAdapters {
@@ -46,13 +46,13 @@ export type LoadedResults =
       refreshedAt: Date;
     };
 
-type LoadMessages = Pick<ResultsMessages, "invalidExperiment" | "invalidMetrics" | "invalidStats">;
+type LoadMessages = Pick<ResultsPageMessages, "invalidExperiment" | "invalidMetrics" | "invalidStats">;
 
 /** Reads the experiment and its metric definitions (validated), and the segments when the host has the adapter. */
 export async function loadExperimentDetails(
   experimentId: string,
   adapters: ResultsAdapters,
-  messages: LoadMessages = defaultMessages,
+  messages: LoadMessages = resultsMessages,
 ): Promise<ExperimentDetails> {
   const { segments } = adapters;
   const [rawExperiment, allMetrics, allSegments] = await Promise.all([
@@ -82,7 +82,7 @@ export async function loadAnalysis(
   { experiment, metrics }: Pick<ExperimentDetails, "experiment" | "metrics">,
   adapters: Pick<ResultsAdapters, "warehouse">,
   options?: AnalysisOptions,
-  messages: LoadMessages = defaultMessages,
+  messages: LoadMessages = resultsMessages,
   today: Date = new Date(),
 ): Promise<LoadedResults> {
   const status = effectiveExperimentStatus(experiment, today);
@@ -133,7 +133,7 @@ export async function loadResults(
   experimentId: string,
   adapters: ResultsAdapters,
   options?: AnalysisOptions,
-  messages: LoadMessages = defaultMessages,
+  messages: LoadMessages = resultsMessages,
   today: Date = new Date(),
 ): Promise<LoadedResults> {
   const details = await loadExperimentDetails(experimentId, adapters, messages);

@@ -6,7 +6,7 @@ import type {
 } from "@flagsmith-experimentation/stats-core";
 import { type Formatters, formatMessage, messageKey } from "@flagsmith-experimentation/ui";
 import { headlineMetric, metricName, pValueText, reasonDetail, variationName } from "./analysis-view";
-import type { ResultsMessages } from "./messages";
+import type { ResultsPageMessages } from "./messages";
 import { fractionOfPlan } from "./progress";
 
 /** What the recommendation callout says, derived only from the structured verdict. */
@@ -25,11 +25,11 @@ export interface RecommendationText {
   reasons: string[];
 }
 
-function listOf(names: string[], m: ResultsMessages): string {
+function listOf(names: string[], m: ResultsPageMessages): string {
   return names.join(m.listSeparator);
 }
 
-const BASIS_MESSAGES: Record<DecisionBasis, keyof ResultsMessages> = {
+const BASIS_MESSAGES: Record<DecisionBasis, keyof ResultsPageMessages> = {
   "planned-sample-reached": "reasonBasisPlannedSample",
   "experiment-ended": "reasonBasisEnded",
   sequential: "reasonBasisSequential",
@@ -46,7 +46,12 @@ function notRunning(analysis: AnalysisResult): boolean {
   return analysis.recommendation.reasons.some((reason) => reason.code === "not-running");
 }
 
-function reasonText(reason: RecommendationReason, analysis: AnalysisResult, m: ResultsMessages, f: Formatters): string {
+function reasonText(
+  reason: RecommendationReason,
+  analysis: AnalysisResult,
+  m: ResultsPageMessages,
+  f: Formatters,
+): string {
   switch (reason.code) {
     case "not-started":
       return reason.status === "draft" ? m.reasonNotStartedDraft : m.reasonNotStartedScheduled;
@@ -138,7 +143,11 @@ function verdictMetrics(analysis: AnalysisResult): string {
 }
 
 /** Builds the callout's text from `analysis.recommendation`; never contradicts the verdict or its numbers. */
-export function recommendationText(analysis: AnalysisResult, m: ResultsMessages, f: Formatters): RecommendationText {
+export function recommendationText(
+  analysis: AnalysisResult,
+  m: ResultsPageMessages,
+  f: Formatters,
+): RecommendationText {
   const { recommendation } = analysis;
   const leaderKey = recommendation.leader;
   const leader = leaderKey === undefined ? undefined : variationName(analysis, leaderKey);

@@ -1,10 +1,10 @@
 import { type ReactNode, useId, useState } from "react";
-import type { ResultsMessages } from "./messages";
+import type { ResultsPageMessages } from "./messages";
 
 export interface MathsToggleProps {
   /** What the figure is, e.g. "Lift vs. control"; completes the button's accessible name. */
   subject: string;
-  messages: Pick<ResultsMessages, "showMaths" | "hideMaths">;
+  messages: Pick<ResultsPageMessages, "showMaths" | "hideMaths">;
   open: boolean;
   onOpenChange: (open: boolean) => void;
   /** The id of the panel the button shows and hides. */
@@ -40,7 +40,7 @@ export function MathsPanel({ id, open, children }: { id: string; open: boolean; 
 export interface ShowMathsProps {
   /** What the figure is, e.g. "Lift vs. control"; completes the button's accessible name. */
   subject: string;
-  messages: Pick<ResultsMessages, "showMaths" | "hideMaths">;
+  messages: Pick<ResultsPageMessages, "showMaths" | "hideMaths">;
   children: ReactNode;
 }
 

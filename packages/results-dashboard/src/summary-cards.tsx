@@ -5,7 +5,7 @@ import type {
   VariationMetricResult,
 } from "@flagsmith-experimentation/stats-core";
 import { type Formatters, formatMessage, rootProps } from "@flagsmith-experimentation/ui";
-import { useId } from "react";
+import { type ReactNode, useId } from "react";
 import {
   controlOf,
   describeReason,
@@ -18,7 +18,7 @@ import {
   treatments,
   variationValue,
 } from "./analysis-view";
-import type { ResultsMessages } from "./messages";
+import type { ResultsPageMessages } from "./messages";
 import { fractionOfPlan } from "./progress";
 import { MathsList, ShowMaths } from "./show-maths";
 import { liftTone } from "./tone";
@@ -35,7 +35,7 @@ export function intervalText(
   analysis: AnalysisResult,
   ci: readonly [number, number],
   unit: MetricUnit | undefined,
-  m: ResultsMessages,
+  m: ResultsPageMessages,
   f: Formatters,
 ): string {
   const level = intervalLevel(analysis.alpha, f);
@@ -50,7 +50,7 @@ export function intervalText(
 }
 
 /** The method behind a lift, in words. */
-export function methodText(analysis: AnalysisResult, m: ResultsMessages, f: Formatters): string[] {
+export function methodText(analysis: AnalysisResult, m: ResultsPageMessages, f: Formatters): string[] {
   const level = intervalLevel(analysis.alpha, f);
   const lines = [
     formatMessage(analysis.engine === "bayesian" ? m.mathsMethodBayesian : m.mathsMethodFrequentist, { level }),
@@ -64,7 +64,7 @@ export function liftMathsItems(
   analysis: AnalysisResult,
   metric: MetricAnalysis,
   variation: VariationMetricResult,
-  m: ResultsMessages,
+  m: ResultsPageMessages,
   f: Formatters,
 ): [string, string][] {
   const control = controlOf(metric);
@@ -82,26 +82,32 @@ export function liftMathsItems(
   return items;
 }
 
-function LiftCard({
-  analysis,
-  metric,
-  m,
-  f,
-}: {
+interface CardProps {
   analysis: AnalysisResult;
   metric: MetricAnalysis | undefined;
-  m: ResultsMessages;
+  m: ResultsPageMessages;
   f: Formatters;
-}) {
+}
+
+/** A headline card, named by its title. */
+function Card({ kind, title, children }: { kind: string; title: string; children: ReactNode }) {
   const id = useId();
+  return (
+    <section className="fx-card" aria-labelledby={id} data-card={kind}>
+      <h3 id={id} className="fx-card-title">
+        {title}
+      </h3>
+      {children}
+    </section>
+  );
+}
+
+function LiftCard({ analysis, metric, m, f }: CardProps) {
   const lead = metric ? leadingTreatment(metric) : undefined;
   const others = metric ? treatments(metric).filter((variation) => variation !== lead) : [];
   const lift = lead?.lift ?? null;
   return (
-    <section className="fx-card" aria-labelledby={id} data-card="lift">
-      <h3 id={id} className="fx-card-title">
-        {m.liftVsControl}
-      </h3>
+    <Card kind="lift" title={m.liftVsControl}>
       {metric && lead && lift ? (
         <>
           <p className="fx-card-figure" data-tone={liftTone(lift)}>
@@ -135,22 +141,11 @@ function LiftCard({
           {metric ? describeReason(lead?.status ?? metric.status, lead?.reason ?? metric.reason, m) : m.noMetrics}
         </p>
       )}
-    </section>
+    </Card>
   );
 }
 
-function BestCard({
-  analysis,
-  metric,
-  m,
-  f,
-}: {
-  analysis: AnalysisResult;
-  metric: MetricAnalysis | undefined;
-  m: ResultsMessages;
-  f: Formatters;
-}) {
-  const id = useId();
+function BestCard({ analysis, metric, m, f }: CardProps) {
   // On the recommendation's metric, its leader (the card and the callout quote one number); else the most likely best.
   const { leader: leaderKey, confidenceMetricId } = analysis.recommendation;
   const recommended =
@@ -159,10 +154,7 @@ function BestCard({
       : undefined;
   const leader = recommended ?? (metric ? leaderOf(metric) : undefined);
   return (
-    <section className="fx-card" aria-labelledby={id} data-card="best">
-      <h3 id={id} className="fx-card-title">
-        {m.probabilityOfBeingBest}
-      </h3>
+    <Card kind="best" title={m.probabilityOfBeingBest}>
       {metric && leader ? (
         <>
           <p className="fx-card-figure">{f.probability(leader.probabilityOfBeingBest)}</p>
@@ -181,22 +173,11 @@ function BestCard({
       ) : (
         <p className="fx-card-empty">{metric ? describeReason(metric.status, metric.reason, m) : m.noMetrics}</p>
       )}
-    </section>
+    </Card>
   );
 }
 
-function SampleCard({
-  analysis,
-  metric,
-  m,
-  f,
-}: {
-  analysis: AnalysisResult;
-  metric: MetricAnalysis | undefined;
-  m: ResultsMessages;
-  f: Formatters;
-}) {
-  const id = useId();
+function SampleCard({ analysis, metric, m, f }: CardProps) {
   const { progress, srm } = analysis;
   const planned = progress.plannedSampleSizePerVariation;
   const rows = (metric?.variations ?? []).map((variation) => ({
@@ -207,10 +188,7 @@ function SampleCard({
   const total = rows.reduce((sum, row) => sum + row.n, 0);
   const hasPlan = Number.isFinite(planned) && planned > 0;
   return (
-    <section className="fx-card" aria-labelledby={id} data-card="sample">
-      <h3 id={id} className="fx-card-title">
-        {m.sampleSize}
-      </h3>
+    <Card kind="sample" title={m.sampleSize}>
       <p className="fx-card-figure">{f.count(total)}</p>
       <p className="fx-card-detail">
         {hasPlan ? formatMessage(m.plannedSample, { planned: f.count(planned) }) : m.plannedSampleUnknown}
@@ -246,7 +224,7 @@ function SampleCard({
           ])}
         />
       </ShowMaths>
-    </section>
+    </Card>
   );
 }
 

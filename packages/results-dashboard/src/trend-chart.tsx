@@ -13,6 +13,7 @@ import { Area, LinePath } from "@visx/shape";
 import { type KeyboardEvent, type PointerEvent, useEffect, useId, useMemo, useRef, useState } from "react";
 import { formatLift, orderMetrics } from "./analysis-view";
 import { linearScale } from "./linear-scale";
+import type { ResultsPageMessages } from "./messages";
 import {
   buildTrendData,
   DEFAULT_LIFT_MINIMUM_SAMPLE,
@@ -21,6 +22,7 @@ import {
   type TrendData,
   type TrendSeries,
   type TrendView,
+  timeOf,
 } from "./trend-series";
 import { type LocaleTextProps, ResultsTextProvider, useLocaleText, useResultsText } from "./use-locale-text";
 
@@ -84,6 +86,20 @@ function pointAt(series: TrendSeries, date: string) {
   return series.points.find((point) => point.date === date);
 }
 
+/** A point's value, and its interval when asked for and known ("+4.2% (+1.0% to +7.4%)"); "n/a" for no point. */
+function pointText(
+  point: TrendSeries["points"][number] | undefined,
+  withInterval: boolean,
+  formatValue: (value: number) => string,
+  m: ResultsPageMessages,
+): string {
+  if (!point) return m.notAvailable;
+  const value = formatValue(point.value);
+  return withInterval && isFiniteNumber(point.low) && isFiniteNumber(point.high)
+    ? `${value} (${formatMessage(m.intervalRange, { low: formatValue(point.low), high: formatValue(point.high) })})`
+    : value;
+}
+
 function Plot({
   data,
   view,
@@ -111,7 +127,7 @@ function Plot({
   const x = useMemo(
     () =>
       linearScale({
-        domain: [Date.parse(`${firstDate}T00:00:00Z`), Date.parse(`${lastDate}T00:00:00Z`)],
+        domain: [timeOf(firstDate), timeOf(lastDate)],
         range: [0, innerWidth],
       }),
     [firstDate, lastDate, innerWidth],
@@ -153,7 +169,8 @@ function Plot({
         return `${series.name} ${point ? formatValue(point.value) : m.notAvailable}`;
       })
       .join(m.listSeparator)}`;
-  const tooltipLeft = activeDate ? Math.min(x(Date.parse(`${activeDate}T00:00:00Z`)) + MARGIN.left, width - 160) : 0;
+  const activeX = activeDate ? x(timeOf(activeDate)) : 0;
+  const tooltipLeft = Math.min(activeX + MARGIN.left, width - 160);
   return (
     <div
       className="fx-trend-plot"
@@ -205,12 +222,7 @@ function Plot({
           </g>
           {activeDate ? (
             <g className="fx-trend-cursor">
-              <line
-                x1={x(Date.parse(`${activeDate}T00:00:00Z`))}
-                x2={x(Date.parse(`${activeDate}T00:00:00Z`))}
-                y1={0}
-                y2={innerHeight}
-              />
+              <line x1={activeX} x2={activeX} y1={0} y2={innerHeight} />
               {data.series.map((series) => {
                 const point = pointAt(series, activeDate);
                 return point ? (
@@ -239,7 +251,7 @@ function Plot({
           <g className="fx-axis" data-axis="x" transform={`translate(0, ${innerHeight})`}>
             <line x1={0} x2={innerWidth} />
             {dateTicks(data.dates, Math.max(2, Math.min(6, Math.floor(innerWidth / 90)))).map((date) => {
-              const at = x(Date.parse(`${date}T00:00:00Z`));
+              const at = x(timeOf(date));
               return (
                 <g key={date} className="fx-axis-tick" transform={`translate(${at}, 0)`}>
                   <line y1={0} y2={4} />
@@ -269,10 +281,7 @@ function Plot({
               return (
                 <li key={series.variationKey}>
                   <span className={`fx-swatch fx-series-${series.slot}`} aria-hidden="true" />
-                  {series.name}: {point ? formatValue(point.value) : m.notAvailable}
-                  {point && isFiniteNumber(point.low) && isFiniteNumber(point.high)
-                    ? ` (${formatMessage(m.intervalRange, { low: formatValue(point.low), high: formatValue(point.high) })})`
-                    : ""}
+                  {series.name}: {pointText(point, true, formatValue, m)}
                 </li>
               );
             })}
@@ -314,10 +323,7 @@ function DataTable({
               const point = byDate[index]?.get(date);
               return (
                 <td key={series.variationKey} className="fx-number">
-                  {point ? formatValue(point.value) : m.notAvailable}
-                  {view === "lift" && point && isFiniteNumber(point.low) && isFiniteNumber(point.high)
-                    ? ` (${formatMessage(m.intervalRange, { low: formatValue(point.low), high: formatValue(point.high) })})`
-                    : ""}
+                  {pointText(point, view === "lift", formatValue, m)}
                 </td>
               );
             })}

@@ -56,7 +56,8 @@ export interface TrendOptions {
   daily?: readonly MetricStatsRow[];
 }
 
-function timeOf(date: string): number {
+/** A calendar day `YYYY-MM-DD` as the time of its start (00:00 UTC): where the chart plots it. */
+export function timeOf(date: string): number {
   return Date.parse(`${date}T00:00:00Z`);
 }
 

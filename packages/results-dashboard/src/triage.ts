@@ -3,7 +3,9 @@ import type { AnalysisResult, MetricAnalysis } from "@flagsmith-experimentation/
 import { type Formatters, formatMessage } from "@flagsmith-experimentation/ui";
 import { formatLift, headlineMetric, leaderOf, metricName, treatments, variationName } from "./analysis-view";
 import { experimentTimeline } from "./experiment-timeline";
-import type { ResultsMessages } from "./messages";
+import type { ExperimentListMessages, ResultsPageMessages } from "./messages";
+
+type TriageMessages = ResultsPageMessages & ExperimentListMessages;
 
 /**
  * What the host knows about an experiment's analysis on the Experiments page: the analysis itself, or that it is
@@ -69,7 +71,7 @@ function leadOf(analysis: AnalysisResult) {
   return leader && metric ? { leader, metric, lift: leader.isControl ? null : leader.lift } : undefined;
 }
 
-function leadingHeadline(analysis: AnalysisResult, m: ResultsMessages, f: Formatters): TriageHeadline {
+function leadingHeadline(analysis: AnalysisResult, m: TriageMessages, f: Formatters): TriageHeadline {
   const lead = leadOf(analysis);
   if (!lead) {
     return { tone: "neutral", text: formatMessage(m.triageNoLeader, { metric: primaryName(analysis) }), attention: 2 };
@@ -88,7 +90,7 @@ function leadingHeadline(analysis: AnalysisResult, m: ResultsMessages, f: Format
 }
 
 /** The analysis' headline: a problem first, then the verdict in the words of the recommendation. */
-function analysisHeadline(analysis: AnalysisResult, m: ResultsMessages, f: Formatters): TriageHeadline {
+function analysisHeadline(analysis: AnalysisResult, m: TriageMessages, f: Formatters): TriageHeadline {
   if (analysis.status === "invalid-input") return { tone: "warning", text: m.triageInvalid, attention: 0 };
   if (analysis.srm.status === "ok" && analysis.srm.mismatch) return { tone: "worse", text: m.triageSrm, attention: 0 };
   const harmed = harmedGuardrail(analysis);
@@ -166,7 +168,7 @@ function analysisHeadline(analysis: AnalysisResult, m: ResultsMessages, f: Forma
 export function triageHeadline(
   experiment: Experiment,
   state: ListAnalysisState,
-  m: ResultsMessages,
+  m: TriageMessages,
   f: Formatters,
   today: Date,
 ): TriageHeadline {

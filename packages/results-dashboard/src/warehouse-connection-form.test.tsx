@@ -29,6 +29,20 @@ describe("WarehouseConnectionForm", () => {
     expect(onSave).not.toHaveBeenCalled();
   });
 
+  it("takes the host's words for its own labels and for the shared ones", async () => {
+    const user = userEvent.setup();
+    render(
+      <WarehouseConnectionForm
+        onSave={vi.fn()}
+        messages={{ warehouseType: "Art des Warehouses", fieldHost: "Rechner", errorRequired: "{field} fehlt." }}
+      />,
+    );
+    await user.selectOptions(screen.getByRole("combobox", { name: "Art des Warehouses" }), "PostgreSQL");
+    await user.click(screen.getByRole("button", { name: "Save connection" }));
+    expect(await screen.findByText("Rechner fehlt.")).toBeInTheDocument();
+    expect(screen.getByRole("textbox", { name: "Rechner" })).toHaveAccessibleDescription("Rechner fehlt.");
+  });
+
   it("masks secrets and never shows them again once saved", async () => {
     const user = userEvent.setup();
     const saved: WarehouseConnection[] = [];

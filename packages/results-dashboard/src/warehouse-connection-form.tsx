@@ -12,7 +12,7 @@ import {
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useId, useMemo, useState } from "react";
 import { type FieldPath, useForm } from "react-hook-form";
-import type { ResultsMessages } from "./messages";
+import { type WarehouseFormMessages, warehouseFormMessages } from "./messages";
 import { type LocaleTextProps, useLocaleText } from "./use-locale-text";
 import {
   createWarehouseConnectionSchema,
@@ -48,7 +48,7 @@ type TestState =
 
 type SaveState = { state: "idle" } | { state: "saving" } | { state: "saved" } | { state: "failed"; message: string };
 
-function typeLabel(type: WarehouseType, m: ResultsMessages): string {
+function typeLabel(type: WarehouseType, m: WarehouseFormMessages): string {
   const labels: Record<WarehouseType, string> = {
     duckdb: m.warehouseDuckdb,
     postgres: m.warehousePostgres,
@@ -68,7 +68,7 @@ export function WarehouseConnectionForm({
   style,
   ...text
 }: WarehouseConnectionFormProps) {
-  const { m, f } = useLocaleText(text);
+  const { m, f } = useLocaleText(text, warehouseFormMessages);
   const baseId = useId();
   const headingId = `${baseId}-heading`;
   const [secretSaved, setSecretSaved] = useState(savedConnection?.secretSaved ?? false);

@@ -1,6 +1,6 @@
 import { formatMessage } from "@flagsmith-experimentation/ui";
 import * as z from "zod/mini";
-import type { ResultsMessages } from "./messages";
+import type { WarehouseFormMessages } from "./messages";
 
 export const WAREHOUSE_TYPES = ["duckdb", "postgres", "clickhouse", "bigquery", "snowflake"] as const;
 export type WarehouseType = (typeof WAREHOUSE_TYPES)[number];
@@ -102,7 +102,7 @@ export type SavedWarehouseConnection = Partial<Omit<WarehouseConnectionFormValue
 const identifierPattern = /^[A-Za-z_][A-Za-z0-9_$]*(\.[A-Za-z_][A-Za-z0-9_$]*)*$/;
 
 /** The label of each field, from `messages`. */
-export function fieldLabel(field: keyof WarehouseConnectionFormValues, messages: ResultsMessages): string {
+export function fieldLabel(field: keyof WarehouseConnectionFormValues, messages: WarehouseFormMessages): string {
   const labels: Record<keyof WarehouseConnectionFormValues, string> = {
     type: messages.warehouseType,
     path: messages.fieldPath,
@@ -128,7 +128,7 @@ export function fieldLabel(field: keyof WarehouseConnectionFormValues, messages:
  * The zod schema of the form: validates the chosen type's fields (required, port range, table identifier,
  * JSON key) and outputs a {@link WarehouseConnection}. With `secretSaved`, an empty secret keeps the saved one.
  */
-export function createWarehouseConnectionSchema(messages: ResultsMessages, { secretSaved = false } = {}) {
+export function createWarehouseConnectionSchema(messages: WarehouseFormMessages, { secretSaved = false } = {}) {
   const text = z.string();
   const formSchema = z.object({
     type: z.enum(WAREHOUSE_TYPES),

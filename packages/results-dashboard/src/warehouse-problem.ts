@@ -1,5 +1,5 @@
 import { errorKind, formatMessage } from "@flagsmith-experimentation/ui";
-import type { ResultsMessages } from "./messages";
+import type { WarehouseFormMessages } from "./messages";
 
 /** A failed connection check in the user's words, with the warehouse's own text kept for "Details". */
 export interface WarehouseProblem {
@@ -10,7 +10,7 @@ export interface WarehouseProblem {
 }
 
 type ProblemMessages = Pick<
-  ResultsMessages,
+  WarehouseFormMessages,
   | "warehouseTableMissing"
   | "warehouseColumnMissing"
   | "warehousePermission"

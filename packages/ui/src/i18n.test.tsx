@@ -84,3 +84,31 @@ describe("the i18n provider", () => {
     expect(screen.getByText(/Hello Ada · 2 items/)).toBeInTheDocument();
   });
 });
+
+const own = { farewell: "Goodbye {name}" };
+
+/** A component with words of its own that the catalogue leaves out. */
+function Own(props: I18nProps<typeof defaults & typeof own>) {
+  const { messages } = useI18nScope(catalogue, props, own);
+  return (
+    <p>
+      {formatMessage(messages.farewell, { name: "Ada" })} · {formatMessage(messages.greeting, { name: "Ada" })}
+    </p>
+  );
+}
+
+describe("a component's own words", () => {
+  it("are added to the catalogue's, and hosts override both", () => {
+    render(<Own messages={{ farewell: "Tschüss {name}", greeting: "Hallo {name}" }} />);
+    expect(screen.getByText("Tschüss Ada · Hallo Ada")).toBeInTheDocument();
+  });
+
+  it("are there inside a provider too, under the messages it passes down", () => {
+    render(
+      <Widget messages={{ greeting: "Hallo {name}" }}>
+        <Own />
+      </Widget>,
+    );
+    expect(screen.getByText("Goodbye Ada · Hallo Ada")).toBeInTheDocument();
+  });
+});

@@ -93,14 +93,18 @@ export function createI18nCatalogue<M extends { notAvailable: string }>(defaultM
 
 /**
  * A public component's own text: its `messages`, `locale` and `currency` props on top of an enclosing provider (a
- * `SummaryCards` inside a `ResultsDashboard` inherits the dashboard's messages), or the package defaults.
+ * `SummaryCards` inside a `ResultsDashboard` inherits the dashboard's messages), or the package defaults. `own`: the
+ * defaults of words only this component uses, kept out of the catalogue so that hosts who never render it do not ship
+ * them (a constant, so it never resets the memo).
  */
-export function useI18nScope<M extends { notAvailable: string }>(
+export function useI18nScope<M extends { notAvailable: string }, O extends object = Record<never, never>>(
   catalogue: I18nCatalogue<M>,
-  { messages, locale, currency }: I18nProps<M>,
-): I18nScope<M> {
+  { messages, locale, currency }: I18nProps<M & O>,
+  own?: O,
+): I18nScope<M & O> {
   const parent = useContext(catalogue.context);
-  const base = parent?.messages ?? catalogue.defaultMessages;
+  const inherited = parent?.messages ?? catalogue.defaultMessages;
+  const base = useMemo(() => (own ? { ...own, ...inherited } : inherited) as M & O, [own, inherited]);
   const resolved = useMemo(() => resolveMessages(base, messages), [base, messages]);
   const safe = locale === undefined ? parent?.locale : safeLocale(locale);
   const money = currency ?? parent?.currency;
