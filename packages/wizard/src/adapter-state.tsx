@@ -23,6 +23,15 @@ export function LoadError({ resource, error, onRetry }: { resource: string; erro
   );
 }
 
+/** An adapter call still loading ("Loading flags…") or failed (with "Retry"); nothing once it has answered. */
+export function QueryNotice({ query, resource }: { query: AsyncQuery<unknown>; resource: string }) {
+  return query.status === "error" ? (
+    <LoadError resource={resource} error={query.error} onRetry={() => void query.retry()} />
+  ) : query.status === "loading" ? (
+    <Loading resource={resource} />
+  ) : null;
+}
+
 /**
  * The loading, error and empty states of one adapter call; renders `children` once data has arrived
  * and is not empty.
@@ -41,9 +50,7 @@ export function AdapterState<T>({
   empty?: ReactNode;
   children: (data: T) => ReactNode;
 }) {
-  if (query.status === "error") {
-    return <LoadError resource={resource} error={query.error} onRetry={() => void query.retry()} />;
-  }
+  if (query.status === "error") return <QueryNotice query={query} resource={resource} />;
   if (query.status !== "success") return <Loading resource={resource} />;
   if (isEmpty?.(query.data)) {
     return (

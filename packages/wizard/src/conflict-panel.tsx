@@ -3,36 +3,25 @@ import { Button, Callout } from "@flagsmith-experimentation/ui";
 import { useId } from "react";
 import { type ComparedField, changedFields } from "./draft-differences";
 import { configurationOf } from "./draft-values";
-import { roleLabel } from "./messages";
+import { roleLabel, type TextKey } from "./messages";
+import { audienceName, nameOf } from "./names";
 import type { WizardValues } from "./steps";
 import { useWizardText, type WizardText } from "./wizard-text";
 
-function fieldLabel(field: ComparedField, { messages }: WizardText): string {
-  switch (field) {
-    case "name":
-      return messages.summaryName;
-    case "hypothesis":
-      return messages.summaryHypothesis;
-    case "startDate":
-      return messages.startDateLabel;
-    case "endDate":
-      return messages.endDateLabel;
-    case "flagId":
-      return messages.summaryFlag;
-    case "variations":
-      return messages.summaryVariations;
-    case "metrics":
-      return messages.stepMetrics;
-    case "segmentId":
-      return messages.summarySegment;
-    case "rolloutPercentage":
-      return messages.summaryRollout;
-    case "weights":
-      return messages.summaryWeights;
-    case "minimumDetectableEffect":
-      return messages.detectableEffectLabel;
-  }
-}
+/** The label of each compared field: the words the steps and the summary use for it. */
+const FIELD_LABELS: Record<ComparedField, TextKey> = {
+  name: "summaryName",
+  hypothesis: "summaryHypothesis",
+  startDate: "startDateLabel",
+  endDate: "endDateLabel",
+  flagId: "summaryFlag",
+  variations: "summaryVariations",
+  metrics: "stepMetrics",
+  segmentId: "summarySegment",
+  rolloutPercentage: "summaryRollout",
+  weights: "summaryWeights",
+  minimumDetectableEffect: "detectableEffectLabel",
+};
 
 function fieldText(
   field: ComparedField,
@@ -54,17 +43,11 @@ function fieldText(
       return values.variations.map((v) => v.name).join(", ") || messages.summaryNone;
     case "metrics":
       return (
-        values.metrics
-          .map(
-            (m) =>
-              `${names.metrics?.find((d) => d.id === m.metricId)?.name ?? m.metricId} (${roleLabel(m.role, messages)})`,
-          )
-          .join(", ") || messages.summaryNone
+        values.metrics.map((m) => `${nameOf(names.metrics, m.metricId)} (${roleLabel(m.role, messages)})`).join(", ") ||
+        messages.summaryNone
       );
     case "segmentId":
-      return values.segmentId === null
-        ? messages.segmentAllIdentities
-        : (names.segments?.find((s) => s.id === values.segmentId)?.name ?? values.segmentId);
+      return audienceName(values.segmentId, names.segments, messages);
     case "rolloutPercentage":
       return text.share(values.rolloutPercentage);
     case "weights":
@@ -120,7 +103,7 @@ export function ConflictPanel({
             <tbody>
               {fields.map((field) => (
                 <tr key={field}>
-                  <th scope="row">{fieldLabel(field, text)}</th>
+                  <th scope="row">{messages[FIELD_LABELS[field]]}</th>
                   <td>{fieldText(field, mine, text, names)}</td>
                   <td>{fieldText(field, theirs, text, names)}</td>
                 </tr>

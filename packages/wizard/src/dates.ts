@@ -80,3 +80,8 @@ export function startInstant(startDate: string): Date | undefined {
   const time = parseIsoDate(startDate);
   return time === undefined ? undefined : new Date(time);
 }
+
+/** When the launch schedules the experiment ({@link isScheduledStart}): the instant it starts; otherwise `undefined`. */
+export function scheduledStart(startDate: string, today: Date): Date | undefined {
+  return isScheduledStart(startDate, today) ? startInstant(startDate) : undefined;
+}

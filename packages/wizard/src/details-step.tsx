@@ -1,13 +1,13 @@
 import { Callout, describedBy, FieldError } from "@flagsmith-experimentation/ui";
 import { useId } from "react";
 import type { UseFormReturn } from "react-hook-form";
-import { isScheduledStart, plannedDurationDays, startInstant } from "./dates";
+import { plannedDurationDays, scheduledStart } from "./dates";
 import type { WizardValues } from "./steps";
 import { useWizardText } from "./wizard-text";
 
 /** Step 1: name, hypothesis, start and end dates. */
 export function DetailsStep({ form, today }: { form: UseFormReturn<WizardValues>; today: Date }) {
-  const { messages, days, localTime } = useWizardText();
+  const { messages, days, dateTime } = useWizardText();
   const {
     register,
     formState: { errors },
@@ -15,8 +15,7 @@ export function DetailsStep({ form, today }: { form: UseFormReturn<WizardValues>
   const [startDate, endDate] = form.watch(["startDate", "endDate"]);
   const id = useId();
   const duration = plannedDurationDays(startDate, endDate);
-  const start = startInstant(startDate);
-  const scheduled = start !== undefined && isScheduledStart(startDate, today);
+  const start = scheduledStart(startDate, today);
 
   return (
     <div className="fx-wizard-fields">
@@ -81,7 +80,7 @@ export function DetailsStep({ form, today }: { form: UseFormReturn<WizardValues>
       </p>
       <div className="fx-wizard-notes" aria-live="polite">
         {duration !== undefined ? <p className="fx-hint">{messages.durationNote(days(duration))}</p> : null}
-        {scheduled ? <Callout tone="info">{messages.scheduledNote(localTime(start))}</Callout> : null}
+        {start ? <Callout tone="info">{messages.scheduledNote(dateTime(start))}</Callout> : null}
       </div>
     </div>
   );

@@ -1,8 +1,9 @@
 import type { ExperimentPlan, Flag, MetricDefinition, Segment } from "@flagsmith-experimentation/adapters";
 import { Button } from "@flagsmith-experimentation/ui";
 import { useId } from "react";
-import { isScheduledStart, plannedDurationDays, startInstant } from "./dates";
+import { plannedDurationDays, scheduledStart } from "./dates";
 import { roleLabel } from "./messages";
+import { audienceName, nameOf } from "./names";
 import { stepName } from "./step-list";
 import type { WizardStepId, WizardValues } from "./steps";
 import { useWizardText } from "./wizard-text";
@@ -36,11 +37,8 @@ export function ExperimentSummary({
   const id = useId();
   const none = <span className="fx-muted">{messages.summaryNone}</span>;
   const duration = plannedDurationDays(values.startDate, values.endDate);
-  const start = startInstant(values.startDate);
-  const segmentName =
-    values.segmentId === null
-      ? messages.segmentAllIdentities
-      : (segments?.find((s) => s.id === values.segmentId)?.name ?? values.segmentId);
+  const start = scheduledStart(values.startDate, today);
+  const segmentName = audienceName(values.segmentId, segments, messages);
   const sample = plan?.sampleSizePerVariation;
 
   const section = (step: EditableStep, body: React.ReactNode) => (
@@ -77,9 +75,7 @@ export function ExperimentSummary({
             {messages.summaryDateRange(text.date(values.startDate), text.date(values.endDate))}
             {duration !== undefined ? ` (${text.days(duration)})` : null}
             <br />
-            {start && isScheduledStart(values.startDate, today)
-              ? messages.summaryStatusScheduled(text.localTime(start))
-              : messages.summaryStatusImmediate}
+            {start ? messages.summaryStatusScheduled(text.dateTime(start)) : messages.summaryStatusImmediate}
           </dd>
         </dl>,
       )}
@@ -110,7 +106,7 @@ export function ExperimentSummary({
           <ul>
             {values.metrics.map((m) => (
               <li key={m.metricId}>
-                {metrics?.find((d) => d.id === m.metricId)?.name ?? m.metricId}: {roleLabel(m.role, messages)}
+                {nameOf(metrics, m.metricId)}: {roleLabel(m.role, messages)}
               </li>
             ))}
           </ul>

@@ -300,6 +300,20 @@ describe("Select Metrics", { timeout: 30_000 }, () => {
     expect(await screen.findByRole("heading", { level: 2, name: "Segments & Traffic" })).toBeInTheDocument();
   });
 
+  it("says which way is better for each metric, and nothing of the kind for an informational one", async () => {
+    const { user } = setup();
+    await toMetrics(user);
+    expect(screen.getByRole("checkbox", { name: "Checkout conversion" })).toHaveAccessibleDescription(
+      "Share of exposed users who complete a purchase. · higher is better",
+    );
+    expect(screen.getByRole("checkbox", { name: "Page load time" })).toHaveAccessibleDescription(
+      "Average load time per page view. · lower is better",
+    );
+    expect(screen.getByRole("checkbox", { name: "Sessions per user" })).toHaveAccessibleDescription(
+      "Visits per exposed user. Shown for context; it never decides the outcome.",
+    );
+  });
+
   it("refuses a metrics list in which two metrics share an id, instead of checking both with one checkbox", async () => {
     const duplicate = { ...demoMetrics[1], id: demoMetrics[0]?.id } as (typeof demoMetrics)[number];
     const { user } = setup({ guard: false, metrics: [...demoMetrics, duplicate] });

@@ -12,7 +12,7 @@ import { useForm } from "react-hook-form";
 import { AdapterState } from "./adapter-state";
 import { CancelDialog } from "./cancel-dialog";
 import { ConflictPanel } from "./conflict-panel";
-import { isScheduledStart, plannedDurationDays, startInstant } from "./dates";
+import { isScheduledStart, plannedDurationDays, scheduledStart } from "./dates";
 import { DetailsStep } from "./details-step";
 import { DraftStatus } from "./draft-status";
 import { configurationOf, initialWizardValues, toDraftFields, type WizardDefaultValues } from "./draft-values";
@@ -22,6 +22,7 @@ import { LaunchDialog } from "./launch-dialog";
 import { LaunchedView } from "./launched-view";
 import type { WizardMessages } from "./messages";
 import { MetricsStep } from "./metrics-step";
+import { nameOf } from "./names";
 import { powerEstimateFrom } from "./power-estimate";
 import { preLaunchWarnings } from "./pre-launch-checks";
 import { ReviewStep } from "./review-step";
@@ -186,10 +187,7 @@ function WizardForm({
   const currentFlag =
     pickedFlag?.id === flagId ? pickedFlag : flagQuery.data?.id === flagId ? flagQuery.data : undefined;
 
-  const segmentName = useCallback(
-    (id: string) => segmentsQuery.data?.find((s) => s.id === id)?.name ?? id,
-    [segmentsQuery.data],
-  );
+  const segmentName = useCallback((id: string) => nameOf(segmentsQuery.data, id), [segmentsQuery.data]);
   const context = useMemo<StepContext>(
     () => ({
       today,
@@ -369,7 +367,7 @@ function WizardForm({
       onUseTheirs={() => resolveConflict("theirs", current, fromLaunch)}
     />
   );
-  const start = startInstant(values.startDate);
+  const start = scheduledStart(values.startDate, today);
 
   return (
     <>
@@ -429,7 +427,7 @@ function WizardForm({
                 onConfirm={() => void launch()}
                 state={state.launch}
                 experimentName={values.name}
-                scheduledStart={start && isScheduledStart(values.startDate, today) ? text.localTime(start) : undefined}
+                scheduledStart={start ? text.dateTime(start) : undefined}
                 conflictView={state.launch.status === "conflict" ? conflictView(state.launch.current, true) : null}
               />
             }

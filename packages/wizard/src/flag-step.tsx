@@ -2,9 +2,10 @@ import { type Experiment, type Flag, type FlagsAdapter, flagIneligibility } from
 import { type AsyncQuery, Callout, FieldError, useAsyncState } from "@flagsmith-experimentation/ui";
 import { useId, useMemo, useState } from "react";
 import type { UseFormReturn } from "react-hook-form";
-import { LoadError, Loading } from "./adapter-state";
+import { Loading, QueryNotice } from "./adapter-state";
 import { FlagCombobox } from "./flag-combobox";
 import { safeHref } from "./safe-href";
+import { ineligibilityMessage } from "./step-schemas";
 import type { WizardValues } from "./steps";
 import { useDebouncedValue } from "./use-debounced-value";
 import { VariationsTable } from "./variations-table";
@@ -91,19 +92,13 @@ export function FlagStep({
           describedByIds={[flagError ? errorId : "", explained ? reasonId : ""].filter(Boolean).join(" ") || undefined}
         />
         <FieldError id={errorId} message={flagError} />
-        {flagsQuery.status === "loading" ? (
-          <Loading resource={messages.resourceFlags} />
-        ) : flagsQuery.status === "error" ? (
-          <LoadError
-            resource={messages.resourceFlags}
-            error={flagsQuery.error}
-            onRetry={() => void flagsQuery.retry()}
-          />
-        ) : flagsQuery.status === "success" && query === search.trim() && flags.length === 0 ? (
+        {flagsQuery.status === "success" && query === search.trim() && flags.length === 0 ? (
           <p className="fx-empty" role="status">
             {query === "" ? messages.flagsEmpty : messages.flagsNoMatch(query)}
           </p>
-        ) : null}
+        ) : (
+          <QueryNotice query={flagsQuery} resource={messages.resourceFlags} />
+        )}
       </div>
 
       {explained && reason ? (
@@ -111,15 +106,12 @@ export function FlagStep({
           <p>
             {reason.reason === "no-variations"
               ? messages.flagIneligibleReason(explained.name)
-              : reason.reason === "unkeyed-options"
-                ? messages.flagUnkeyedOptions(
-                    explained.name,
-                    reason.options.map((o) => o.name),
-                  )
-                : messages.flagHeldByExperiment(
-                    explained.name,
-                    (holder.data?.id === reason.experimentId && holder.data.name) || reason.experimentId,
-                  )}
+              : ineligibilityMessage(
+                  explained,
+                  reason,
+                  messages,
+                  (experimentId) => (holder.data?.id === experimentId && holder.data.name) || undefined,
+                )}
           </p>
           {explainedHref && reason.reason !== "active-experiment" ? (
             <a className="fx-link" href={explainedHref}>
@@ -143,7 +135,7 @@ export function FlagStep({
           variations={variations.length > 0 ? variations : currentFlag.variations}
         />
       ) : flagQuery.status === "error" ? (
-        <LoadError resource={messages.resourceFlag} error={flagQuery.error} onRetry={() => void flagQuery.retry()} />
+        <QueryNotice query={flagQuery} resource={messages.resourceFlag} />
       ) : (
         <Loading resource={messages.resourceFlag} />
       )}

@@ -31,6 +31,8 @@ export function LaunchDialog({
   const { messages } = text;
   const busy = state.status === "launching";
   const conflict = state.status === "conflict";
+  const holder =
+    state.status === "failed" && errorKind(state.error) === "conflict" ? flagHolder(state.error) : undefined;
   return (
     <Dialog
       open={open}
@@ -48,11 +50,7 @@ export function LaunchDialog({
       {conflict ? conflictView : null}
       {state.status === "failed" ? (
         <Callout tone="danger" role="alert">
-          <p>
-            {errorKind(state.error) === "conflict" && flagHolder(state.error)
-              ? messages.launchFlagHeld(flagHolder(state.error) ?? "")
-              : messages.launchFailed(text.error(state.error))}
-          </p>
+          <p>{holder ? messages.launchFlagHeld(holder) : messages.launchFailed(text.error(state.error))}</p>
           {state.retryAt !== undefined ? (
             <RetryCountdown retryAt={state.retryAt} onRetry={onConfirm} />
           ) : (

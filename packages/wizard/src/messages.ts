@@ -2,6 +2,7 @@ import type { MetricRole } from "@flagsmith-experimentation/adapters";
 import {
   defaultErrorMessages,
   type ErrorMessages,
+  messageKey,
   resolveMessages as resolveCatalogue,
 } from "@flagsmith-experimentation/ui";
 import { DEFAULT_DIRECTION_WORDS } from "./pre-launch-checks";
@@ -427,13 +428,14 @@ export const defaultMessages: WizardMessages = {
   draftSaveFailed: (reason) => `Draft not saved: ${reason} Your changes are kept on this page.`,
 };
 
+/** The catalogue keys whose messages are plain strings. */
+export type TextKey = {
+  [K in keyof WizardMessages]: WizardMessages[K] extends string ? K : never;
+}[keyof WizardMessages];
+
 /** The label of a metric role: "Primary", "Secondary" or "Guardrail". */
 export function roleLabel(role: MetricRole, messages: WizardMessages): string {
-  return role === "primary"
-    ? messages.rolePrimary
-    : role === "secondary"
-      ? messages.roleSecondary
-      : messages.roleGuardrail;
+  return messages[messageKey("role", role)];
 }
 
 /** The defaults with the host's overrides on top; an override that is `undefined` keeps the default. */

@@ -84,7 +84,10 @@ export function MetricsStep({
                   <p id={`${inputId}-detail`} className="fx-hint">
                     {[
                       metric.description,
-                      metric.direction === "increase" ? messages.directionIncrease : messages.directionDecrease,
+                      // An informational metric has no better direction.
+                      metric.direction === "increase"
+                        ? messages.directionIncrease
+                        : metric.direction === "decrease" && messages.directionDecrease,
                     ]
                       .filter(Boolean)
                       .join(" · ")}

@@ -32,12 +32,6 @@ export function StepList({
       <ol>
         {WIZARD_STEPS.map((step, index) => {
           const state = step === current ? "current" : stateOf(step);
-          const stateText =
-            state === "done"
-              ? messages.stepStateDone
-              : state === "current"
-                ? messages.stepStateCurrent
-                : messages.stepStateUpcoming;
           return (
             <li
               key={step}
@@ -58,7 +52,7 @@ export function StepList({
                 <span className="fx-wizard-step-name">{stepName(step, messages)}</span>
               </button>
               <span id={`${id}-${step}`} className="fx-visually-hidden">
-                {stateText}
+                {messages[messageKey("stepState", state)]}
               </span>
             </li>
           );

@@ -10,7 +10,7 @@ import {
   type SegmentOverride,
 } from "@flagsmith-experimentation/adapters";
 import { daysBetween, toIsoDate } from "./dates";
-import type { WizardMessages } from "./messages";
+import type { TextKey, WizardMessages } from "./messages";
 import { STEP_FIELDS, type WizardField, type WizardStepId, type WizardValues } from "./steps";
 import { isValidSplit } from "./weights";
 
@@ -72,26 +72,33 @@ export function ineligibilityMessage(
   }
 }
 
-/** The wizard's words for each domain rule; a rule without its own words shows the domain's message. */
+/** The wizard's words for each domain rule (`treatment-required` names the flag); other rules show the domain's. */
+const PROBLEM_WORDS: Partial<Record<ExperimentProblemCode, TextKey>> = {
+  "name-required": "nameRequired",
+  "hypothesis-required": "hypothesisRequired",
+  "start-date-required": "startDateInvalid",
+  "end-date-required": "endDateInvalid",
+  "end-before-start": "endDateBeforeStart",
+  "flag-required": "flagRequired",
+  "metrics-required": "metricsRequired",
+  "primary-required": "primaryRequired",
+  "segment-required": "segmentRequired",
+  "weights-keys": "weightsInvalid",
+  "weights-sum": "weightsInvalid",
+};
+
 function problemMessage(problem: ExperimentProblem, values: WizardValues, context: StepContext): StepIssue {
   const { messages, flag } = context;
-  const words: Partial<Record<ExperimentProblemCode, () => string>> = {
-    "name-required": () => messages.nameRequired,
-    "hypothesis-required": () => messages.hypothesisRequired,
-    "start-date-required": () => messages.startDateInvalid,
-    "end-date-required": () => messages.endDateInvalid,
-    "end-before-start": () => messages.endDateBeforeStart,
-    "flag-required": () => messages.flagRequired,
-    "treatment-required": () => messages.flagIneligible(flag?.name ?? values.flagId),
-    "metrics-required": () => messages.metricsRequired,
-    "primary-required": () => messages.primaryRequired,
-    "segment-required": () => messages.segmentRequired,
-    "weights-keys": () => messages.weightsInvalid,
-    "weights-sum": () => messages.weightsInvalid,
-  };
+  const key = PROBLEM_WORDS[problem.code];
   // The variations come with the flag: their problems are the flag step's.
   const field = (problem.path[0] === "variations" ? "flagId" : problem.path[0]) as WizardField;
-  return { field, message: words[problem.code]?.() ?? problem.message };
+  const message =
+    problem.code === "treatment-required"
+      ? messages.flagIneligible(flag?.name ?? values.flagId)
+      : key
+        ? messages[key]
+        : problem.message;
+  return { field, message };
 }
 
 /** A date the domain accepts, or "" (which the domain reports as missing). */

@@ -2,7 +2,8 @@ import { type Flag, type Segment, type SegmentOverride, segmentsForFlag } from "
 import { type AsyncQuery, Callout, describedBy, FieldError } from "@flagsmith-experimentation/ui";
 import { useId, useMemo, useState } from "react";
 import type { UseFormReturn } from "react-hook-form";
-import { LoadError, Loading } from "./adapter-state";
+import { QueryNotice } from "./adapter-state";
+import { nameOf } from "./names";
 import type { PowerEstimate } from "./power-estimate";
 import { PowerPanel } from "./power-panel";
 import { SearchCombobox } from "./search-combobox";
@@ -89,7 +90,6 @@ export function TrafficStep({
   const segments = segmentsQuery.data;
   const offered = useMemo(() => (segments ? segmentsForFlag(segments, flagId) : []), [segments, flagId]);
   const conflict = segmentId !== null && overridesQuery.data?.some((o) => o.segmentId === segmentId);
-  const segmentName = segments?.find((s) => s.id === segmentId)?.name ?? segmentId ?? "";
   // `weights` is a record, so react-hook-form types its error as one error per key: the wizard sets one for the field.
   const weightsMessage: unknown = errors.weights?.message;
   const weightsError = typeof weightsMessage === "string" ? weightsMessage : undefined;
@@ -139,32 +139,18 @@ export function TrafficStep({
           {messages.segmentHint}
         </p>
         <FieldError id={segmentErrorId} message={segmentError} />
-        {segmentsQuery.status === "error" ? (
-          <LoadError
-            resource={messages.resourceSegments}
-            error={segmentsQuery.error}
-            onRetry={() => void segmentsQuery.retry()}
-          />
-        ) : segmentsQuery.status === "loading" ? (
-          <Loading resource={messages.resourceSegments} />
-        ) : segmentsQuery.status === "success" && offered.length === 0 ? (
+        {segmentsQuery.status === "success" && offered.length === 0 ? (
           <p className="fx-hint">{messages.segmentsEmpty}</p>
-        ) : null}
+        ) : (
+          <QueryNotice query={segmentsQuery} resource={messages.resourceSegments} />
+        )}
       </div>
 
-      {segmentId !== null && overridesQuery.status === "error" ? (
-        <LoadError
-          resource={messages.resourceOverrides}
-          error={overridesQuery.error}
-          onRetry={() => void overridesQuery.retry()}
-        />
-      ) : segmentId !== null && overridesQuery.status === "loading" ? (
-        <Loading resource={messages.resourceOverrides} />
-      ) : null}
+      {segmentId !== null ? <QueryNotice query={overridesQuery} resource={messages.resourceOverrides} /> : null}
 
       {conflict ? (
         <Callout id={conflictId} tone="danger" role="alert">
-          <p>{messages.overrideConflict(flag?.name ?? flagId, segmentName)}</p>
+          <p>{messages.overrideConflict(flag?.name ?? flagId, nameOf(segments, segmentId ?? ""))}</p>
         </Callout>
       ) : null}
 

@@ -31,9 +31,8 @@ export interface DraftAutosave {
 }
 
 /** The stored experiment a conflict error carries (`AdapterError.conflict.current`), if any. */
-function conflictCurrent(error: unknown): Experiment | undefined {
-  const conflict = (error as { conflict?: { current?: Experiment } } | null)?.conflict;
-  return conflict?.current;
+export function conflictCurrent(error: unknown): Experiment | undefined {
+  return (error as { conflict?: { current?: Experiment } } | null)?.conflict?.current;
 }
 
 /**
@@ -166,24 +165,27 @@ export function useDraftAutosave({
 
   const draftId = useCallback(() => (savedRef.current.attempted ? savedRef.current.id : undefined), []);
 
+  /** The conflict is resolved: saves continue from the stored revision. */
+  const adopt = useCallback((current: Experiment) => {
+    conflictRef.current = undefined;
+    savedRef.current = { id: current.id, revision: current.revision, attempted: true };
+    lastSavedRef.current = undefined;
+  }, []);
+
   const keepMine = useCallback(
     (current: Experiment) => {
-      conflictRef.current = undefined;
-      savedRef.current = { id: current.id, revision: current.revision, attempted: true };
-      lastSavedRef.current = undefined;
+      adopt(current);
       return flush();
     },
-    [flush],
+    [adopt, flush],
   );
 
   const takeTheirs = useCallback(
     (current: Experiment) => {
-      conflictRef.current = undefined;
-      savedRef.current = { id: current.id, revision: current.revision, attempted: true };
-      lastSavedRef.current = undefined;
+      adopt(current);
       report({ status: "saved", experiment: current });
     },
-    [report],
+    [adopt, report],
   );
 
   const settle = useCallback(async () => {

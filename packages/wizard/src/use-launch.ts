@@ -6,7 +6,7 @@ import { fieldErrorIssues } from "./launch-errors";
 import type { StepContext } from "./step-schemas";
 import { validateStep } from "./step-schemas";
 import type { WizardValues } from "./steps";
-import type { DraftAutosave } from "./use-draft-autosave";
+import { conflictCurrent, type DraftAutosave } from "./use-draft-autosave";
 import type { GuardedWizardAdapters } from "./wizard-adapters";
 import { checkLaunchReadiness, type WizardEvent } from "./wizard-machine";
 import type { WizardText } from "./wizard-text";
@@ -29,11 +29,6 @@ export interface LaunchDeps {
   onLaunched: ((experiment: Experiment) => void) | undefined;
   /** Milliseconds since the epoch (tests pin it). */
   now?: () => number;
-}
-
-/** The stored experiment a conflict error carries (`AdapterError.conflict.current`), if any. */
-function conflictCurrent(error: unknown): Experiment | undefined {
-  return (error as { conflict?: { current?: Experiment } } | null)?.conflict?.current;
 }
 
 /**

@@ -41,26 +41,9 @@ export interface WizardText extends I18nScope<WizardMessages> {
   /** A `YYYY-MM-DD` date in the locale's medium style. */
   date: Formatters["date"];
   /** An instant on the user's own clock, date and time: "Mar 2, 2026, 2:00 PM". */
-  localTime: (instant: Date) => string;
+  dateTime: Formatters["dateTime"];
   /** What to tell the user about an adapter failure. */
   error: (error: unknown) => string;
-}
-
-const localTimeFormats = new Map<string, Intl.DateTimeFormat>();
-
-/** Date and time in the runtime's time zone (the user's), in `locale`; never throws on a bad locale. */
-function localTimeFormat(locale: string | undefined): Intl.DateTimeFormat {
-  const key = locale ?? "";
-  let format = localTimeFormats.get(key);
-  if (!format) {
-    try {
-      format = new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeStyle: "short" });
-    } catch {
-      format = new Intl.DateTimeFormat(undefined, { dateStyle: "medium", timeStyle: "short" });
-    }
-    localTimeFormats.set(key, format);
-  }
-  return format;
 }
 
 export function useWizardText(): WizardText {
@@ -74,8 +57,7 @@ export function useWizardText(): WizardText {
     days: format.days,
     date: format.date,
     seconds: format.seconds,
-    localTime: (instant) =>
-      Number.isFinite(instant.getTime()) ? localTimeFormat(i18n.locale).format(instant) : messages.notAvailable,
+    dateTime: format.dateTime,
     error: (error) => errorMessage(error, messages, format),
   };
 }
