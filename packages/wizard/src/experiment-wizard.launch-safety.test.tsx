@@ -40,7 +40,8 @@ function renderWizard(adapters: ExperimentWizardProps["adapters"], props: Partia
   return { onLaunched, onDraftSaved, user, ...view };
 }
 
-async function toReview(user: User) {
+/** Through the first three steps to "Segments & Traffic", with "EU customers" chosen. */
+async function toTraffic(user: User) {
   await user.type(screen.getByRole("textbox", { name: "Name" }), "Checkout colour");
   await user.type(screen.getByRole("textbox", { name: "Hypothesis" }), "Green will increase conversion.");
   await user.click(screen.getByRole("button", { name: "Next" }));
@@ -50,6 +51,10 @@ async function toReview(user: User) {
   await user.click(await screen.findByRole("checkbox", { name: "Checkout conversion" }));
   await user.click(screen.getByRole("button", { name: "Next" }));
   await user.selectOptions(await screen.findByRole("combobox", { name: "Segment" }), "EU customers");
+}
+
+async function toReview(user: User) {
+  await toTraffic(user);
   await user.click(screen.getByRole("button", { name: "Next" }));
   await screen.findByRole("heading", { level: 2, name: "Review & Launch" });
   // The review shows what is stored: wait for the draft to be saved.
@@ -249,6 +254,26 @@ describe("drafts", { timeout: 60_000 }, () => {
     const stale = revisions[1];
     expect(revisions.filter((r) => r === stale)).toHaveLength(1);
     expect(screen.queryByText(/changed somewhere else/)).not.toBeInTheDocument();
+  });
+
+  it("shows the saved version in the fields on screen when the user takes it after a save conflict", async () => {
+    const adapters = world();
+    const { user, onDraftSaved } = renderWizard(adapters);
+    await toTraffic(user);
+    await screen.findByText("Draft saved", {}, { timeout: 5_000 });
+    const draftId = onDraftSaved.mock.lastCall?.[0].id as string;
+    await adapters.persistence.saveDraft({ id: draftId, segmentId: null, rolloutPercentage: 50 });
+
+    const rollout = screen.getByRole("spinbutton", { name: "Rollout percentage" });
+    await user.clear(rollout);
+    await user.type(rollout, "80");
+    const conflict = await screen.findByRole("alert", {}, { timeout: 5_000 });
+    expect(conflict).toHaveTextContent("changed somewhere else");
+    await user.click(within(conflict).getByRole("button", { name: "Use the saved version" }));
+    await waitFor(() => expect(screen.getByRole("spinbutton", { name: "Rollout percentage" })).toHaveValue(50));
+    expect(
+      within(screen.getByRole("combobox", { name: "Segment" })).getByRole("option", { selected: true }),
+    ).toHaveTextContent("All identities");
   });
 
   it("never calls onDraftSaved after unmount", async () => {
