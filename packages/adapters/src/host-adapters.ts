@@ -75,6 +75,18 @@ export interface MetricStatsRequest {
   metrics: MetricDefinition[];
   /** `total`: one row per metric × variation; `day`: one per metric × variation × day, cumulative through that day. */
   granularity: MetricStatsGranularity;
+  /**
+   * Ends the window of a running experiment (`[launchedAt, stoppedAt ?? now)`) instead of the adapter's own clock:
+   * queries that must describe the same window (the dashboard's totals, daily rows and exposure summary) pass the
+   * same instant. Default: the adapter's clock when the query runs.
+   */
+  now?: Date;
+}
+
+export interface ExposureSummaryRequest {
+  experiment: Experiment;
+  /** Ends the window of a running experiment, as in {@link MetricStatsRequest.now}. */
+  now?: Date;
 }
 
 export interface ConnectionCheck {
@@ -87,7 +99,7 @@ export interface WarehouseAdapter {
   testConnection(): Promise<ConnectionCheck>;
   fetchMetricStats(req: MetricStatsRequest): Promise<MetricStatsRow[]>;
   /** Optional health check: exposed identities per variation and identities excluded for seeing several. */
-  fetchExposureSummary?(req: { experiment: Experiment }): Promise<ExposureSummary>;
+  fetchExposureSummary?(req: ExposureSummaryRequest): Promise<ExposureSummary>;
 }
 
 /** The adapters a host passes to the UI; each component takes the ones it needs. */

@@ -272,10 +272,17 @@ export function createInMemoryAdapters(options: InMemoryAdaptersOptions = {}): I
           () => options.connection ?? { ok: true, message: "Connected to the in-memory warehouse." },
         ),
       fetchMetricStats: (req) =>
-        run("warehouse.fetchMetricStats", () => aggregateMetricStats(events, req, options.aggregation)),
-      fetchExposureSummary: ({ experiment }) =>
+        run("warehouse.fetchMetricStats", () =>
+          aggregateMetricStats(events, req, req.now ? { ...options.aggregation, now: req.now } : options.aggregation),
+        ),
+      fetchExposureSummary: ({ experiment, now }) =>
         run("warehouse.fetchExposureSummary", () => {
-          const { assigned, excludedMultipleVariations } = assignExposedIdentities(events, experiment);
+          const window = now ?? options.aggregation?.now;
+          const { assigned, excludedMultipleVariations } = assignExposedIdentities(
+            events,
+            experiment,
+            window ? { now: window } : {},
+          );
           const exposures: Record<string, number> = Object.fromEntries(experiment.variations.map((v) => [v.key, 0]));
           for (const { variationKey } of assigned.values())
             exposures[variationKey] = (exposures[variationKey] ?? 0) + 1;

@@ -102,6 +102,7 @@ export {
 export type {
   ConcludeOptions,
   ConnectionCheck,
+  ExposureSummaryRequest,
   FlagQuery,
   FlagsAdapter,
   HostAdapters,

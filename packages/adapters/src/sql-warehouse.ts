@@ -272,7 +272,7 @@ export function createSqlWarehouse(options: SqlWarehouseOptions): SqlWarehouseAd
         }
         return parsed.data;
       });
-      const now = clock();
+      const now = request.now ?? clock();
       const readOptions = options.covariate ? { covariate: options.covariate, now } : { now };
       if (!hasWindow(request.experiment) || metrics.length === 0) {
         return request.granularity === "total" ? metricStatsFromRows([], { ...request, metrics }, readOptions) : [];
@@ -291,12 +291,12 @@ export function createSqlWarehouse(options: SqlWarehouseOptions): SqlWarehouseAd
       const rows = await run(statement.sql, statement.params, operation);
       return metricStatsFromRows(rows, { ...request, metrics }, readOptions);
     },
-    async fetchExposureSummary({ experiment }): Promise<ExposureSummary> {
+    async fetchExposureSummary({ experiment, now }): Promise<ExposureSummary> {
       const operation = "warehouse.fetchExposureSummary";
       const exposures: Record<string, number> = Object.fromEntries(experiment.variations.map((v) => [v.key, 0]));
       if (!hasWindow(experiment)) return { exposures, excludedMultipleVariations: 0 };
       const statement = statementFor(
-        () => buildExposureSummaryQuery({ ...table, experiment, now: clock() }),
+        () => buildExposureSummaryQuery({ ...table, experiment, now: now ?? clock() }),
         operation,
       );
       const rows = await run(statement.sql, statement.params, operation);

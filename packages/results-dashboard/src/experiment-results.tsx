@@ -1,22 +1,15 @@
 import type { Experiment, ExperimentDraft } from "@flagsmith-experimentation/adapters";
 import type { AnalysisOptions } from "@flagsmith-experimentation/stats-core";
-import {
-  Button,
-  Callout,
-  errorKind,
-  errorMessage,
-  formatMessage,
-  rootProps,
-  useAsyncState,
-} from "@flagsmith-experimentation/ui";
-import { useId, useRef, useState } from "react";
+import { Button, Callout, errorKind, formatMessage, rootProps, useAsyncState } from "@flagsmith-experimentation/ui";
+import { useId, useMemo, useRef, useState } from "react";
+import { ErrorBody } from "./error-body";
 import { experimentTimeline } from "./experiment-timeline";
-import { loadAnalysis, loadExperimentDetails, type ResultsAdapters } from "./load-results";
+import { analyzeWithDaily, loadDaily, loadExperimentDetails, loadSummary, type ResultsAdapters } from "./load-results";
 import type { ResultsPageMessages } from "./messages";
 import { ResultsPage } from "./results-dashboard";
 import { ResultsSkeleton } from "./results-skeleton";
-import { type LocaleTextProps, ResultsTextProvider, useLocaleText, useResultsText } from "./use-locale-text";
-import { useRetryCountdown } from "./use-retry-countdown";
+import { TrendPlaceholder } from "./trend-placeholder";
+import { type LocaleTextProps, ResultsTextProvider, useLocaleText } from "./use-locale-text";
 
 export interface ExperimentResultsProps extends LocaleTextProps {
   experimentId: string;
@@ -45,25 +38,6 @@ function errorTitle(error: unknown, m: ResultsPageMessages): string {
   return m.errorTitle;
 }
 
-/** The failure in words with "Retry", or the countdown to the automatic retry when the server set `Retry-After`. */
-function ErrorBody({ error, onRetry }: { error: unknown; onRetry: () => void }) {
-  const { m, f } = useResultsText();
-  const left = useRetryCountdown(error, onRetry);
-  return (
-    <>
-      <p className="fx-field-error" role="alert">
-        {errorMessage(error, m, f, m.errorGeneric)}
-      </p>
-      {left !== undefined ? (
-        <p className="fx-muted" role="status">
-          {formatMessage(m.retryingIn, { seconds: f.seconds(Math.max(1, left)) })}
-        </p>
-      ) : null}
-      <Button onClick={onRetry}>{m.retry}</Button>
-    </>
-  );
-}
-
 /**
  * Connected results: loads the experiment (its header shows at once), then its statistics through your adapters,
  * analyses and renders them, with skeletons shaped like the page while the warehouse answers.
@@ -85,8 +59,8 @@ export function ExperimentResults({
   const headingId = useId();
   const now = today ?? new Date();
   // Read when a load starts: new adapter, option or message objects (e.g. inline literals) must not reload.
-  const latest = useRef({ adapters, analysisOptions, m, now });
-  latest.current = { adapters, analysisOptions, m, now };
+  const latest = useRef({ adapters, analysisOptions, m });
+  latest.current = { adapters, analysisOptions, m };
   const details = useAsyncState(`results:${experimentId}`, () =>
     loadExperimentDetails(experimentId, latest.current.adapters, latest.current.m),
   );
@@ -97,13 +71,45 @@ export function ExperimentResults({
   const experiment =
     updated && updated.id === experimentId && (!loaded || updated.revision >= loaded.revision) ? updated : loaded;
   const metrics = details.data?.metrics ?? [];
-  const analysis = useAsyncState(
-    experiment ? JSON.stringify([experiment.id, experiment.revision, experiment.status, refreshes]) : null,
-    async () => {
-      if (!experiment) throw new Error("no experiment");
-      const { adapters: current, analysisOptions: options, m: messages, now: date } = latest.current;
-      return loadAnalysis({ experiment, metrics }, current, options, messages, date);
-    },
+  const loadKey = experiment
+    ? JSON.stringify([experiment.id, experiment.revision, experiment.status, refreshes])
+    : null;
+  // One window for the whole load: the totals, the exposure summary and the daily rows (and a retry of the trend)
+  // all end at the same instant, so the chart's last cumulative point is the totals the page shows. Pinned when
+  // the key changes (a new experiment, revision or refresh), here rather than in a load, as both loads need it.
+  const [pinned, setPinned] = useState({ key: loadKey, now });
+  let windowEnd = pinned.now;
+  if (pinned.key !== loadKey) {
+    windowEnd = now;
+    setPinned({ key: loadKey, now });
+  }
+  const load = { key: loadKey, experiment, metrics, windowEnd };
+  const loadRef = useRef(load);
+  loadRef.current = load;
+  // The totals first (the whole page), the daily rows beside them (the trend chart): both start in this commit, the
+  // totals first, so a warehouse that runs one query at a time answers the page before the chart.
+  const summary = useAsyncState(loadKey, async () => {
+    const { key, experiment: current, metrics: definitions, windowEnd: end } = loadRef.current;
+    if (!current) throw new Error("no experiment");
+    const { adapters: host, analysisOptions: options, m: messages } = latest.current;
+    return {
+      key,
+      value: await loadSummary({ experiment: current, metrics: definitions }, host, options, messages, end),
+    };
+  });
+  const daily = useAsyncState(loadKey, async () => {
+    const { key, experiment: current, metrics: definitions, windowEnd: end } = loadRef.current;
+    if (!current) throw new Error("no experiment");
+    const { adapters: host, m: messages } = latest.current;
+    return { key, rows: await loadDaily({ experiment: current, metrics: definitions }, host, messages, end) };
+  });
+  const result = summary.data && summary.data.value.experiment.id === experiment?.id ? summary.data.value : undefined;
+  // The daily rows of the load the summary came from (never a previous experiment's, revision's or refresh's).
+  const dailyRows = summary.data && daily.data?.key === summary.data.key ? daily.data.rows : undefined;
+  const ready = result?.kind === "ready" ? result : undefined;
+  const fullAnalysis = useMemo(
+    () => (ready && dailyRows ? analyzeWithDaily(ready.input, dailyRows) : undefined),
+    [ready, dailyRows],
   );
   const refresh = () => {
     void details.retry();
@@ -137,8 +143,9 @@ export function ExperimentResults({
 
   const timeline = experimentTimeline(experiment, now);
   const launched = timeline.phase !== "not-launched";
-  // "idle" too: the analysis of a just-loaded experiment starts in an effect, right after this render.
-  const refreshing = details.status === "loading" || analysis.status === "loading" || analysis.status === "idle";
+  // "idle" too: the analysis of a just-loaded experiment starts in an effect, right after this render. The trend's
+  // daily rows do not hold the button: the chart says it is loading on its own.
+  const refreshing = details.status === "loading" || summary.status === "loading" || summary.status === "idle";
   const refreshButton = launched ? (
     <Button onClick={refresh} disabled={refreshing} busy={refreshing}>
       {refreshing ? m.refreshing : m.refresh}
@@ -152,9 +159,8 @@ export function ExperimentResults({
     conclude: persistence.conclude?.bind(persistence),
   };
   const segments = details.data?.segments;
-  const result = analysis.data && analysis.data.experiment.id === experiment.id ? analysis.data : undefined;
   // The statistics failed, or re-reading the experiment did (a refresh while it is shown): said under the header.
-  const error = analysis.status === "error" ? analysis.error : details.status === "error" ? details.error : undefined;
+  const error = summary.status === "error" ? summary.error : details.status === "error" ? details.error : undefined;
   const failure =
     error !== undefined ? (
       <Callout tone="danger" className="fx-results-error">
@@ -163,6 +169,10 @@ export function ExperimentResults({
       </Callout>
     ) : null;
 
+  // Until the daily rows of this load are in, the chart's place says it is loading, or why they failed, with "Retry".
+  const trend = (
+    <TrendPlaceholder error={daily.status === "error" ? daily.error : undefined} onRetry={() => void daily.retry()} />
+  );
   const state =
     result?.kind === "ready"
       ? "ready"
@@ -176,15 +186,16 @@ export function ExperimentResults({
   return (
     <ResultsPage
       experiment={experiment}
-      analysis={result?.kind === "ready" ? result.analysis : undefined}
+      analysis={fullAnalysis ?? ready?.analysis}
       metrics={result?.metrics ?? metrics}
-      daily={result?.kind === "ready" ? result.daily : undefined}
-      excludedMultipleVariations={result?.kind === "ready" ? result.excludedMultipleVariations : undefined}
+      daily={dailyRows}
+      trend={ready && !fullAnalysis ? trend : undefined}
+      excludedMultipleVariations={ready?.excludedMultipleVariations}
       persistence={lifecycle}
       onExperimentChange={changed}
       onStartFromThis={onStartFromThis}
       toolbar={refreshButton}
-      notice={result?.kind === "ready" ? failure : undefined}
+      notice={ready ? failure : undefined}
       refreshedAt={result?.kind === "ready" || result?.kind === "empty" ? result.refreshedAt : undefined}
       today={now}
       segments={segments}

@@ -11,7 +11,12 @@ import {
   type SegmentsAdapter,
   type WarehouseAdapter,
 } from "@flagsmith-experimentation/adapters";
-import { type AnalysisOptions, type AnalysisResult, analyzeExperiment } from "@flagsmith-experimentation/stats-core";
+import {
+  type AnalysisInput,
+  type AnalysisOptions,
+  type AnalysisResult,
+  analyzeExperiment,
+} from "@flagsmith-experimentation/stats-core";
 import { type ResultsPageMessages, resultsMessages } from "./messages";
 import { ResultsDataError } from "./readable-error";
 
@@ -73,17 +78,120 @@ export async function loadExperimentDetails(
   return details;
 }
 
+/** The analysis of the totals, without the daily rows: what the results page shows first (progressive loading). */
+export type LoadedSummary =
+  | { kind: "not-started"; experiment: Experiment; metrics: MetricDefinition[] }
+  | { kind: "empty"; experiment: Experiment; metrics: MetricDefinition[]; refreshedAt: Date }
+  | {
+      kind: "ready";
+      experiment: Experiment;
+      metrics: MetricDefinition[];
+      /** `analyzeExperiment` of the totals alone: no trend series, no days-left estimate yet. */
+      analysis: AnalysisResult;
+      /** What `analysis` was computed from: {@link analyzeWithDaily} adds the daily rows to it. */
+      input: AnalysisInput;
+      excludedMultipleVariations?: number;
+      /** When the statistics were read. */
+      refreshedAt: Date;
+    };
+
+/** The analysis input for an experiment's totals (and daily rows, when known). */
+function analysisInput(
+  experiment: Experiment,
+  metrics: readonly MetricDefinition[],
+  status: AnalysisInput["status"],
+  totals: MetricStatsRow[],
+  options: AnalysisOptions | undefined,
+): AnalysisInput {
+  const roles = new Map(experiment.metrics.map((entry) => [entry.metricId, entry.role]));
+  return {
+    // The decision rules depend on where the experiment stands and what it was planned for (docs/decision-rules.md).
+    ...(status ? { status } : {}),
+    ...(experiment.plan ? { plan: experiment.plan } : {}),
+    variations: experiment.variations.map(({ key, name, isControl }) => ({ key, name, isControl })),
+    weights: experiment.weights,
+    metrics: metrics.map((metric) => ({ ...metric, role: roles.get(metric.id) ?? "secondary" })),
+    totals,
+    ...(options ? { options } : {}),
+  };
+}
+
+const hasData = (totals: readonly MetricStatsRow[]) => totals.some((row) => row.stats.n !== 0);
+
+/**
+ * The totals and the exposure summary (one window, ending at `now` for a running experiment) and their analysis: the
+ * whole results page but the trend. A draft, or a scheduled experiment before its start date, is `not-started`
+ * without asking the warehouse.
+ */
+export async function loadSummary(
+  { experiment, metrics }: Pick<ExperimentDetails, "experiment" | "metrics">,
+  adapters: Pick<ResultsAdapters, "warehouse">,
+  options: AnalysisOptions | undefined,
+  messages: LoadMessages,
+  now: Date,
+): Promise<LoadedSummary> {
+  const status = effectiveExperimentStatus(experiment, now);
+  if (status === "draft" || status === "scheduled") return { kind: "not-started", experiment, metrics };
+  const [totals, exposure] = await Promise.all([
+    adapters.warehouse.fetchMetricStats({ experiment, metrics, granularity: "total", now }),
+    adapters.warehouse.fetchExposureSummary
+      ? // The exposure summary is an optional health check: its failure must not hide the results.
+        adapters.warehouse.fetchExposureSummary({ experiment, now }).catch(() => undefined)
+      : Promise.resolve(undefined),
+  ]);
+  checkRows(totals, messages.invalidStats);
+  const refreshedAt = new Date();
+  if (!hasData(totals)) return { kind: "empty", experiment, metrics, refreshedAt };
+  const input = analysisInput(experiment, metrics, status, totals, options);
+  const summary: LoadedSummary = {
+    kind: "ready",
+    experiment,
+    metrics,
+    analysis: analyzeExperiment(input),
+    input,
+    refreshedAt,
+  };
+  if (exposure && Number.isFinite(exposure.excludedMultipleVariations))
+    summary.excludedMultipleVariations = exposure.excludedMultipleVariations;
+  return summary;
+}
+
+/**
+ * The cumulative daily rows behind the trend chart, for the same window as {@link loadSummary}'s totals (pass the
+ * same `now`: the chart's last point is then the totals the page shows). None for an experiment not started yet.
+ */
+export async function loadDaily(
+  { experiment, metrics }: Pick<ExperimentDetails, "experiment" | "metrics">,
+  adapters: Pick<ResultsAdapters, "warehouse">,
+  messages: LoadMessages,
+  now: Date,
+): Promise<MetricStatsRow[]> {
+  const status = effectiveExperimentStatus(experiment, now);
+  if (status === "draft" || status === "scheduled") return [];
+  const daily = await adapters.warehouse.fetchMetricStats({ experiment, metrics, granularity: "day", now });
+  checkRows(daily, messages.invalidStats);
+  return daily;
+}
+
+/**
+ * The summary's analysis again with the daily rows: the same totals (so every figure on the page stays), plus each
+ * metric's trend series and the days-left estimate, which need the days.
+ */
+export function analyzeWithDaily(input: AnalysisInput, daily: MetricStatsRow[]): AnalysisResult {
+  return analyzeExperiment({ ...input, daily });
+}
+
 /**
  * Reads an experiment's metric statistics (per day, cumulative; the totals are the last day) and runs
  * `analyzeExperiment` on them. A draft, or a scheduled experiment before its start date, is `not-started` without
  * asking the warehouse.
  */
-export async function loadAnalysis(
+async function loadAnalysis(
   { experiment, metrics }: Pick<ExperimentDetails, "experiment" | "metrics">,
   adapters: Pick<ResultsAdapters, "warehouse">,
-  options?: AnalysisOptions,
-  messages: LoadMessages = resultsMessages,
-  today: Date = new Date(),
+  options: AnalysisOptions | undefined,
+  messages: LoadMessages,
+  today: Date,
 ): Promise<LoadedResults> {
   const status = effectiveExperimentStatus(experiment, today);
   if (status === "draft" || status === "scheduled") return { kind: "not-started", experiment, metrics };
@@ -104,21 +212,8 @@ export async function loadAnalysis(
     totals = fetched;
   }
   const refreshedAt = new Date();
-  if (totals.length === 0 || totals.every((row) => row.stats.n === 0)) {
-    return { kind: "empty", experiment, metrics, refreshedAt };
-  }
-  const roles = new Map(experiment.metrics.map((entry) => [entry.metricId, entry.role]));
-  const analysis = analyzeExperiment({
-    // The decision rules depend on where the experiment stands and what it was planned for (docs/decision-rules.md).
-    status,
-    ...(experiment.plan ? { plan: experiment.plan } : {}),
-    variations: experiment.variations.map(({ key, name, isControl }) => ({ key, name, isControl })),
-    weights: experiment.weights,
-    metrics: metrics.map((metric) => ({ ...metric, role: roles.get(metric.id) ?? "secondary" })),
-    totals,
-    daily,
-    ...(options ? { options } : {}),
-  });
+  if (!hasData(totals)) return { kind: "empty", experiment, metrics, refreshedAt };
+  const analysis = analyzeWithDaily(analysisInput(experiment, metrics, status, totals, options), daily);
   const result: LoadedResults = { kind: "ready", experiment, metrics, analysis, daily, refreshedAt };
   if (exposure && Number.isFinite(exposure.excludedMultipleVariations))
     result.excludedMultipleVariations = exposure.excludedMultipleVariations;

@@ -213,6 +213,8 @@ export const resultsMessages = {
   analysisInsufficient: "Not enough data for an analysis yet: {detail}",
   // Connected states
   loading: "Loading results…",
+  loadingTrend: "Loading the trend…",
+  trendErrorTitle: "The trend could not be loaded",
   emptyTitle: "No data yet",
   emptyText: "First exposures appear within a few minutes of users seeing the flag.",
   errorTitle: "Results could not be loaded",

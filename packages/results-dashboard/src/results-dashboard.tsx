@@ -61,6 +61,8 @@ export interface ResultsPageProps extends Omit<ResultsDashboardProps, "analysis"
   /** `ready` shows the analysis; anything else shows `children` (skeletons, a note, an error) and the configuration. */
   state: "ready" | "loading" | "empty" | "not-started" | "error";
   children?: ReactNode;
+  /** In place of the trend chart while its daily rows load or after they failed (progressive loading). */
+  trend?: ReactNode;
 }
 
 /**
@@ -86,6 +88,7 @@ export function ResultsPage({
   environmentName,
   state,
   children,
+  trend,
   className,
   style,
   ...text
@@ -146,7 +149,7 @@ export function ResultsPage({
             <RecommendationCallout analysis={ready} {...shared} />
             <SummaryCards analysis={ready} {...shared} />
             <MetricsComparisonTable analysis={ready} {...shared} />
-            <TrendChart analysis={ready} daily={daily} {...shared} />
+            {trend ?? <TrendChart analysis={ready} daily={daily} {...shared} />}
           </>
         ) : (
           children
