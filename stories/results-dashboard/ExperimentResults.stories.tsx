@@ -1,4 +1,4 @@
-import { AdapterError, type Experiment } from "@flagsmith-experimentation/adapters";
+import { AdapterError, type Experiment, type MetricStatsRequest } from "@flagsmith-experimentation/adapters";
 import { createInMemoryAdapters, type InMemoryAdaptersOptions } from "@flagsmith-experimentation/adapters/testing";
 import { ExperimentResults, type ExperimentResultsProps } from "@flagsmith-experimentation/results-dashboard";
 import type { Meta, StoryObj } from "@storybook/react-vite";
@@ -29,6 +29,11 @@ type ConnectedStoryProps = Omit<ExperimentResultsProps, "adapters" | "experiment
   warehouseHangs?: boolean;
   /** The first call to `getExperiment` fails with this error. */
   firstFailure?: AdapterError;
+  /**
+   * The trend chart's daily rows: never answered (`hangs`: the page is ready, the chart's place is loading), or the
+   * first request fails with a network error (`fails-once`: the chart's error with "Retry", which then succeeds).
+   */
+  dailyRows?: "hangs" | "fails-once";
   excludedMultipleVariations?: number;
 };
 
@@ -43,6 +48,7 @@ function ConnectedStory({
   noData,
   warehouseHangs,
   firstFailure,
+  dailyRows,
   excludedMultipleVariations,
   ...props
 }: ConnectedStoryProps) {
@@ -57,7 +63,21 @@ function ConnectedStory({
           { ...adapterOptions, excludedMultipleVariations: excludedMultipleVariations ?? 0 },
         );
     const segments = { listSegments: async () => [{ id: "everyone", name: "All users" }] };
-    const warehouse = warehouseHangs ? { fetchMetricStats: () => new Promise<never>(() => {}) } : adapters.warehouse;
+    let dailyFailed = false;
+    const warehouse = warehouseHangs
+      ? { fetchMetricStats: () => new Promise<never>(() => {}) }
+      : dailyRows
+        ? {
+            ...adapters.warehouse,
+            fetchMetricStats: (request: MetricStatsRequest) => {
+              if (request.granularity !== "day") return adapters.warehouse.fetchMetricStats(request);
+              if (dailyRows === "hangs") return new Promise<never>(() => {});
+              if (dailyFailed) return adapters.warehouse.fetchMetricStats(request);
+              dailyFailed = true;
+              return Promise.reject(new AdapterError("network"));
+            },
+          }
+        : adapters.warehouse;
     let failed = false;
     const persistence = firstFailure
       ? Object.assign(Object.create(adapters.persistence), {
@@ -325,6 +345,43 @@ export const LoadingStatisticsNarrow: Story = {
     const [first, second] = status.querySelectorAll('[data-shape="card"]');
     if (!first || !second) throw new Error("no card placeholders");
     await expect(second.getBoundingClientRect().top).toBeGreaterThan(first.getBoundingClientRect().bottom - 1);
+  },
+};
+
+/**
+ * Progressive loading: the totals are in, so the whole page is there (recommendation, cards, table), while the trend
+ * chart's daily rows are still out: its place is busy and says "Loading the trend…".
+ */
+export const LoadingTrend: Story = {
+  args: { dailyRows: "hangs" },
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    await expect(await canvas.findByRole("region", { name: "Recommendation" }, LOAD)).toHaveTextContent(
+      "Declare a winner",
+    );
+    await expect(canvas.getByRole("table", { name: "Metrics comparison" })).toBeVisible();
+    await expect(canvas.getByRole("button", { name: "Refresh" })).toBeEnabled();
+    const trend = canvas.getByRole("region", { name: "Trend" });
+    await expect(trend).toHaveAttribute("aria-busy", "true");
+    await expect(within(trend).getByRole("status")).toHaveTextContent("Loading the trend…");
+    await expect(within(trend).queryByRole("slider")).toBeNull();
+  },
+};
+
+/** The trend chart's daily rows failed (network): its own error with "Retry", which brings the chart; the rest stays. */
+export const TrendError: Story = {
+  args: { dailyRows: "fails-once" },
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    const trend = await canvas.findByRole("region", { name: "Trend" }, LOAD);
+    await expect(await within(trend).findByRole("alert", {}, LOAD)).toHaveTextContent("We could not reach the server");
+    await expect(within(trend).getByText("The trend could not be loaded")).toBeVisible();
+    await expect(canvas.getByRole("region", { name: "Recommendation" })).toHaveTextContent("Declare a winner");
+    await expect(canvas.queryByText("Results could not be loaded")).toBeNull();
+    await userEvent.click(within(trend).getByRole("button", { name: "Retry" }));
+    const chart = await canvas.findByRole("slider", { name: /^Checkout conversion: Cumulative values/ }, LOAD);
+    await expect(chart).toBeVisible();
+    await expect(canvas.queryByRole("alert")).toBeNull();
   },
 };
 

@@ -75,33 +75,34 @@ export function ExperimentResults({
     ? JSON.stringify([experiment.id, experiment.revision, experiment.status, refreshes])
     : null;
   // One window for the whole load: the totals, the exposure summary and the daily rows (and a retry of the trend)
-  // all end at the same instant, so the chart's last cumulative point is the totals the page shows. Pinned when
-  // the key changes (a new experiment, revision or refresh), here rather than in a load, as both loads need it.
-  const [pinned, setPinned] = useState({ key: loadKey, now });
-  let windowEnd = pinned.now;
+  // all end at the same instant, so the chart's last cumulative point is the totals the page shows. Pinned (the
+  // real clock) when the key changes — a new experiment, revision or refresh — here rather than in a load, as both
+  // loads need it.
+  const [pinned, setPinned] = useState(() => ({ key: loadKey, end: new Date() }));
+  let windowEnd = pinned.end;
   if (pinned.key !== loadKey) {
-    windowEnd = now;
-    setPinned({ key: loadKey, now });
+    windowEnd = new Date();
+    setPinned({ key: loadKey, end: windowEnd });
   }
-  const load = { key: loadKey, experiment, metrics, windowEnd };
+  const load = { key: loadKey, experiment, metrics, window: { today: now, now: windowEnd } };
   const loadRef = useRef(load);
   loadRef.current = load;
   // The totals first (the whole page), the daily rows beside them (the trend chart): both start in this commit, the
   // totals first, so a warehouse that runs one query at a time answers the page before the chart.
   const summary = useAsyncState(loadKey, async () => {
-    const { key, experiment: current, metrics: definitions, windowEnd: end } = loadRef.current;
+    const { key, experiment: current, metrics: definitions, window } = loadRef.current;
     if (!current) throw new Error("no experiment");
     const { adapters: host, analysisOptions: options, m: messages } = latest.current;
     return {
       key,
-      value: await loadSummary({ experiment: current, metrics: definitions }, host, options, messages, end),
+      value: await loadSummary({ experiment: current, metrics: definitions }, host, options, messages, window),
     };
   });
   const daily = useAsyncState(loadKey, async () => {
-    const { key, experiment: current, metrics: definitions, windowEnd: end } = loadRef.current;
+    const { key, experiment: current, metrics: definitions, window } = loadRef.current;
     if (!current) throw new Error("no experiment");
     const { adapters: host, m: messages } = latest.current;
-    return { key, rows: await loadDaily({ experiment: current, metrics: definitions }, host, messages, end) };
+    return { key, rows: await loadDaily({ experiment: current, metrics: definitions }, host, messages, window) };
   });
   const result = summary.data && summary.data.value.experiment.id === experiment?.id ? summary.data.value : undefined;
   // The daily rows of the load the summary came from (never a previous experiment's, revision's or refresh's).

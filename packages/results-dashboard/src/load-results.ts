@@ -116,21 +116,30 @@ function analysisInput(
   };
 }
 
+/**
+ * "Today" (whether a scheduled experiment has started) and the instant that ends a running experiment's window in
+ * the warehouse's queries: the real clock when the load starts, one for all the queries of a load.
+ */
+export interface LoadWindow {
+  today: Date;
+  now: Date;
+}
+
 const hasData = (totals: readonly MetricStatsRow[]) => totals.some((row) => row.stats.n !== 0);
 
 /**
  * The totals and the exposure summary (one window, ending at `now` for a running experiment) and their analysis: the
- * whole results page but the trend. A draft, or a scheduled experiment before its start date, is `not-started`
- * without asking the warehouse.
+ * whole results page but the trend. A draft, or a scheduled experiment before `today`, is `not-started` without
+ * asking the warehouse.
  */
 export async function loadSummary(
   { experiment, metrics }: Pick<ExperimentDetails, "experiment" | "metrics">,
   adapters: Pick<ResultsAdapters, "warehouse">,
   options: AnalysisOptions | undefined,
   messages: LoadMessages,
-  now: Date,
+  { today, now }: LoadWindow,
 ): Promise<LoadedSummary> {
-  const status = effectiveExperimentStatus(experiment, now);
+  const status = effectiveExperimentStatus(experiment, today);
   if (status === "draft" || status === "scheduled") return { kind: "not-started", experiment, metrics };
   const [totals, exposure] = await Promise.all([
     adapters.warehouse.fetchMetricStats({ experiment, metrics, granularity: "total", now }),
@@ -164,9 +173,9 @@ export async function loadDaily(
   { experiment, metrics }: Pick<ExperimentDetails, "experiment" | "metrics">,
   adapters: Pick<ResultsAdapters, "warehouse">,
   messages: LoadMessages,
-  now: Date,
+  { today, now }: LoadWindow,
 ): Promise<MetricStatsRow[]> {
-  const status = effectiveExperimentStatus(experiment, now);
+  const status = effectiveExperimentStatus(experiment, today);
   if (status === "draft" || status === "scheduled") return [];
   const daily = await adapters.warehouse.fetchMetricStats({ experiment, metrics, granularity: "day", now });
   checkRows(daily, messages.invalidStats);

@@ -7,10 +7,10 @@ import { metricsAdapter, persistence } from "./host-adapters";
  */
 const warehouse: WarehouseAdapter = {
   testConnection: () => fetch("/api/warehouse/check").then((r) => r.json()),
-  fetchMetricStats: ({ experiment, metrics, granularity }) =>
+  fetchMetricStats: ({ experiment, metrics, granularity, now }) =>
     fetch(`/api/experiments/${experiment.id}/metric-stats`, {
       method: "POST",
-      body: JSON.stringify({ metricIds: metrics.map((metric) => metric.id), granularity }),
+      body: JSON.stringify({ metricIds: metrics.map((metric) => metric.id), granularity, now }),
     }).then((r) => r.json()),
 };
 
