@@ -1,6 +1,6 @@
 import "@flagsmith-experimentation/wizard/styles.css";
 import "@flagsmith-experimentation/results-dashboard/styles.css";
-import { type RenderResult, render, screen, within } from "@testing-library/react";
+import { type RenderResult, render, screen, waitFor, within } from "@testing-library/react";
 import type { UserEvent } from "@testing-library/user-event";
 import axe from "axe-core";
 import { expect, type Mock, vi } from "vitest";
@@ -119,11 +119,18 @@ export async function createAndLaunch(user: UserEvent, plan: ExperimentPlan) {
   await confirmLaunch(user);
 }
 
-/** Waits for the results dashboard (its recommendation) of the experiment just opened. */
+/**
+ * Waits for the results dashboard of the experiment just opened, fully loaded: its recommendation (the totals), then
+ * its trend (the daily rows, which load after the rest of the page and add the days-left estimate).
+ */
 export async function waitForResults() {
   const recommendation = await screen.findByRole("region", { name: "Recommendation" }, SLOW);
   expect(recommendation).toBeVisible();
-  return recommendation;
+  await waitFor(
+    () => expect(screen.getByRole("region", { name: "Trend" })).not.toHaveAttribute("aria-busy", "true"),
+    SLOW,
+  );
+  return screen.getByRole("region", { name: "Recommendation" });
 }
 
 /** Launched (non-draft) experiments with this name in storage. */
