@@ -4,8 +4,8 @@
 //   1. Storybook start: from spawning `pnpm storybook` (what `npm start` runs once installed; here on a free
 //      port) to the first page served, and to the preview iframe served.
 //   2. In the demo, from opening an experiment to its results rendered (DuckDB-wasm totals query over the simulated
-//      events + stats-core analysis + React render), and to its trend chart rendered (the daily rows' query, which
-//      runs beside the totals'), for 100k and 1M identities. The simulation and loading into DuckDB happen first and
+//      events + stats-core analysis + React render), and to its trend chart rendered (the daily rows' query, asked
+//      for once the totals are in), for 100k and 1M identities. The simulation and loading into DuckDB happen first and
 //      are reported apart.
 //
 //   pnpm figures                        both, 100k and 1M identities (1M needs a few minutes and ~2 GB)
@@ -73,7 +73,7 @@ async function openResults(browser, baseUrl, identities) {
   const events = Number(await ready.getAttribute("data-events"));
   const simulationMs = Number(await ready.getAttribute("data-simulation-ms"));
   // Timed inside the page, both from the click: to the first frame painted with the results on screen (the totals'
-  // analysis), and to the first frame with the trend chart (the daily rows, which load beside the totals).
+  // analysis), and to the first frame with the trend chart (the daily rows, asked for once the totals are in).
   const { renderMs, trendMs } = await page.evaluate(
     () =>
       new Promise((resolve, reject) => {

@@ -1,5 +1,5 @@
 import { AdapterError, type MetricStatsRequest, type MetricStatsRow } from "@flagsmith-experimentation/adapters";
-import { act, render, screen, within } from "@testing-library/react";
+import { act, render, screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import axe from "axe-core";
 import { describe, expect, it } from "vitest";
@@ -82,8 +82,8 @@ describe("ExperimentResults, progressive loading", () => {
     expectNothingUnreadable(article);
     await expectNoAxeViolations(container);
 
-    // One window: the totals and the daily rows end at the same instant.
-    expect(daily).toHaveLength(1);
+    // The daily rows are asked for once the totals are in, for the same window: both end at the same instant.
+    await waitFor(() => expect(daily).toHaveLength(1));
     expect(totals).toHaveLength(1);
     expect(daily[0]?.request.now).toBeInstanceOf(Date);
     expect(daily[0]?.request.now?.getTime()).toBe(totals[0]?.now?.getTime());
@@ -104,6 +104,7 @@ describe("ExperimentResults, progressive loading", () => {
     const { adapters, totals, daily } = progressiveAdapters(scenario);
     render(<ExperimentResults experimentId={scenario.experiment.id} adapters={adapters} locale="en-US" />);
     await screen.findByRole("region", { name: "Recommendation" });
+    await waitFor(() => expect(daily).toHaveLength(1));
     await act(async () => daily[0]?.reject(new AdapterError("network")));
 
     const trend = screen.getByRole("region", { name: "Trend" });
@@ -117,7 +118,7 @@ describe("ExperimentResults, progressive loading", () => {
     expect(screen.getByRole("region", { name: "Recommendation" })).toHaveTextContent("Declare a winner");
 
     await user.click(within(trend).getByRole("button", { name: "Retry" }));
-    expect(daily).toHaveLength(2);
+    await waitFor(() => expect(daily).toHaveLength(2));
     // Retry reads the same window again, and only the daily rows.
     expect(daily[1]?.request.now?.getTime()).toBe(daily[0]?.request.now?.getTime());
     expect(totals).toHaveLength(1);
@@ -130,6 +131,27 @@ describe("ExperimentResults, progressive loading", () => {
     expect(screen.queryByRole("alert")).not.toBeInTheDocument();
   }, 30_000);
 
+  it("keeps the page-level error when the totals fail, without asking for the daily rows", async () => {
+    const scenario = clearWinnerScenario();
+    const { adapters, daily } = progressiveAdapters(scenario);
+    const failing = {
+      ...adapters,
+      warehouse: {
+        ...adapters.warehouse,
+        fetchMetricStats: (request: MetricStatsRequest) =>
+          request.granularity === "total"
+            ? Promise.reject(new AdapterError("query"))
+            : adapters.warehouse.fetchMetricStats(request),
+      },
+    };
+    render(<ExperimentResults experimentId={scenario.experiment.id} adapters={failing} locale="en-US" />);
+    expect(await screen.findByText("Results could not be loaded")).toBeInTheDocument();
+    expect(screen.getByRole("alert")).toHaveTextContent("The warehouse could not run the query.");
+    expect(screen.getByRole("button", { name: "Retry" })).toBeInTheDocument();
+    expect(screen.queryByRole("region", { name: "Trend" })).not.toBeInTheDocument();
+    expect(daily).toHaveLength(0);
+  });
+
   it("ignores the daily rows of an experiment no longer shown", async () => {
     const first = clearWinnerScenario();
     const second: Scenario = {
@@ -141,9 +163,11 @@ describe("ExperimentResults, progressive loading", () => {
       <ExperimentResults experimentId={first.experiment.id} adapters={adapters} locale="en-US" />,
     );
     await screen.findByRole("region", { name: "Recommendation" });
+    await waitFor(() => expect(daily).toHaveLength(1));
     rerender(<ExperimentResults experimentId={second.experiment.id} adapters={adapters} locale="en-US" />);
     await screen.findByRole("heading", { name: "Results: Pricing page layout" });
     await screen.findByRole("region", { name: "Recommendation" });
+    await waitFor(() => expect(daily).toHaveLength(2));
     expect(daily.map((pending) => pending.request.experiment.id)).toEqual([first.experiment.id, second.experiment.id]);
 
     // The first experiment's rows arrive late: the second's chart keeps waiting for its own.
@@ -164,15 +188,16 @@ describe("ExperimentResults, progressive loading", () => {
     const { adapters, totals, daily } = progressiveAdapters(scenario);
     render(<ExperimentResults experimentId={scenario.experiment.id} adapters={adapters} locale="en-US" />);
     await screen.findByRole("region", { name: "Recommendation" });
+    await waitFor(() => expect(daily).toHaveLength(1));
     await answer(daily[0], rowsOf(scenario));
     expect(within(screen.getByRole("region", { name: "Trend" })).getByRole("slider")).toBeInTheDocument();
 
     await user.click(screen.getByRole("button", { name: "Refresh" }));
     await screen.findByRole("button", { name: "Refresh" });
     expect(totals).toHaveLength(2);
-    expect(daily).toHaveLength(2);
+    await waitFor(() => expect(daily).toHaveLength(2));
     expect(daily[1]?.request.now?.getTime()).toBe(totals[1]?.now?.getTime());
-    // The new totals are in; the chart waits for the rows of the same window, not the previous ones.
+    // The new totals are in; the chart waits for the rows of their window, not the previous ones.
     expect(screen.getByRole("region", { name: "Trend" })).toHaveAttribute("aria-busy", "true");
     await answer(daily[1], rowsOf(scenario));
     expect(within(screen.getByRole("region", { name: "Trend" })).getByRole("slider")).toBeInTheDocument();

@@ -74,35 +74,34 @@ export function ExperimentResults({
   const loadKey = experiment
     ? JSON.stringify([experiment.id, experiment.revision, experiment.status, refreshes])
     : null;
-  // One window for the whole load: the totals, the exposure summary and the daily rows (and a retry of the trend)
-  // all end at the same instant, so the chart's last cumulative point is the totals the page shows. Pinned (the
-  // real clock) when the key changes — a new experiment, revision or refresh — here rather than in a load, as both
-  // loads need it.
-  const [pinned, setPinned] = useState(() => ({ key: loadKey, end: new Date() }));
-  let windowEnd = pinned.end;
-  if (pinned.key !== loadKey) {
-    windowEnd = new Date();
-    setPinned({ key: loadKey, end: windowEnd });
-  }
-  const load = { key: loadKey, experiment, metrics, window: { today: now, now: windowEnd } };
+  const load = { key: loadKey, experiment, metrics, today: now };
   const loadRef = useRef(load);
   loadRef.current = load;
-  // The totals first (the whole page), the daily rows beside them (the trend chart): both start in this commit, the
-  // totals first, so a warehouse that runs one query at a time answers the page before the chart.
+  // The totals and the exposure summary first: as soon as they are in, the whole page renders.
   const summary = useAsyncState(loadKey, async () => {
-    const { key, experiment: current, metrics: definitions, window } = loadRef.current;
+    const { key, experiment: current, metrics: definitions, today: day } = loadRef.current;
     if (!current) throw new Error("no experiment");
     const { adapters: host, analysisOptions: options, m: messages } = latest.current;
+    // One window end for the whole load, read once: the daily rows (and a retry of the trend) are asked for the same
+    // window, so the chart's last cumulative day is the totals the page shows, not a few more minutes of traffic.
+    const window = { today: day, now: new Date() };
     return {
       key,
+      window,
       value: await loadSummary({ experiment: current, metrics: definitions }, host, options, messages, window),
     };
   });
-  const daily = useAsyncState(loadKey, async () => {
-    const { key, experiment: current, metrics: definitions, window } = loadRef.current;
-    if (!current) throw new Error("no experiment");
+  // Then the daily rows of that load, for the trend chart. Not beside the totals: the daily query is the costly one,
+  // useless when the totals failed or are empty, and a warehouse that shares one worker between queries (DuckDB-wasm)
+  // would finish the totals only with it.
+  const loadedSummary = summary.data;
+  const summaryRef = useRef(loadedSummary);
+  summaryRef.current = loadedSummary;
+  const daily = useAsyncState(loadedSummary?.value.kind === "ready" ? loadedSummary.key : null, async () => {
+    const loaded = summaryRef.current;
+    if (!loaded) throw new Error("no summary");
     const { adapters: host, m: messages } = latest.current;
-    return { key, rows: await loadDaily({ experiment: current, metrics: definitions }, host, messages, window) };
+    return { key: loaded.key, rows: await loadDaily(loaded.value, host, messages, loaded.window) };
   });
   const result = summary.data && summary.data.value.experiment.id === experiment?.id ? summary.data.value : undefined;
   // The daily rows of the load the summary came from (never a previous experiment's, revision's or refresh's).
