@@ -92,6 +92,44 @@ describe("loadResults", () => {
   });
 });
 
+describe("loadResults: the planned end date", () => {
+  // A running experiment, fixed-horizon analysis, far from its planned sample, with every treatment clearly ahead on
+  // its one primary metric: acting on the leader is valid only once the planned end date is over (UTC).
+  const running: Experiment = {
+    ...experiment,
+    status: "running",
+    endDate: "2026-03-29",
+    metrics: [{ metricId: "conversion", role: "primary" }],
+  };
+  delete running.plan;
+  const totals: MetricStatsRow[] = running.variations.map((variation) => ({
+    metricId: "conversion",
+    variationKey: variation.key,
+    stats: stats(2_000, variation.isControl ? 200 : 320),
+  }));
+  const adapters = (): ResultsAdapters => {
+    const memory = createInMemoryAdapters({ ...demoWorld, experiments: [running], metrics: demoMetrics });
+    return { ...memory, warehouse: { fetchMetricStats: async () => totals } };
+  };
+  const open = (today: Date) => loadResults(running.id, adapters(), { engine: "frequentist" }, undefined, today);
+  const basis = (loaded: Awaited<ReturnType<typeof loadResults>>) =>
+    loaded.kind === "ready"
+      ? loaded.analysis.recommendation.reasons.find((reason) => reason.code === "decision-valid")
+      : undefined;
+
+  it("keeps running on the last planned day", async () => {
+    const loaded = await open(new Date("2026-03-29T23:00:00Z"));
+    expect(loaded.kind === "ready" && loaded.analysis.recommendation.verdict).toBe("keep-running");
+    expect(basis(loaded)).toBeUndefined();
+  });
+
+  it("declares the winner once that day is over, saying why", async () => {
+    const loaded = await open(new Date("2026-03-30T00:30:00Z"));
+    expect(loaded.kind === "ready" && loaded.analysis.recommendation.verdict).toBe("declare-winner");
+    expect(basis(loaded)).toEqual({ code: "decision-valid", basis: "planned-end-reached" });
+  });
+});
+
 describe("totalsFromDaily", () => {
   const window = { endDate: "2026-03-04", variations: experiment.variations.slice(0, 2) };
   const [control, green] = window.variations.map((v) => v.key);

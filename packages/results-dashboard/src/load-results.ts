@@ -9,6 +9,7 @@ import {
   type PersistenceAdapter,
   type Segment,
   type SegmentsAdapter,
+  utcDate,
   type WarehouseAdapter,
 } from "@flagsmith-experimentation/adapters";
 import {
@@ -102,12 +103,15 @@ function analysisInput(
   status: AnalysisInput["status"],
   totals: MetricStatsRow[],
   options: AnalysisOptions | undefined,
+  today: Date,
 ): AnalysisInput {
   const roles = new Map(experiment.metrics.map((entry) => [entry.metricId, entry.role]));
   return {
     // The decision rules depend on where the experiment stands and what it was planned for (docs/decision-rules.md).
     ...(status ? { status } : {}),
     ...(experiment.plan ? { plan: experiment.plan } : {}),
+    // The last planned day is over (UTC, the lifecycle's rule): acting on a winner is valid.
+    plannedEndReached: experiment.endDate !== "" && experiment.endDate < utcDate(today),
     variations: experiment.variations.map(({ key, name, isControl }) => ({ key, name, isControl })),
     weights: experiment.weights,
     metrics: metrics.map((metric) => ({ ...metric, role: roles.get(metric.id) ?? "secondary" })),
@@ -151,7 +155,7 @@ export async function loadSummary(
   checkRows(totals, messages.invalidStats);
   const refreshedAt = new Date();
   if (!hasData(totals)) return { kind: "empty", experiment, metrics, refreshedAt };
-  const input = analysisInput(experiment, metrics, status, totals, options);
+  const input = analysisInput(experiment, metrics, status, totals, options, today);
   const summary: LoadedSummary = {
     kind: "ready",
     experiment,
@@ -222,7 +226,7 @@ async function loadAnalysis(
   }
   const refreshedAt = new Date();
   if (!hasData(totals)) return { kind: "empty", experiment, metrics, refreshedAt };
-  const analysis = analyzeWithDaily(analysisInput(experiment, metrics, status, totals, options), daily);
+  const analysis = analyzeWithDaily(analysisInput(experiment, metrics, status, totals, options, today), daily);
   const result: LoadedResults = { kind: "ready", experiment, metrics, analysis, daily, refreshedAt };
   if (exposure && Number.isFinite(exposure.excludedMultipleVariations))
     result.excludedMultipleVariations = exposure.excludedMultipleVariations;

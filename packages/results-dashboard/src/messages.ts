@@ -53,6 +53,7 @@ export const resultsMessages = {
   reasonStopped: "It has stopped: its data is final.",
   reasonConcluded: "It is concluded: its data is final.",
   reasonBasisPlannedSample: "The planned sample is in, so the result can be acted on.",
+  reasonBasisPlannedEnd: "The planned end date has passed, so the result can be acted on.",
   reasonBasisEnded: "The experiment has ended, so its data is final.",
   reasonBasisSequential: "The sequential analysis stays valid however often you look.",
   reasonBasisRisk:

@@ -31,6 +31,7 @@ function listOf(names: string[], m: ResultsPageMessages): string {
 
 const BASIS_MESSAGES: Record<DecisionBasis, keyof ResultsPageMessages> = {
   "planned-sample-reached": "reasonBasisPlannedSample",
+  "planned-end-reached": "reasonBasisPlannedEnd",
   "experiment-ended": "reasonBasisEnded",
   sequential: "reasonBasisSequential",
   "risk-below-threshold": "reasonBasisRisk",

@@ -278,6 +278,11 @@ export type AnalysisInput = {
   status?: ExperimentStatus;
   /** The sample the experiment was planned for (see `AnalysisPlan`). */
   plan?: AnalysisPlan;
+  /**
+   * The experiment's planned end date has passed. stats-core has no clock and no dates: the host compares its end
+   * date with today. Acting on a winner is then valid (basis `planned-end-reached`). Default `false`.
+   */
+  plannedEndReached?: boolean | undefined;
   variations: AnalysisVariation[];
   /** Percentages summing to 100, keyed by variation key. Keys are data: `__proto__` is a key like any other. */
   weights: Record<string, number>;
@@ -405,7 +410,12 @@ export type RecommendationVerdict =
   | "inconclusive";
 
 /** Why acting on a result now is valid (see STATISTICS.md, "Decision rules"). */
-export type DecisionBasis = "planned-sample-reached" | "experiment-ended" | "sequential" | "risk-below-threshold";
+export type DecisionBasis =
+  | "planned-sample-reached"
+  | "planned-end-reached"
+  | "experiment-ended"
+  | "sequential"
+  | "risk-below-threshold";
 
 export type RecommendationReason =
   /** A draft or scheduled experiment has no results to act on. */

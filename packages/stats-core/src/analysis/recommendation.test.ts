@@ -87,6 +87,19 @@ describe("decision rules (docs/decision-rules.md)", () => {
     }
   });
 
+  it("the planned end date passed (the host says so): a winner while still running; not before", () => {
+    const ended = analyzeExperiment(clearWin({ plannedEndReached: true, options: { engine: "frequentist" } }));
+    expect(ended.recommendation).toMatchObject({ verdict: "declare-winner", winner: "treatment" });
+    expect(ended.recommendation.reasons).toContainEqual({ code: "decision-valid", basis: "planned-end-reached" });
+    const before = analyzeExperiment(clearWin({ plannedEndReached: false, options: { engine: "frequentist" } }));
+    expect(before.recommendation.verdict).toBe("keep-running");
+  });
+
+  it("plannedEndReached must be a boolean", () => {
+    const r = analyzeExperiment(clearWin({ plannedEndReached: "yes" as unknown as boolean }));
+    expect(r.status).toBe("invalid-input");
+  });
+
   it("a paused experiment is never told to keep running: inconclusive, with why", () => {
     const r = analyzeExperiment(clearWin({ status: "paused", options: { engine: "frequentist" } }));
     expect(r.recommendation.verdict).toBe("inconclusive");
@@ -229,6 +242,7 @@ const experiment: fc.Arbitrary<AnalysisInput> = fc
     twoPrimaries: fc.boolean(),
     informational: fc.boolean(),
     status: fc.constantFrom(...statuses),
+    plannedEndReached: fc.boolean(),
     planned: fc.option(fc.integer({ min: 100, max: 200_000 }), { nil: undefined }),
     engine: fc.constantFrom("bayesian" as const, "frequentist" as const),
     sequential: fc.boolean(),
@@ -253,6 +267,7 @@ const experiment: fc.Arbitrary<AnalysisInput> = fc
     );
     return {
       status: x.status,
+      plannedEndReached: x.plannedEndReached,
       ...(x.planned === undefined ? {} : { plan: { sampleSizePerVariation: x.planned } }),
       variations,
       weights,
@@ -284,6 +299,7 @@ describe("decision rules hold on random experiments (fast-check)", () => {
         "keep-running",
         "no-difference",
         "not-started",
+        "planned-end-reached",
         "planned-sample-reached",
         "risk-below-threshold",
         "sequential",
@@ -310,7 +326,7 @@ describe("decision rules hold on random experiments (fast-check)", () => {
   );
 
   it(
-    "declare-winner ⇒ plan reached, or ended, or sequential frequentist, or (Bayesian) the winner's expected loss ≤ riskThreshold (2,000 runs)",
+    "declare-winner ⇒ plan reached, or planned end passed, or ended, or sequential frequentist, or (Bayesian) the winner's expected loss ≤ riskThreshold (2,000 runs)",
     () => {
       fc.assert(
         fc.property(experiment, (input) => {
@@ -334,6 +350,8 @@ describe("decision rules hold on random experiments (fast-check)", () => {
           switch (basis) {
             case "planned-sample-reached":
               return planReached;
+            case "planned-end-reached":
+              return input.plannedEndReached === true;
             case "experiment-ended":
               return status === "stopped" || status === "concluded";
             case "sequential":

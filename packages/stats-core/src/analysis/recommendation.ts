@@ -183,15 +183,15 @@ export function recommend({ metrics, srm, progress, controlKey, settings: s }: R
   if (candidate !== undefined) {
     const winnerKey = candidate.variationKey;
     const loss = s.engine === "bayesian" ? expectedLossOf(deciding, winnerKey, controlKey, treatments) : null;
-    const basis: DecisionBasis | null = planReached
-      ? "planned-sample-reached"
-      : ended
-        ? "experiment-ended"
-        : s.engine === "frequentist" && s.tuning !== undefined
-          ? "sequential"
-          : loss !== null && loss.risk <= s.riskThreshold
-            ? "risk-below-threshold"
-            : null;
+    // The first reason that makes acting now valid (docs/decision-rules.md), in this order.
+    const bases: [valid: boolean, basis: DecisionBasis][] = [
+      [planReached, "planned-sample-reached"],
+      [s.plannedEndReached, "planned-end-reached"],
+      [ended, "experiment-ended"],
+      [s.engine === "frequentist" && s.tuning !== undefined, "sequential"],
+      [loss !== null && loss.risk <= s.riskThreshold, "risk-below-threshold"],
+    ];
+    const basis = bases.find(([valid]) => valid)?.[1] ?? null;
     if (basis !== null) {
       const evidence: RecommendationReason =
         winnerKey === controlKey

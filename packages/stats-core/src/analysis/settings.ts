@@ -21,6 +21,7 @@ export type Settings = {
   guardrailMargin: number;
   riskThreshold: number;
   status: ExperimentStatus;
+  plannedEndReached: boolean;
   plan: {
     sampleSizePerVariation: number | undefined;
     minimumDetectableEffect: number;
@@ -70,6 +71,8 @@ export function settingsOf(input: AnalysisInput): Settings | Failure {
   }
   const status = input.status ?? "running";
   if (!STATUSES.includes(status)) return invalid("invalid-option", `status must be one of ${STATUSES.join(", ")}`);
+  const plannedEndReached = input.plannedEndReached ?? false;
+  if (typeof plannedEndReached !== "boolean") return invalid("invalid-option", "plannedEndReached must be a boolean");
   const plan = input.plan ?? {};
   if (typeof plan !== "object" || plan === null) return invalid("invalid-option", "plan must be an object");
   const sampleSizePerVariation = plan.sampleSizePerVariation;
@@ -97,6 +100,7 @@ export function settingsOf(input: AnalysisInput): Settings | Failure {
     guardrailMargin,
     riskThreshold,
     status,
+    plannedEndReached,
     plan: { sampleSizePerVariation, minimumDetectableEffect, power, primaryMetricId },
   };
 }
