@@ -114,14 +114,24 @@ function planFor(metricId: string, mde: number, variations: number, segmentId: s
   };
 }
 
-function flagNameOf(flagId: string): string {
-  return demoWorldFlags.find((f) => f.id === flagId)?.name ?? "";
-}
-
-function variationsOf(flagId: string): Flag["variations"] {
+function flagOf(flagId: string): Flag {
   const flag = demoWorldFlags.find((f) => f.id === flagId);
   if (!flag) throw new Error(`The demo world has no flag “${flagId}”.`);
-  return flag.variations;
+  return flag;
+}
+
+/** What a seeded experiment takes from its flag: the flag, its name and variations, the environment, full rollout. */
+function onFlag(
+  flagId: string,
+): Pick<Experiment, "flagId" | "flagName" | "environmentKey" | "rolloutPercentage" | "variations"> {
+  const flag = flagOf(flagId);
+  return {
+    flagId,
+    flagName: flag.name,
+    environmentKey: demoEnvironment.key,
+    rolloutPercentage: 100,
+    variations: flag.variations,
+  };
 }
 
 export const seededExperiments: SeededExperiment[] = [
@@ -134,11 +144,7 @@ export const seededExperiments: SeededExperiment[] = [
       hypothesis: "A higher-contrast “Buy now” button makes more visitors complete checkout.",
       startDate: "2026-04-20",
       endDate: "2026-05-17",
-      flagId: "checkout-cta",
-      flagName: flagNameOf("checkout-cta"),
-      environmentKey: demoEnvironment.key,
-      rolloutPercentage: 100,
-      variations: variationsOf("checkout-cta"),
+      ...onFlag("checkout-cta"),
       metrics: [
         { metricId: "conversion", role: "primary" },
         { metricId: "revenue-per-user", role: "secondary" },
@@ -163,11 +169,7 @@ export const seededExperiments: SeededExperiment[] = [
       hypothesis: "Plan cards make the difference between plans clearer and lift revenue per user.",
       startDate: "2026-05-08",
       endDate: "2026-06-04",
-      flagId: "pricing-layout",
-      flagName: flagNameOf("pricing-layout"),
-      environmentKey: demoEnvironment.key,
-      rolloutPercentage: 100,
-      variations: variationsOf("pricing-layout"),
+      ...onFlag("pricing-layout"),
       metrics: [
         { metricId: "revenue-per-user", role: "primary" },
         { metricId: "conversion", role: "secondary" },
@@ -190,11 +192,7 @@ export const seededExperiments: SeededExperiment[] = [
       hypothesis: "Sharper product photos increase checkout conversion without hurting page speed.",
       startDate: "2026-05-04",
       endDate: "2026-05-31",
-      flagId: "image-cdn",
-      flagName: flagNameOf("image-cdn"),
-      environmentKey: demoEnvironment.key,
-      rolloutPercentage: 100,
-      variations: variationsOf("image-cdn"),
+      ...onFlag("image-cdn"),
       metrics: [
         { metricId: "conversion", role: "primary" },
         { metricId: "order-value", role: "secondary" },
@@ -217,11 +215,7 @@ export const seededExperiments: SeededExperiment[] = [
       hypothesis: "Announcing free shipping above 50 € increases checkout conversion.",
       startDate: "2026-05-06",
       endDate: "2026-06-02",
-      flagId: "shipping-banner",
-      flagName: flagNameOf("shipping-banner"),
-      environmentKey: demoEnvironment.key,
-      rolloutPercentage: 100,
-      variations: variationsOf("shipping-banner"),
+      ...onFlag("shipping-banner"),
       metrics: [
         { metricId: "conversion", role: "primary" },
         { metricId: "order-value", role: "secondary" },
@@ -243,11 +237,7 @@ export const seededExperiments: SeededExperiment[] = [
       hypothesis: "A newer ranking model puts relevant products first, so more searches end in the cart.",
       startDate: "2026-05-04",
       endDate: "2026-05-31",
-      flagId: "search-ranking",
-      flagName: flagNameOf("search-ranking"),
-      environmentKey: demoEnvironment.key,
-      rolloutPercentage: 100,
-      variations: variationsOf("search-ranking"),
+      ...onFlag("search-ranking"),
       metrics: [
         { metricId: "add-to-cart", role: "primary" },
         { metricId: "conversion", role: "secondary" },
@@ -269,11 +259,7 @@ export const seededExperiments: SeededExperiment[] = [
       hypothesis: "A compact menu helps mobile visitors find categories and buy more.",
       startDate: "2026-06-01",
       endDate: "2026-06-28",
-      flagId: "nav-menu",
-      flagName: flagNameOf("nav-menu"),
-      environmentKey: demoEnvironment.key,
-      rolloutPercentage: 100,
-      variations: variationsOf("nav-menu"),
+      ...onFlag("nav-menu"),
       metrics: [
         { metricId: "conversion", role: "primary" },
         { metricId: "support-tickets", role: "guardrail" },
@@ -296,11 +282,8 @@ export const seededExperiments: SeededExperiment[] = [
       hypothesis: "An orange “Buy now” button stands out more than the blue one, so more visitors complete checkout.",
       startDate: "2026-03-02",
       endDate: "2026-03-15",
-      flagId: "checkout-cta",
-      flagName: flagNameOf("checkout-cta"),
-      environmentKey: demoEnvironment.key,
-      rolloutPercentage: 100,
-      variations: variationsOf("checkout-cta").filter((variation) => variation.key !== "green"),
+      ...onFlag("checkout-cta"),
+      variations: flagOf("checkout-cta").variations.filter((variation) => variation.key !== "green"),
       metrics: [
         { metricId: "conversion", role: "primary" },
         { metricId: "page-load-time", role: "guardrail" },
@@ -344,11 +327,7 @@ export const seededExperiments: SeededExperiment[] = [
       hypothesis: "Showing all photos at once helps shoppers decide faster.",
       startDate: "2026-05-25",
       endDate: "",
-      flagId: "product-gallery",
-      flagName: flagNameOf("product-gallery"),
-      environmentKey: demoEnvironment.key,
-      rolloutPercentage: 100,
-      variations: variationsOf("product-gallery"),
+      ...onFlag("product-gallery"),
       metrics: [],
       segmentId: null,
       weights: {},

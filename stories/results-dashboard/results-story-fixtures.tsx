@@ -1,10 +1,6 @@
 import type { ReactNode } from "react";
 
-/**
- * Story fixtures: the package's deterministic scenarios (sufficient statistics per variation), analysed by the real
- * `analyzeExperiment`. Re-exported here so every story file imports from one place.
- */
-export {
+import {
   analyzeScenario,
   clearWinnerScenario,
   fourVariationsScenario,
@@ -23,21 +19,21 @@ export {
   withStatus,
 } from "../../packages/results-dashboard/src/analysis-fixtures";
 
-import {
+/**
+ * Story fixtures: the package's deterministic scenarios (sufficient statistics per variation), analysed by the real
+ * `analyzeExperiment`. Re-exported here so every story file imports from one place.
+ */
+export {
+  analyzeScenario,
   clearWinnerScenario,
   fourVariationsScenario,
   guardrailHarmedScenario,
-  guardrailWithinToleranceScenario,
   inconclusiveScenario,
-  insufficientDataScenario,
-  invalidDataScenario,
-  lowerIsBetterScenario,
-  multiplePrimariesScenario,
-  noDifferenceScenario,
   type Scenario,
-  slowStartScenario,
+  scenarioAdapters,
   srmScenario,
-} from "../../packages/results-dashboard/src/analysis-fixtures";
+  withStatus,
+};
 
 export const scenarios = {
   "clear-winner": clearWinnerScenario,

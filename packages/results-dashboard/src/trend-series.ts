@@ -77,7 +77,7 @@ export function quantile(values: readonly number[], q: number): number | undefin
  * The range the interval bands may take on the axis: every band no wider than {@link BAND_WIDTH_LIMIT} times the
  * median band; the wider ones (the first days') are cut at the axis. Undefined without bands.
  */
-export function robustBandRange(bands: readonly (readonly [number, number])[]): [number, number] | undefined {
+function robustBandRange(bands: readonly (readonly [number, number])[]): [number, number] | undefined {
   const median = quantile(
     bands.map(([low, high]) => high - low),
     0.5,

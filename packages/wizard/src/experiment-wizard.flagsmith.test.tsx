@@ -10,6 +10,7 @@ import { render, screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { describe, expect, it, vi } from "vitest";
 import { ExperimentWizard, type ExperimentWizardProps } from "./experiment-wizard";
+import { fillDetails, launch, pickFlag, toReview } from "./test-support/walkthrough";
 
 /*
  * The wizard side of issue 11: an environment-scoped flow, flags that cannot get an experiment shown with the reason,
@@ -17,7 +18,6 @@ import { ExperimentWizard, type ExperimentWizardProps } from "./experiment-wizar
  */
 
 const today = new Date(Date.UTC(2026, 2, 1, 9));
-type User = ReturnType<typeof userEvent.setup>;
 const flagHref = (flag: Flag) => `/project/1/features?feature=${flag.id}`;
 
 const checkout = demoWorld.flags.find((f) => f.id === "checkout-cta") as Flag;
@@ -54,40 +54,10 @@ function setup(props: Partial<ExperimentWizardProps> = {}) {
   return { adapters, onLaunched, user };
 }
 
-async function toFlag(user: User) {
-  await user.type(screen.getByRole("textbox", { name: "Name" }), "Checkout colour");
-  await user.type(screen.getByRole("textbox", { name: "Hypothesis" }), "Green will increase conversion.");
-  await user.click(screen.getByRole("button", { name: "Next" }));
-  await screen.findByRole("heading", { level: 2, name: "Flag & Variations" });
-}
-
-async function pick(user: User, name: string) {
-  await user.click(screen.getByRole("combobox", { name: "Flag" }));
-  await user.click(await screen.findByRole("option", { name }));
-}
-
-async function toReview(user: User, flag = "checkout_cta_color") {
-  await toFlag(user);
-  await pick(user, flag);
-  await user.click(screen.getByRole("button", { name: "Next" }));
-  await user.click(await screen.findByRole("checkbox", { name: "Checkout conversion" }));
-  await user.click(screen.getByRole("button", { name: "Next" }));
-  await screen.findByRole("heading", { level: 2, name: "Segments & Traffic" });
-  await user.click(screen.getByRole("button", { name: "Next" }));
-  await screen.findByRole("heading", { level: 2, name: "Review & Launch" });
-}
-
-async function confirm(user: User) {
-  await user.click(screen.getByRole("button", { name: "Launch Experiment" }));
-  const dialog = await screen.findByRole("dialog", { name: "Launch this experiment?" });
-  await user.click(within(dialog).getByRole("button", { name: "Confirm launch" }));
-  return dialog;
-}
-
 describe("flags that cannot get an experiment", { timeout: 60_000 }, () => {
   it("names the experiment that already holds a flag, and does not select it", async () => {
     const { user } = setup();
-    await toFlag(user);
+    await fillDetails(user);
     await user.click(screen.getByRole("combobox", { name: "Flag" }));
     const option = await screen.findByRole("option", { name: "held_flag" });
     expect(option).toHaveAttribute("aria-disabled", "true");
@@ -100,8 +70,8 @@ describe("flags that cannot get an experiment", { timeout: 60_000 }, () => {
 
   it("lists the options without a key and links to fix them", async () => {
     const { user } = setup();
-    await toFlag(user);
-    await pick(user, "unkeyed_flag");
+    await fillDetails(user);
+    await pickFlag(user, "unkeyed_flag");
     const alert = screen.getByRole("alert");
     expect(alert).toHaveTextContent("the options “purple”, “teal” have no key");
     expect(within(alert).getByRole("link", { name: "Give the options keys" })).toHaveAttribute(
@@ -112,8 +82,8 @@ describe("flags that cannot get an experiment", { timeout: 60_000 }, () => {
 
   it("warns that a flag which is off in the environment would collect no data", async () => {
     const { user } = setup();
-    await toFlag(user);
-    await pick(user, "disabled_flag");
+    await fillDetails(user);
+    await pickFlag(user, "disabled_flag");
     expect(screen.getByRole("status")).toHaveTextContent("“disabled_flag” is off in this environment");
     await user.click(screen.getByRole("button", { name: "Next" }));
     await user.click(await screen.findByRole("checkbox", { name: "Checkout conversion" }));
@@ -194,7 +164,7 @@ describe("Flagsmith's errors at launch", { timeout: 60_000 }, () => {
       times: 1,
       error: new AdapterError("rate-limited", undefined, { retryAfterSeconds: 1, status: 429 }),
     });
-    const dialog = await confirm(user);
+    const dialog = await launch(user);
     const alert = await within(dialog).findByRole("alert", {}, { timeout: 5_000 });
     expect(within(alert).getByRole("status")).toHaveTextContent("Rate limited: retrying in 1 second.");
     await waitFor(() => expect(onLaunched).toHaveBeenCalledTimes(1), { timeout: 6_000 });
@@ -214,7 +184,7 @@ describe("Flagsmith's errors at launch", { timeout: 60_000 }, () => {
     let clock = start;
     const spy = vi.spyOn(Date, "now").mockImplementation(() => clock);
     try {
-      const dialog = await confirm(user);
+      const dialog = await launch(user);
       const alert = await within(dialog).findByRole("alert", {}, { timeout: 5_000 });
       expect(within(alert).getByRole("status")).toHaveTextContent("Rate limited: retrying in 1 second.");
       clock = start + 999;
@@ -239,7 +209,7 @@ describe("Flagsmith's errors at launch", { timeout: 60_000 }, () => {
         conflict: { experimentId: "17", experimentName: "Pricing test" },
       }),
     });
-    const dialog = await confirm(user);
+    const dialog = await launch(user);
     const alert = await within(dialog).findByRole("alert", {}, { timeout: 5_000 });
     expect(alert).toHaveTextContent("“Pricing test” already holds this flag");
     expect(onLaunched).not.toHaveBeenCalled();
@@ -256,7 +226,7 @@ describe("Flagsmith's errors at launch", { timeout: 60_000 }, () => {
         fieldErrors: { "experiment_rollout.rollout_percentage": ["Ensure this value is less than or equal to 100."] },
       }),
     });
-    await confirm(user);
+    await launch(user);
     expect(await screen.findByRole("heading", { level: 2, name: "Segments & Traffic" })).toBeInTheDocument();
     expect(screen.getByText(/the server refused some fields/)).toBeInTheDocument();
     const rollout = screen.getByRole("spinbutton", { name: "Rollout percentage" });

@@ -10,6 +10,7 @@ import { fireEvent, render, screen, waitFor, within } from "@testing-library/rea
 import userEvent from "@testing-library/user-event";
 import { describe, expect, it, vi } from "vitest";
 import { ExperimentWizard, type ExperimentWizardProps } from "./experiment-wizard";
+import { openLaunchDialog, toReview, toTraffic, type User } from "./test-support/walkthrough";
 
 /*
  * Launch safety (issue 14, SPEC §11) with adversarial adapters. These tests run in jsdom and in Chromium (the browser
@@ -17,7 +18,6 @@ import { ExperimentWizard, type ExperimentWizardProps } from "./experiment-wizar
  */
 
 const today = new Date(Date.UTC(2026, 2, 1, 9));
-type User = ReturnType<typeof userEvent.setup>;
 
 function world() {
   return createInMemoryAdapters({ ...demoWorld, now: () => today });
@@ -40,31 +40,11 @@ function renderWizard(adapters: ExperimentWizardProps["adapters"], props: Partia
   return { onLaunched, onDraftSaved, user, ...view };
 }
 
-/** Through the first three steps to "Segments & Traffic", with "EU customers" chosen. */
-async function toTraffic(user: User) {
-  await user.type(screen.getByRole("textbox", { name: "Name" }), "Checkout colour");
-  await user.type(screen.getByRole("textbox", { name: "Hypothesis" }), "Green will increase conversion.");
-  await user.click(screen.getByRole("button", { name: "Next" }));
-  await user.click(await screen.findByRole("combobox", { name: "Flag" }));
-  await user.click(await screen.findByRole("option", { name: "checkout_cta_color" }));
-  await user.click(screen.getByRole("button", { name: "Next" }));
-  await user.click(await screen.findByRole("checkbox", { name: "Checkout conversion" }));
-  await user.click(screen.getByRole("button", { name: "Next" }));
-  await user.selectOptions(await screen.findByRole("combobox", { name: "Segment" }), "EU customers");
-}
-
-async function toReview(user: User) {
-  await toTraffic(user);
-  await user.click(screen.getByRole("button", { name: "Next" }));
-  await screen.findByRole("heading", { level: 2, name: "Review & Launch" });
+/** To Review & Launch with "EU customers" chosen, once the draft is saved. */
+async function toSavedReview(user: User) {
+  await toReview(user, { segment: "EU customers" });
   // The review shows what is stored: wait for the draft to be saved.
   await screen.findByText("Draft saved", {}, { timeout: 5_000 });
-}
-
-async function openLaunchDialog(user: User) {
-  await user.click(screen.getByRole("button", { name: "Launch Experiment" }));
-  const dialog = await screen.findByRole("dialog", { name: "Launch this experiment?" });
-  return { dialog, confirm: within(dialog).getByRole("button", { name: "Confirm launch" }) };
 }
 
 function launched(adapters: InMemoryAdapters) {
@@ -88,7 +68,7 @@ describe("launch carries the revision the user reviewed", { timeout: 60_000 }, (
   it("refuses a draft changed elsewhere after review, shows what changed, and launches only after a new review", async () => {
     const adapters = world();
     const { user, onLaunched, onDraftSaved } = renderWizard(adapters);
-    await toReview(user);
+    await toSavedReview(user);
     const draftId = onDraftSaved.mock.lastCall?.[0].id as string;
     // Another tab (or a colleague) changes the stored draft.
     await adapters.persistence.saveDraft({
@@ -126,7 +106,7 @@ describe("launch carries the revision the user reviewed", { timeout: 60_000 }, (
   it("keeps the user's version when asked: it is saved over the other one and reviewed again", async () => {
     const adapters = world();
     const { user, onLaunched, onDraftSaved } = renderWizard(adapters);
-    await toReview(user);
+    await toSavedReview(user);
     const draftId = onDraftSaved.mock.lastCall?.[0].id as string;
     await adapters.persistence.saveDraft({ id: draftId, name: "Changed elsewhere" });
     const { dialog, confirm } = await openLaunchDialog(user);
@@ -150,7 +130,7 @@ describe("one launch and one onLaunched, whatever the clicks", { timeout: 60_000
     const base = world();
     const { persistence, calls } = countingPersistence(base.persistence);
     const { user, onLaunched } = renderWizard({ ...base, persistence });
-    await toReview(user);
+    await toSavedReview(user);
     const { confirm } = await openLaunchDialog(user);
     await user.dblClick(confirm);
     await waitFor(() => expect(onLaunched).toHaveBeenCalledTimes(1), { timeout: 5_000 });
@@ -164,7 +144,7 @@ describe("one launch and one onLaunched, whatever the clicks", { timeout: 60_000
     const base = world();
     const { persistence, calls } = countingPersistence(base.persistence);
     const { user, onLaunched } = renderWizard({ ...base, persistence });
-    await toReview(user);
+    await toSavedReview(user);
     const { confirm } = await openLaunchDialog(user);
     fireEvent.click(confirm);
     fireEvent.click(confirm);
@@ -179,7 +159,7 @@ describe("one launch and one onLaunched, whatever the clicks", { timeout: 60_000
     const base = world();
     const { persistence, calls } = countingPersistence(base.persistence);
     const { user, onLaunched } = renderWizard({ ...base, persistence });
-    await toReview(user);
+    await toSavedReview(user);
     const { confirm } = await openLaunchDialog(user);
     fireEvent.click(confirm);
     await waitFor(() => expect(calls).toHaveLength(1), { timeout: 5_000 });
@@ -259,7 +239,7 @@ describe("drafts", { timeout: 60_000 }, () => {
   it("shows the saved version in the fields on screen when the user takes it after a save conflict", async () => {
     const adapters = world();
     const { user, onDraftSaved } = renderWizard(adapters);
-    await toTraffic(user);
+    await toTraffic(user, { segment: "EU customers" });
     await screen.findByText("Draft saved", {}, { timeout: 5_000 });
     const draftId = onDraftSaved.mock.lastCall?.[0].id as string;
     await adapters.persistence.saveDraft({ id: draftId, segmentId: null, rolloutPercentage: 50 });

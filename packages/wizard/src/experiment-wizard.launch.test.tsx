@@ -9,9 +9,9 @@ import { render, screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { describe, expect, it, vi } from "vitest";
 import { ExperimentWizard, type ExperimentWizardProps } from "./experiment-wizard";
+import { openLaunchDialog, toReview } from "./test-support/walkthrough";
 
 const today = new Date(2026, 2, 1);
-type User = ReturnType<typeof userEvent.setup>;
 
 function setup(options: InMemoryAdaptersOptions = {}, props: Partial<ExperimentWizardProps> = {}) {
   const adapters = createInMemoryAdapters({ ...demoWorld, now: () => today, ...options });
@@ -23,27 +23,6 @@ function setup(options: InMemoryAdaptersOptions = {}, props: Partial<ExperimentW
   return { adapters, onLaunched, user, ...view };
 }
 
-/** Fills every step with valid values and stops on Review & Launch. */
-async function toReview(user: User, { hypothesis = "Green will increase conversion." } = {}) {
-  await user.type(screen.getByRole("textbox", { name: "Name" }), "Checkout colour");
-  await user.type(screen.getByRole("textbox", { name: "Hypothesis" }), hypothesis);
-  await user.click(screen.getByRole("button", { name: "Next" }));
-  await user.click(await screen.findByRole("combobox", { name: "Flag" }));
-  await user.click(await screen.findByRole("option", { name: "checkout_cta_color" }));
-  await user.click(screen.getByRole("button", { name: "Next" }));
-  await user.click(await screen.findByRole("checkbox", { name: "Checkout conversion" }));
-  await user.click(screen.getByRole("button", { name: "Next" }));
-  await user.selectOptions(await screen.findByRole("combobox", { name: "Segment" }), "EU customers");
-  await user.click(screen.getByRole("button", { name: "Next" }));
-  await screen.findByRole("heading", { level: 2, name: "Review & Launch" });
-}
-
-async function confirmLaunch(user: User) {
-  await user.click(screen.getByRole("button", { name: "Launch Experiment" }));
-  const dialog = await screen.findByRole("dialog");
-  return { dialog, confirm: within(dialog).getByRole("button", { name: "Confirm launch" }) };
-}
-
 function launchedExperiments(adapters: InMemoryAdapters) {
   return adapters.controls.experiments().filter((e) => e.name === "Checkout colour" && e.status !== "draft");
 }
@@ -51,7 +30,7 @@ function launchedExperiments(adapters: InMemoryAdapters) {
 describe("Review & Launch", { timeout: 30_000 }, () => {
   it("summarises every section, and Edit jumps back then returns to review", async () => {
     const { user } = setup();
-    await toReview(user);
+    await toReview(user, { segment: "EU customers" });
     for (const step of ["Experiment Details", "Flag & Variations", "Select Metrics", "Segments & Traffic"]) {
       expect(screen.getByRole("button", { name: `Edit ${step}` })).toBeInTheDocument();
     }
@@ -79,7 +58,7 @@ describe("Review & Launch", { timeout: 30_000 }, () => {
 
   it("checks the hypothesis's direction with the host's translated direction words", async () => {
     const { user } = setup({}, { messages: { directionWords: ["steigern", "senken"] } });
-    await toReview(user, { hypothesis: "Grün wird die Conversion steigern." });
+    await toReview(user, { segment: "EU customers", hypothesis: "Grün wird die Conversion steigern." });
     const warnings = screen.getByRole("region", { name: "Before you launch" });
     expect(warnings).not.toHaveTextContent("doesn't say which way");
     expect(warnings).toHaveTextContent("No guardrail metric");
@@ -87,7 +66,7 @@ describe("Review & Launch", { timeout: 30_000 }, () => {
 
   it("warns before launch: no direction, no guardrail, very uneven weights", async () => {
     const { user } = setup();
-    await toReview(user, { hypothesis: "The button colour matters." });
+    await toReview(user, { segment: "EU customers", hypothesis: "The button colour matters." });
     const warnings = screen.getByRole("region", { name: "Before you launch" });
     expect(
       within(warnings)
@@ -112,8 +91,8 @@ describe("Review & Launch", { timeout: 30_000 }, () => {
 
   it("launches through a confirmation dialog, then is read-only and calls onLaunched", async () => {
     const { user, adapters, onLaunched } = setup();
-    await toReview(user);
-    const { dialog, confirm } = await confirmLaunch(user);
+    await toReview(user, { segment: "EU customers" });
+    const { dialog, confirm } = await openLaunchDialog(user);
     expect(dialog).toHaveAccessibleName("Launch this experiment?");
     await user.click(confirm);
 
@@ -131,8 +110,8 @@ describe("Review & Launch", { timeout: 30_000 }, () => {
 
   it("launches once on a double click", async () => {
     const { user, adapters, onLaunched } = setup({ latencyMs: { "persistence.launch": 50 } });
-    await toReview(user);
-    const { confirm } = await confirmLaunch(user);
+    await toReview(user, { segment: "EU customers" });
+    const { confirm } = await openLaunchDialog(user);
     await user.dblClick(confirm);
     await waitFor(() => expect(onLaunched).toHaveBeenCalledTimes(1));
     expect(adapters.controls.calls("persistence.launch")).toBe(1);
@@ -161,8 +140,8 @@ describe("Review & Launch", { timeout: 30_000 }, () => {
     render(
       <ExperimentWizard adapters={{ ...base, persistence }} today={today} onLaunched={onLaunched} locale="en-US" />,
     );
-    await toReview(user);
-    const { dialog, confirm } = await confirmLaunch(user);
+    await toReview(user, { segment: "EU customers" });
+    const { dialog, confirm } = await openLaunchDialog(user);
     await user.click(confirm);
     const alert = await within(dialog).findByRole("alert");
     expect(alert).toHaveTextContent("The experiment was not launched: The server took too long to answer.");
@@ -187,9 +166,9 @@ describe("Review & Launch", { timeout: 30_000 }, () => {
     const onLaunched = vi.fn();
     const user = userEvent.setup();
     render(<ExperimentWizard adapters={{ ...base, flags }} today={today} onLaunched={onLaunched} locale="en-US" />);
-    await toReview(user);
+    await toReview(user, { segment: "EU customers" });
     removeOrange = true;
-    const { confirm } = await confirmLaunch(user);
+    const { confirm } = await openLaunchDialog(user);
     await user.click(confirm);
 
     expect(await screen.findByRole("heading", { level: 2, name: "Flag & Variations" })).toBeInTheDocument();
@@ -214,9 +193,9 @@ describe("Review & Launch", { timeout: 30_000 }, () => {
     };
     const user = userEvent.setup();
     render(<ExperimentWizard adapters={{ ...base, segments }} today={today} locale="en-US" />);
-    await toReview(user);
+    await toReview(user, { segment: "EU customers" });
     overridden = true;
-    const { confirm } = await confirmLaunch(user);
+    const { confirm } = await openLaunchDialog(user);
     await user.click(confirm);
 
     expect(await screen.findByRole("heading", { level: 2, name: "Segments & Traffic" })).toBeInTheDocument();
@@ -236,8 +215,8 @@ describe("Review & Launch", { timeout: 30_000 }, () => {
     const end = screen.getByLabelText("End date");
     await user.clear(end);
     await user.type(end, "2026-04-20");
-    await toReview(user);
-    const { dialog, confirm } = await confirmLaunch(user);
+    await toReview(user, { segment: "EU customers" });
+    const { dialog, confirm } = await openLaunchDialog(user);
     expect(dialog).toHaveTextContent(/It is scheduled to start .+ \(your time\)\./);
     await user.click(confirm);
     await waitFor(() => expect(onLaunched).toHaveBeenCalledTimes(1));

@@ -10,6 +10,7 @@ import { render, screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { describe, expect, it } from "vitest";
 import { ExperimentWizard } from "./experiment-wizard";
+import { fillDetails, pickFlag, toMetrics, toTraffic } from "./test-support/walkthrough";
 
 const today = new Date(2026, 2, 1);
 const flagHref = (flag: Flag) => `https://app.flagsmith.test/features/${flag.id}`;
@@ -19,34 +20,6 @@ function setup(options: InMemoryAdaptersOptions = {}) {
   const user = userEvent.setup();
   const view = render(<ExperimentWizard adapters={adapters} today={today} flagHref={flagHref} locale="en-US" />);
   return { adapters, user, ...view };
-}
-
-type User = ReturnType<typeof userEvent.setup>;
-
-async function fillDetails(user: User) {
-  await user.type(screen.getByRole("textbox", { name: "Name" }), "Checkout colour");
-  await user.type(screen.getByRole("textbox", { name: "Hypothesis" }), "Green will increase conversion.");
-  await user.click(screen.getByRole("button", { name: "Next" }));
-  await screen.findByRole("heading", { level: 2, name: "Flag & Variations" });
-}
-
-async function pickFlag(user: User, name: string) {
-  await user.click(screen.getByRole("combobox", { name: "Flag" }));
-  await user.click(await screen.findByRole("option", { name }));
-}
-
-async function toMetrics(user: User, flag = "checkout_cta_color") {
-  await fillDetails(user);
-  await pickFlag(user, flag);
-  await user.click(screen.getByRole("button", { name: "Next" }));
-  await screen.findByRole("heading", { level: 2, name: "Select Metrics" });
-}
-
-async function toTraffic(user: User, flag = "checkout_cta_color") {
-  await toMetrics(user, flag);
-  await user.click(await screen.findByRole("checkbox", { name: "Checkout conversion" }));
-  await user.click(screen.getByRole("button", { name: "Next" }));
-  await screen.findByRole("heading", { level: 2, name: "Segments & Traffic" });
 }
 
 describe("Experiment Details", { timeout: 30_000 }, () => {
@@ -494,7 +467,7 @@ describe("Segments & Traffic", { timeout: 30_000 }, () => {
       ),
       metrics: demoMetrics.map((m) => (m.id === "conversion" ? Object.assign({}, m, { baseline: 0.1 }) : m)),
     });
-    await toTraffic(user, "pricing_page_layout");
+    await toTraffic(user, { flag: "pricing_page_layout" });
     // All identities, and the host gave no environment traffic: the sample, but no duration.
     expect(screen.getByRole("combobox", { name: "Segment" })).toHaveValue("");
     expect(screen.getByText(/each variation needs about [\d,]+ identities\. No duration estimate/)).toBeInTheDocument();
@@ -515,7 +488,7 @@ describe("Segments & Traffic", { timeout: 30_000 }, () => {
       segments: demoSegments.map((s) => Object.assign({}, s, { expectedDailyTraffic: 20_000 })),
       metrics: demoMetrics.map((m) => (m.id === "conversion" ? Object.assign({}, m, { baseline: 0.1 }) : m)),
     });
-    await toTraffic(user, "pricing_page_layout");
+    await toTraffic(user, { flag: "pricing_page_layout" });
     await user.selectOptions(screen.getByRole("combobox", { name: "Segment" }), "All users");
     const daysFor = () => Number(/in about (\d+) days/.exec(document.body.textContent ?? "")?.[1]);
     const atFive = daysFor();

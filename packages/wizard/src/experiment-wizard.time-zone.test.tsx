@@ -1,9 +1,10 @@
 import type { Experiment } from "@flagsmith-experimentation/adapters";
 import { createInMemoryAdapters, demoWorld } from "@flagsmith-experimentation/adapters/testing";
-import { render, screen, waitFor, within } from "@testing-library/react";
+import { render, screen, waitFor } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { ExperimentWizard } from "./experiment-wizard";
+import { launch, toReview } from "./test-support/walkthrough";
 
 /*
  * East of UTC the local calendar day runs ahead of the UTC one: at 20:00 UTC on Mar 1 it is already 10:00 on Mar 2
@@ -38,28 +39,6 @@ function setup() {
   return { adapters, onLaunched, user };
 }
 
-type User = ReturnType<typeof userEvent.setup>;
-
-async function toReview(user: User) {
-  await user.type(screen.getByRole("textbox", { name: "Name" }), "Checkout colour");
-  await user.type(screen.getByRole("textbox", { name: "Hypothesis" }), "Green will increase conversion.");
-  await user.click(screen.getByRole("button", { name: "Next" }));
-  await user.click(await screen.findByRole("combobox", { name: "Flag" }));
-  await user.click(await screen.findByRole("option", { name: "checkout_cta_color" }));
-  await user.click(screen.getByRole("button", { name: "Next" }));
-  await user.click(await screen.findByRole("checkbox", { name: "Checkout conversion" }));
-  await user.click(screen.getByRole("button", { name: "Next" }));
-  await user.selectOptions(await screen.findByRole("combobox", { name: "Segment" }), "EU customers");
-  await user.click(screen.getByRole("button", { name: "Next" }));
-  await screen.findByRole("heading", { level: 2, name: "Review & Launch" });
-}
-
-async function launch(user: User) {
-  await user.click(screen.getByRole("button", { name: "Launch Experiment" }));
-  const dialog = await screen.findByRole("dialog");
-  await user.click(within(dialog).getByRole("button", { name: "Confirm launch" }));
-}
-
 describe("dates east of UTC", { timeout: 30_000 }, () => {
   it("runs in Kiritimati (UTC+14) in Node", () => {
     if (!inNode) return;
@@ -69,7 +48,7 @@ describe("dates east of UTC", { timeout: 30_000 }, () => {
   it("starts today's experiment at once: Review and the launched status agree", async () => {
     const { user, onLaunched } = setup();
     expect(screen.getByLabelText("Start date")).toHaveValue("2026-03-01");
-    await toReview(user);
+    await toReview(user, { segment: "EU customers" });
     expect(screen.getByRole("region", { name: "Experiment Details" })).toHaveTextContent(
       "Starts as soon as it is launched.",
     );
@@ -90,7 +69,7 @@ describe("dates east of UTC", { timeout: 30_000 }, () => {
     expect(
       screen.getByText(`The experiment will be scheduled: it starts ${localStart} (your time)`, { exact: false }),
     ).toBeInTheDocument();
-    await toReview(user);
+    await toReview(user, { segment: "EU customers" });
     expect(screen.getByRole("region", { name: "Experiment Details" })).toHaveTextContent(
       `Scheduled: starts ${localStart} (your time), 00:00 UTC on the start date.`,
     );

@@ -1,5 +1,5 @@
 import type { StepIssue } from "./step-schemas";
-import { STEP_FIELDS, stepOfField, WIZARD_STEPS, type WizardField, type WizardStepId } from "./steps";
+import { STEP_FIELDS, WIZARD_STEPS, type WizardField, type WizardStepId } from "./steps";
 
 /**
  * Where a server's field error belongs in the wizard. Keys are the kit's field names (the reference persistences'
@@ -52,5 +52,5 @@ export function fieldErrorIssues(error: unknown): { step: WizardStepId; issues: 
     const problems = byField.get(field);
     return problems ? [{ field, message: problems.join(" ") }] : [];
   });
-  return stepOfField(issues[0]?.field ?? "") ? { step, issues } : undefined;
+  return { step, issues };
 }

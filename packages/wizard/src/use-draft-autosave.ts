@@ -51,7 +51,6 @@ export function useDraftAutosave({
   initial,
   delayMs,
   onSaved,
-  newId = createDraftId,
 }: {
   persistence: Pick<PersistenceAdapter, "saveDraft" | "getExperiment">;
   /** The fields to save, read when a save starts. */
@@ -60,7 +59,6 @@ export function useDraftAutosave({
   initial: Pick<Experiment, "id" | "revision"> | undefined;
   delayMs: number;
   onSaved?: ((experiment: Experiment) => void) | undefined;
-  newId?: () => string;
 }): DraftAutosave {
   const [state, setState] = useState<DraftSaveState>({ status: "idle" });
   const savedRef = useRef<{ id: string | undefined; revision: number | undefined; attempted: boolean }>(
@@ -77,8 +75,8 @@ export function useDraftAutosave({
   const timerRef = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
   const stoppedRef = useRef(false);
   const mountedRef = useRef(true);
-  const latest = useRef({ persistence, getDraft, onSaved, newId });
-  latest.current = { persistence, getDraft, onSaved, newId };
+  const latest = useRef({ persistence, getDraft, onSaved });
+  latest.current = { persistence, getDraft, onSaved };
 
   useEffect(() => {
     mountedRef.current = true;
@@ -93,7 +91,7 @@ export function useDraftAutosave({
   }, []);
 
   const saveOnce = useCallback(async (): Promise<Experiment> => {
-    const { persistence: adapter, getDraft: read, onSaved: notify, newId: makeId } = latest.current;
+    const { persistence: adapter, getDraft: read, onSaved: notify } = latest.current;
     const pending = conflictRef.current;
     if (pending) throw pending.error;
     const draft = read();
@@ -101,7 +99,7 @@ export function useDraftAutosave({
     const last = lastSavedRef.current;
     if (last && last.sent === sent) return last.experiment;
     const saved = savedRef.current;
-    saved.id ??= makeId();
+    saved.id ??= createDraftId();
     saved.attempted = true;
     const id = saved.id;
     report({ status: "saving" });

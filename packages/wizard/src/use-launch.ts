@@ -27,8 +27,6 @@ export interface LaunchDeps {
   /** The segment now has an override on the flag: reload the overrides the traffic step shows. */
   onOverridesChanged: () => void;
   onLaunched: ((experiment: Experiment) => void) | undefined;
-  /** Milliseconds since the epoch (tests pin it). */
-  now?: () => number;
 }
 
 /**
@@ -116,7 +114,7 @@ export function useLaunch(deps: LaunchDeps): () => Promise<void> {
       const retryAfter = (error as { retryAfterSeconds?: unknown } | null)?.retryAfterSeconds;
       const retryAt =
         kind === "rate-limited" && typeof retryAfter === "number" && Number.isFinite(retryAfter) && retryAfter >= 0
-          ? (latest.current.now ?? Date.now)() + Math.ceil(retryAfter) * 1000
+          ? Date.now() + Math.ceil(retryAfter) * 1000
           : undefined;
       dispatch({ type: "launch-failed", error, retryAt });
     } finally {

@@ -35,28 +35,28 @@ export function hasStatsKind(kind: unknown): kind is MetricKind {
 /** The experiment's variations: the control and the others, in input order. */
 export type Lineup = { control: AnalysisVariation; treatments: AnalysisVariation[] };
 
+function invalidArm(variation: AnalysisVariation, stats: SufficientStats | undefined, failure: Failure): InvalidArm {
+  return { variation, stats, moments: null, failure };
+}
+
 /** One variation's statistics for `metric`, validated. */
 export function armOf(metric: AnalysisMetric, variation: AnalysisVariation, rows: StatsByVariation | undefined): Arm {
   const stats = rows?.get(variation.key);
   if (stats === undefined) {
-    const failure = insufficient("missing-data", `${variation.key}: no statistics yet`, variation.key);
-    return { variation, stats, moments: null, failure };
+    return invalidArm(
+      variation,
+      stats,
+      insufficient("missing-data", `${variation.key}: no statistics yet`, variation.key),
+    );
   }
   const expected = hasStatsKind(metric.kind) ? STATS_KIND_OF[metric.kind] : undefined;
   if (expected === undefined) {
-    return {
-      variation,
-      stats,
-      moments: null,
-      failure: invalid("kind-mismatch", `unknown metric kind for ${metric.id}`),
-    };
+    return invalidArm(variation, stats, invalid("kind-mismatch", `unknown metric kind for ${metric.id}`));
   }
   if (stats.kind !== expected) {
     const message = `${variation.key}: expected ${expected} statistics for a ${metric.kind} metric`;
-    return { variation, stats, moments: null, failure: invalid("kind-mismatch", message, variation.key) };
+    return invalidArm(variation, stats, invalid("kind-mismatch", message, variation.key));
   }
   const moments = momentsOf(stats, variation.key);
-  return "reason" in moments
-    ? { variation, stats, moments: null, failure: moments }
-    : { variation, stats, moments, failure: null };
+  return "reason" in moments ? invalidArm(variation, stats, moments) : { variation, stats, moments, failure: null };
 }

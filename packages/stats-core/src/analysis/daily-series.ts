@@ -33,12 +33,7 @@ function seriesOf(variation: AnalysisVariation): VariationTimeSeries {
 }
 
 /** The series, control first, from the metric's daily rows. */
-export function timeSeriesOf(
-  metric: AnalysisMetric,
-  lineup: Lineup,
-  rows: DatedRow[],
-  s: Settings,
-): VariationTimeSeries[] {
+function timeSeriesOf(metric: AnalysisMetric, lineup: Lineup, rows: DatedRow[], s: Settings): VariationTimeSeries[] {
   const daily = dailyStatsOf(rows);
   const controlSeries = seriesOf(lineup.control);
   const treatmentSeries = lineup.treatments.map((variation) => ({ variation, series: seriesOf(variation) }));

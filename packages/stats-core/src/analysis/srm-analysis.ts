@@ -32,7 +32,7 @@ export function srmOf(shares: TrafficShare[], units: Map<string, number>, thresh
   return {
     ...result,
     threshold,
-    users: recordOf(shares.map(({ variation }) => [variation.key, units.get(variation.key) ?? 0])),
+    users: recordOf(shares.map(({ variation }, i) => [variation.key, users[i] ?? 0])),
     expectedShare: recordOf(shares.map(({ variation, share }) => [variation.key, share])),
   };
 }
