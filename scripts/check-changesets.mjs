@@ -10,7 +10,8 @@
 //   pending changeset (`changeset version` consumes them at release, so pending ones describe exactly that range).
 // Set CHANGESET_BASE=<ref> to compare with another base (branch rules).
 //
-// A file changes a package when it is under packages/<name>/ and is not a test, snapshot, benchmark or tsconfig. A
+// A file changes a package when it is under packages/<name>/ and is not a test, test support
+// (packages/<name>/test-support/), snapshot, benchmark or tsconfig. A
 // private package (one compiled into the packages that depend on it) counts for its dependents. On a
 // branch, an empty changeset (`pnpm changeset --empty`) acknowledges changes that need no release.
 import { execFileSync } from "node:child_process";
@@ -63,7 +64,12 @@ function workspacePackages() {
   return packages;
 }
 
-const IGNORED = [/\.test\.tsx?$/, /\/__snapshots__\//, /^packages\/[^/]+\/bench\//, /\/tsconfig[^/]*\.json$/];
+const IGNORED = [
+  /\.test\.tsx?$/,
+  /\/__snapshots__\//,
+  /^packages\/[^/]+\/(bench|test-support)\//,
+  /\/tsconfig[^/]*\.json$/,
+];
 
 /** The published packages a changed file belongs to (a private package's file counts for its dependents). */
 function packagesOf(file, packages) {

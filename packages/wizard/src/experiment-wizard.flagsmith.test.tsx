@@ -9,8 +9,8 @@ import { createInMemoryAdapters, demoWorld } from "@flagsmith-experimentation/ad
 import { render, screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { describe, expect, it, vi } from "vitest";
+import { fillDetails, launch, pickFlag, toReview } from "../test-support/walkthrough";
 import { ExperimentWizard, type ExperimentWizardProps } from "./experiment-wizard";
-import { fillDetails, launch, pickFlag, toReview } from "./test-support/walkthrough";
 
 /*
  * The wizard side of issue 11: an environment-scoped flow, flags that cannot get an experiment shown with the reason,

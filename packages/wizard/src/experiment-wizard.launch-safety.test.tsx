@@ -9,8 +9,8 @@ import { createInMemoryAdapters, demoWorld, type InMemoryAdapters } from "@flags
 import { fireEvent, render, screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { describe, expect, it, vi } from "vitest";
+import { openLaunchDialog, toReview, toTraffic, type User } from "../test-support/walkthrough";
 import { ExperimentWizard, type ExperimentWizardProps } from "./experiment-wizard";
-import { openLaunchDialog, toReview, toTraffic, type User } from "./test-support/walkthrough";
 
 /*
  * Launch safety (issue 14, SPEC §11) with adversarial adapters. These tests run in jsdom and in Chromium (the browser

@@ -8,8 +8,8 @@ import {
 import { render, screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { describe, expect, it, vi } from "vitest";
+import { openLaunchDialog, toReview } from "../test-support/walkthrough";
 import { ExperimentWizard, type ExperimentWizardProps } from "./experiment-wizard";
-import { openLaunchDialog, toReview } from "./test-support/walkthrough";
 
 const today = new Date(2026, 2, 1);
 

@@ -9,8 +9,8 @@ import {
 import { render, screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { describe, expect, it } from "vitest";
+import { fillDetails, pickFlag, toMetrics, toTraffic } from "../test-support/walkthrough";
 import { ExperimentWizard } from "./experiment-wizard";
-import { fillDetails, pickFlag, toMetrics, toTraffic } from "./test-support/walkthrough";
 
 const today = new Date(2026, 2, 1);
 const flagHref = (flag: Flag) => `https://app.flagsmith.test/features/${flag.id}`;

@@ -3,8 +3,8 @@ import { createInMemoryAdapters, demoWorld } from "@flagsmith-experimentation/ad
 import { render, screen, waitFor } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { launch, toReview } from "../test-support/walkthrough";
 import { ExperimentWizard } from "./experiment-wizard";
-import { launch, toReview } from "./test-support/walkthrough";
 
 /*
  * East of UTC the local calendar day runs ahead of the UTC one: at 20:00 UTC on Mar 1 it is already 10:00 on Mar 2

@@ -3,8 +3,8 @@ import type userEvent from "@testing-library/user-event";
 
 /*
  * The walk through <ExperimentWizard/> that the component tests share, by role and accessible name: fill the details,
- * pick a flag, pick the primary metric, choose a segment, reach Review & Launch, open the launch dialog. Test code
- * only: nothing in src/index.ts imports it, so the build leaves it out.
+ * pick a flag, pick the primary metric, choose a segment, reach Review & Launch, open the launch dialog. Test code,
+ * so it lives beside src/ (as adapters' test-support/ does): outside the build and the runtime-dependency check.
  */
 
 export type User = ReturnType<typeof userEvent.setup>;
